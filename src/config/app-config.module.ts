@@ -1,0 +1,40 @@
+import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { AdminConfig } from './admin.config';
+import { AppConfig } from './app.config';
+import { LoadedConfig } from './config.loader';
+import { EventsConfig } from '../events/events.config';
+import { HookConfig } from '../hook/hook.config';
+import { ProtectionConfig } from '../protection/protection.config';
+import { RoutingConfig } from '../delivery/routing.config';
+import { StoreConfig } from '../store/store.config';
+import { LoggingConfig, ServerConfig } from './server.config';
+
+/**
+ * Makes the validated configuration injectable: the whole AppConfig and each section by its
+ * class (`constructor(private readonly hook: HookConfig)`). ConfigService holds the same tree.
+ */
+@Global()
+@Module({})
+export class AppConfigModule {
+  static forRoot(loaded: LoadedConfig): DynamicModule {
+    const config = loaded.config;
+    const sections: Provider[] = [
+      { provide: AppConfig, useValue: config },
+      { provide: ServerConfig, useValue: config.server },
+      { provide: LoggingConfig, useValue: config.logging },
+      { provide: HookConfig, useValue: config.hook },
+      { provide: EventsConfig, useValue: config.events },
+      { provide: RoutingConfig, useValue: config.routing },
+      { provide: ProtectionConfig, useValue: config.protection },
+      { provide: StoreConfig, useValue: config.store },
+      { provide: AdminConfig, useValue: config.admin },
+    ];
+    return {
+      module: AppConfigModule,
+      imports: [ConfigModule.forRoot({ ignoreEnvFile: true, load: [() => ({ ...config })] })],
+      providers: sections,
+      exports: [...sections, ConfigModule],
+    };
+  }
+}

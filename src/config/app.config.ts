@@ -1,0 +1,27 @@
+import { Type } from 'class-transformer';
+import { IsObject, ValidateNested } from 'class-validator';
+import { HookConfig } from '../hook/hook.config';
+import { EventsConfig } from '../events/events.config';
+import { ProviderConfig } from '../providers/provider.config';
+import { RoutingConfig } from '../delivery/routing.config';
+import { ProtectionConfig } from '../protection/protection.config';
+import { StoreConfig } from '../store/store.config';
+import { AdminConfig } from './admin.config';
+import { LoggingConfig, ServerConfig } from './server.config';
+
+/**
+ * The whole configuration file (DESIGN.md "Configuration"). Every key has a default except the
+ * providers and the routes; the file is validated as a whole at boot.
+ */
+export class AppConfig {
+  @ValidateNested() @Type(() => ServerConfig) server = new ServerConfig();
+  @ValidateNested() @Type(() => LoggingConfig) logging = new LoggingConfig();
+  @ValidateNested() @Type(() => HookConfig) hook = new HookConfig();
+  @ValidateNested() @Type(() => EventsConfig) events = new EventsConfig();
+  /** Provider id → vendor settings; validated per vendor type (see providers/vendors.ts). */
+  @IsObject() providers: Record<string, ProviderConfig> = {};
+  @ValidateNested() @Type(() => RoutingConfig) routing = new RoutingConfig();
+  @ValidateNested() @Type(() => ProtectionConfig) protection = new ProtectionConfig();
+  @ValidateNested() @Type(() => StoreConfig) store = new StoreConfig();
+  @ValidateNested() @Type(() => AdminConfig) admin = new AdminConfig();
+}

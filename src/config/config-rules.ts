@@ -1,0 +1,57 @@
+import { HeaderAuthConfig } from '../auth/auth.config';
+import { Channel } from '../providers/channel';
+import { VENDORS } from '../providers/vendors';
+import { AppConfig } from './app.config';
+
+/** Checks that span several sections: routes name real providers, hooks are authenticated. */
+export function checkConsistency(config: AppConfig): string[] {
+  return [...checkRoutes(config), ...checkAuth(config)];
+}
+
+/** Channels a configured provider delivers on. */
+export function providerChannels(config: AppConfig, id: string): readonly Channel[] {
+  const provider = config.providers[id];
+  return provider.channels ?? VENDORS[provider.type].channels;
+}
+
+function checkRoutes(config: AppConfig): string[] {
+  const problems: string[] = [];
+  const check = (ids: string[], path: string, channels?: Channel[]): void => {
+    ids.forEach((id, i) => {
+      if (!config.providers[id]) {
+        problems.push(`${path}[${i}]: no provider "${id}" in providers`);
+        return;
+      }
+      const lacking = (channels ?? []).filter((c) => !providerChannels(config, id).includes(c));
+      if (lacking.length > 0) {
+        problems.push(`${path}[${i}]: provider "${id}" does not deliver ${lacking.join(', ')}`);
+      }
+    });
+  };
+  check(config.routing.default, 'routing.default');
+  config.routing.rules.forEach((rule, i) =>
+    check(rule.providers, `routing.rules[${i}].providers`, rule.match.channels),
+  );
+  return problems;
+}
+
+function checkAuth(config: AppConfig): string[] {
+  const problems = [
+    ...emptyHeaders(config.hook.auth.headers, 'hook.auth.headers'),
+    ...emptyHeaders(config.events.auth.headers, 'events.auth.headers'),
+  ];
+  if (config.hook.auth.headers.length === 0 && !config.hook.auth.oauth) {
+    problems.push(
+      'hook.auth: configure at least one header secret or oauth; the hook is never open',
+    );
+  }
+  return problems;
+}
+
+function emptyHeaders(headers: HeaderAuthConfig[], path: string): string[] {
+  return headers.flatMap((header, i) =>
+    header.secrets.length === 0
+      ? [`${path}[${i}].secrets: needs at least one non-empty secret`]
+      : [],
+  );
+}

@@ -1,0 +1,131 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { ConfigError, loadConfig } from './config.loader';
+
+function file(content: unknown): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'otg-')), 'config.yaml');
+  writeFileSync(path, typeof content === 'string' ? content : stringify(content));
+  return path;
+}
+
+const minimal = {
+  hook: {
+    auth: {
+      headers: [{ name: 'authorization', secrets: ['${HOOK_SECRET}', '${HOOK_SECRET_NEXT:-}'] }],
+    },
+  },
+  providers: { c: { type: 'console' } },
+  routing: { default: ['c'] },
+};
+
+function problems(content: unknown, env: Record<string, string> = {}): readonly string[] {
+  try {
+    loadConfig({ CONFIG_FILE: file(content), ...env });
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe(loadConfig.name, () => {
+  it('should load the embedded default with no environment', () => {
+    const { config, production } = loadConfig({});
+
+    expect(production).toBe(false);
+    expect(config.routing.default).toEqual(['console']);
+    expect(config.hook.deadlineMs).toBe(2500);
+    expect(config.hook.auth.headers[0].secrets).toEqual(['local-dev-secret']);
+  });
+
+  it('should fill defaults, drop empty rotation slots and apply PORT', () => {
+    const { config } = loadConfig({
+      CONFIG_FILE: file(minimal),
+      HOOK_SECRET: 'from-env',
+      PORT: '9191',
+    });
+
+    expect(config.server.port).toBe(9191);
+    expect(config.server.bodyLimitBytes).toBe(65536);
+    expect(config.hook.auth.headers[0].secrets).toEqual(['from-env']);
+    expect(config.providers.c.timeoutMs).toBe(1500);
+    expect(config.store.driver).toBe('memory');
+  });
+
+  it('should coerce numbers that come from variables', () => {
+    const { config } = loadConfig({
+      CONFIG_FILE: file({ ...minimal, hook: { ...minimal.hook, deadlineMs: '${DEADLINE}' } }),
+      HOOK_SECRET: 'x',
+      DEADLINE: '2000',
+    });
+
+    expect(config.hook.deadlineMs).toBe(2000);
+  });
+
+  it('should list every problem at once', () => {
+    expect(
+      problems({
+        server: { port: -1, extra: 1 },
+        hook: { auth: { headers: [{ name: 'bad header', secrets: ['${HOOK_SECRET}'] }] } },
+        providers: {
+          'Bad Id': { type: 'console' },
+          tw: { type: 'twilio', accountSid: 'AC0123456789abcdef0123456789abcdef', authToken: 't' },
+        },
+        routing: { default: [] },
+        protection: { countries: { deny: ['gb'] } },
+      }),
+    ).toEqual([
+      'hook.auth.headers[0].secrets[0]: environment variable HOOK_SECRET is not set',
+      'server.extra: unknown key',
+      'server.port: must be an integer from 0 to 65535',
+      'hook.auth.headers[0].name: must be an HTTP header name',
+      'routing.default: should not be empty',
+      'protection.countries.deny: each country must be an ISO 3166 alpha-2 code',
+      'providers.Bad Id: id must be lowercase letters, digits, - or _',
+      'providers.tw.from: SMS needs `from` or `messagingServiceSid`',
+      'providers.tw.voiceFrom: voice needs `voiceFrom` or `from`',
+    ]);
+  });
+
+  it('should check routes against providers and their channels', () => {
+    expect(
+      problems(
+        {
+          ...minimal,
+          providers: { c: { type: 'console', channels: ['sms'] } },
+          routing: {
+            default: ['c', 'ghost'],
+            rules: [{ match: { channels: ['voice'] }, providers: ['c'] }],
+          },
+        },
+        { HOOK_SECRET: 'x' },
+      ),
+    ).toEqual([
+      'routing.default[1]: no provider "ghost" in providers',
+      'routing.rules[0].providers[0]: provider "c" does not deliver voice',
+    ]);
+  });
+
+  it('should refuse an unauthenticated hook', () => {
+    expect(problems({ ...minimal, hook: { auth: { headers: [] } } })).toEqual([
+      'hook.auth: configure at least one header secret or oauth; the hook is never open',
+    ]);
+    expect(
+      problems({ ...minimal, hook: { auth: { headers: [{ secrets: ['${UNSET:-}'] }] } } }),
+    ).toEqual(['hook.auth.headers[0].secrets: needs at least one non-empty secret']);
+  });
+
+  it('should report a YAML syntax error by position only', () => {
+    expect(problems('server:\n  port: 1\n   bad: [secret-value\n')).toEqual([
+      expect.stringMatching(/^\(file\): YAML syntax error at line \d+, column \d+ \([A-Z_]+\)$/),
+    ]);
+  });
+
+  it('should report a missing file', () => {
+    expect(() => loadConfig({ CONFIG_FILE: '/no/such/config.yaml' })).toThrow(
+      'Configuration /no/such/config.yaml is invalid:\n  - (file): cannot be read',
+    );
+  });
+});

@@ -1,0 +1,55 @@
+import { AppConfig } from './app.config';
+
+/** Values that appear in docs, samples and our own embedded default. */
+const WELL_KNOWN = new Set([
+  'local-dev-secret',
+  'local-dev-admin-token',
+  'secret',
+  'changeme',
+  'change-me',
+  'password',
+  'test',
+  'default',
+  'Basic YWRtaW46c3VwZXJzZWNyZXQ=',
+]);
+const MIN_SECRET_LENGTH = 16;
+
+/**
+ * What `NODE_ENV=production` refuses: the console provider on a route, a weak or well-known
+ * secret, and the memory store behind more than one replica.
+ */
+export function checkProduction(config: AppConfig): string[] {
+  const problems: string[] = [];
+  const routed = [...config.routing.default, ...config.routing.rules.flatMap((r) => r.providers)];
+  for (const id of new Set(routed)) {
+    if (config.providers[id]?.type === 'console') {
+      problems.push(
+        `providers.${id}: the console provider sends nothing and is refused in production`,
+      );
+    }
+  }
+  const secrets: [string, string[]][] = [
+    ...config.hook.auth.headers.map((h, i): [string, string[]] => [
+      `hook.auth.headers[${i}].secrets`,
+      h.secrets,
+    ]),
+    ...config.events.auth.headers.map((h, i): [string, string[]] => [
+      `events.auth.headers[${i}].secrets`,
+      h.secrets,
+    ]),
+    ['admin.tokens', config.admin.tokens],
+  ];
+  for (const [path, values] of secrets) {
+    values.forEach((value, i) => {
+      if (WELL_KNOWN.has(value) || value.length < MIN_SECRET_LENGTH) {
+        problems.push(
+          `${path}[${i}]: well-known or shorter than ${MIN_SECRET_LENGTH} characters; refused in production`,
+        );
+      }
+    });
+  }
+  if (config.store.driver === 'memory' && config.server.replicas > 1) {
+    problems.push('store.driver: memory cannot be shared by more than one replica; use redis');
+  }
+  return problems;
+}

@@ -1,0 +1,29 @@
+import { IsIn, IsOptional, IsString, IsUrl, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IntRange } from './decorators';
+
+export class ShutdownConfig {
+  /** How long readiness reports 503 before the listener closes (lets the load balancer drain). */
+  @IntRange(0, 120_000) drainDelayMs = 0;
+  /** Hard limit for answering in-flight requests after the drain delay. */
+  @IntRange(100, 120_000) timeoutMs = 10_000;
+}
+
+export class ServerConfig {
+  /** Listening port; the PORT environment variable overrides it. */
+  @IntRange(0, 65_535) port = 8080;
+  @IsString() host = '0.0.0.0';
+  /** Largest accepted request body on every route; bigger bodies get 413. */
+  @IntRange(1024, 10 * 1024 * 1024) bodyLimitBytes = 65_536;
+  /** Public base URL of this service, used to build vendor status-callback URLs. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  publicUrl?: string;
+  /** Replicas this deployment declares; the memory store refuses more than one in production. */
+  @IntRange(1) replicas = 1;
+  @ValidateNested() @Type(() => ShutdownConfig) shutdown = new ShutdownConfig();
+}
+
+export class LoggingConfig {
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) level = 'info';
+}
