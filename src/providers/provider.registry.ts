@@ -1,0 +1,46 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '../config/app.config';
+import { VendorHttpClient } from './http/vendor-http.client';
+import { ProviderConfig } from './provider.config';
+import { TelephonyProvider } from './telephony-provider';
+import { VendorContext } from './vendor-definition';
+import { VENDORS } from './vendors';
+
+/** Every configured provider, built once at boot from `providers` and the vendor table. */
+@Injectable()
+export class ProviderRegistry implements OnApplicationShutdown {
+  private readonly providers = new Map<string, TelephonyProvider>();
+
+  constructor(config: AppConfig) {
+    for (const [id, settings] of Object.entries(config.providers)) {
+      const vendor = VENDORS[settings.type];
+      this.providers.set(id, vendor.create(id, settings, vendorContext(id, settings, config)));
+    }
+  }
+
+  /** The provider with this id; config validation guarantees every routed id exists. */
+  get(id: string): TelephonyProvider {
+    const provider = this.providers.get(id);
+    if (!provider) throw new Error(`unknown provider ${id}`);
+    return provider;
+  }
+
+  all(): TelephonyProvider[] {
+    return [...this.providers.values()];
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.all().map((p) => (p.close ? p.close() : Promise.resolve())));
+  }
+}
+
+function vendorContext(id: string, settings: ProviderConfig, config: AppConfig): VendorContext {
+  const publicUrl = config.server.publicUrl?.replace(/\/+$/, '');
+  return {
+    logger: new Logger(`provider:${id}`),
+    http: (baseUrl) => new VendorHttpClient({ baseUrl, maxSockets: settings.maxSockets }),
+    statusCallbackUrl: publicUrl
+      ? `${publicUrl}/callbacks/${encodeURIComponent(id)}/status`
+      : undefined,
+  };
+}

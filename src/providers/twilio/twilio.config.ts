@@ -1,0 +1,26 @@
+import { IsOptional, IsString, Matches, MinLength } from 'class-validator';
+import { ProviderConfig } from '../provider.config';
+
+export class TwilioConfig extends ProviderConfig {
+  @Matches(/^AC[0-9a-fA-F]{32}$/, {
+    message: 'must be a Twilio Account SID (AC followed by 32 hex digits)',
+  })
+  accountSid!: string;
+  /** Auth token: signs requests (unless an API key is set) and verifies status callbacks. */
+  @IsString() @MinLength(1) authToken!: string;
+  /** Optional API key used for requests instead of the auth token (revocable, per service). */
+  @IsOptional()
+  @Matches(/^SK[0-9a-fA-F]{32}$/, { message: 'must be a Twilio API key SID (SK...)' })
+  apiKeySid?: string;
+  @IsOptional() @IsString() @MinLength(1) apiKeySecret?: string;
+  /** Sender: an E.164 number, a short code or an alphanumeric sender id. */
+  @IsOptional() @IsString() @MinLength(1) from?: string;
+  /** Messaging Service that picks the sender; used for SMS instead of `from`. */
+  @IsOptional()
+  @Matches(/^MG[0-9a-fA-F]{32}$/, { message: 'must be a Messaging Service SID (MG...)' })
+  messagingServiceSid?: string;
+  /** Caller number for voice; defaults to `from`. */
+  @IsOptional() @IsString() @MinLength(1) voiceFrom?: string;
+  /** TwiML `<Say>` voice; `alice` speaks the most languages among the standard voices. */
+  @IsString() voice = 'alice';
+}

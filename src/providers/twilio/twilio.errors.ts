@@ -1,0 +1,43 @@
+import { classifyStatus, httpFailure, parseJson } from '../http/classify-status';
+import { VendorResponse } from '../http/vendor-http.client';
+import { ProviderError, ProviderErrorCode } from '../provider-error';
+import { TwilioErrorBody } from './twilio.types';
+
+const { InvalidRecipient, OptedOut, VendorConfig, RateLimited } = ProviderErrorCode;
+
+/** Twilio error codes that say more than the HTTP status (vendors.md §1.3 and §9). */
+const BY_CODE: Readonly<Record<number, ProviderErrorCode>> = {
+  21211: InvalidRecipient, // invalid 'To' number
+  21614: InvalidRecipient, // 'To' is not a mobile number
+  21635: InvalidRecipient, // 'To' cannot be a landline
+  13224: InvalidRecipient, // voice: number invalid or not supported
+  21610: OptedOut, // recipient replied STOP
+  21408: VendorConfig, // geo permission for the region not enabled
+  21215: VendorConfig, // geo permission for the call
+  21612: VendorConfig, // cannot route To/From combination
+  21606: VendorConfig, // 'From' is not a message-capable Twilio number
+  21659: VendorConfig, // 'From' is not a Twilio number
+  21608: VendorConfig, // trial account, unverified 'To'
+  20003: VendorConfig, // authentication failed
+  20404: VendorConfig, // account or resource not found
+  10001: VendorConfig, // account not active
+  20005: VendorConfig, // account suspended
+  20429: RateLimited, // too many requests
+};
+
+const DESCRIPTION: Readonly<Record<ProviderErrorCode, string>> = {
+  [ProviderErrorCode.Transient]: 'Twilio failed',
+  [ProviderErrorCode.RateLimited]: 'Twilio rate limit',
+  [ProviderErrorCode.VendorConfig]: 'Twilio refused this account or sender',
+  [ProviderErrorCode.InvalidRecipient]: 'Twilio rejected the recipient',
+  [ProviderErrorCode.OptedOut]: 'recipient opted out at Twilio',
+  [ProviderErrorCode.UnsupportedChannel]: 'Twilio cannot use this channel',
+};
+
+/** Maps a non-2xx Twilio answer to our error classes; Twilio's own message is not kept (it may quote the number). */
+export function twilioError(response: VendorResponse): ProviderError {
+  const body = parseJson(response.body) as TwilioErrorBody | undefined;
+  const vendorCode = typeof body?.code === 'number' ? body.code : undefined;
+  const code = (vendorCode !== undefined && BY_CODE[vendorCode]) || classifyStatus(response.status);
+  return httpFailure(response, code, DESCRIPTION[code], vendorCode?.toString());
+}

@@ -1,0 +1,117 @@
+import { Channel } from '../channel';
+import { parseJson } from '../http/classify-status';
+import { VendorHttpClient } from '../http/vendor-http.client';
+import { ProviderError, ProviderErrorCode } from '../provider-error';
+import { OtpMessage, SendResult, TelephonyProvider } from '../telephony-provider';
+import { VendorDefinition } from '../vendor-definition';
+import { composeVoiceScript, pickLanguage } from '../voice/voice-script';
+import { TwilioConfig } from './twilio.config';
+import { twilioError } from './twilio.errors';
+import { renderTwiml } from './twilio.twiml';
+import { TWILIO_LANGUAGES, TwilioResource } from './twilio.types';
+
+/** Twilio Programmable Messaging (Messages) for SMS and Voice (Calls with inline TwiML). */
+export class TwilioProvider implements TelephonyProvider {
+  readonly type = 'twilio';
+  private readonly authorization: string;
+  private readonly basePath: string;
+
+  constructor(
+    readonly id: string,
+    readonly channels: readonly Channel[],
+    private readonly config: TwilioConfig,
+    private readonly http: VendorHttpClient,
+    private readonly statusCallbackUrl?: string,
+  ) {
+    const user = config.apiKeySid && config.apiKeySecret ? config.apiKeySid : config.accountSid;
+    const password =
+      config.apiKeySid && config.apiKeySecret ? config.apiKeySecret : config.authToken;
+    this.authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+    this.basePath = `/2010-04-01/Accounts/${config.accountSid}`;
+  }
+
+  get timeoutMs(): number {
+    return this.config.timeoutMs;
+  }
+
+  async send(message: OtpMessage, signal: AbortSignal): Promise<SendResult> {
+    const [resource, form] =
+      message.channel === 'sms'
+        ? ['Messages', this.smsForm(message)]
+        : ['Calls', this.callForm(message)];
+    const response = await this.http.request({
+      method: 'POST',
+      path: `${this.basePath}/${resource}.json`,
+      headers: {
+        authorization: this.authorization,
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'application/json',
+      },
+      body: form.toString(),
+      signal,
+    });
+    if (response.status < 200 || response.status >= 300) throw twilioError(response);
+    const body = parseJson(response.body) as TwilioResource | undefined;
+    if (!body?.sid) {
+      throw new ProviderError(ProviderErrorCode.Transient, 'Twilio answered without a sid');
+    }
+    return { transactionId: body.sid, vendorStatus: body.status };
+  }
+
+  /** Messages resource: To, From or MessagingServiceSid, Body (vendors.md §1.1). */
+  smsForm(message: OtpMessage): URLSearchParams {
+    const form = new URLSearchParams({ To: message.to });
+    if (this.config.messagingServiceSid)
+      form.set('MessagingServiceSid', this.config.messagingServiceSid);
+    else form.set('From', this.config.from ?? '');
+    form.set('Body', message.text);
+    if (this.statusCallbackUrl) form.set('StatusCallback', this.statusCallbackUrl);
+    return form;
+  }
+
+  /** Calls resource: To, From, inline Twiml that reads the code twice (vendors.md §1.2). */
+  callForm(message: OtpMessage): URLSearchParams {
+    const language = pickLanguage(message.locale, TWILIO_LANGUAGES);
+    const script = composeVoiceScript(message.code, language);
+    const form = new URLSearchParams({
+      To: message.to,
+      From: this.config.voiceFrom ?? this.config.from ?? '',
+      Twiml: renderTwiml(script, this.config.voice),
+    });
+    if (this.statusCallbackUrl) {
+      form.set('StatusCallback', this.statusCallbackUrl);
+      form.append('StatusCallbackEvent', 'completed');
+    }
+    return form;
+  }
+
+  close(): Promise<void> {
+    return this.http.close();
+  }
+}
+
+export const twilioVendor: VendorDefinition<TwilioConfig> = {
+  configClass: TwilioConfig,
+  channels: ['sms', 'voice'],
+  check(config, channels) {
+    const problems: string[] = [];
+    if (channels.includes('sms') && !config.from && !config.messagingServiceSid) {
+      problems.push('from: SMS needs `from` or `messagingServiceSid`');
+    }
+    if (channels.includes('voice') && !config.voiceFrom && !config.from) {
+      problems.push('voiceFrom: voice needs `voiceFrom` or `from`');
+    }
+    if (Boolean(config.apiKeySid) !== Boolean(config.apiKeySecret)) {
+      problems.push('apiKeySid: `apiKeySid` and `apiKeySecret` go together');
+    }
+    return problems;
+  },
+  create: (id, config, context) =>
+    new TwilioProvider(
+      id,
+      config.channels ?? ['sms', 'voice'],
+      config,
+      context.http(config.baseUrl ?? 'https://api.twilio.com'),
+      context.statusCallbackUrl,
+    ),
+};

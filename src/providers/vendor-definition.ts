@@ -1,0 +1,27 @@
+import { Logger } from '@nestjs/common';
+import { Channel } from './channel';
+import { VendorHttpClient } from './http/vendor-http.client';
+import { ProviderConfig } from './provider.config';
+import { TelephonyProvider } from './telephony-provider';
+
+/** What the registry hands a vendor when it builds a provider. */
+export interface VendorContext {
+  readonly logger: Logger;
+  /** A keep-alive client for this provider, sized by its `maxSockets`. */
+  http(baseUrl: string): VendorHttpClient;
+  /** `<server.publicUrl>/callbacks/<provider id>/status`, when the service has a public URL. */
+  readonly statusCallbackUrl?: string;
+}
+
+/**
+ * One vendor type: its config schema, the channels it can use, and how to build a provider.
+ * Adding a vendor is one folder with one of these and one line in vendors.ts.
+ */
+export interface VendorDefinition<C extends ProviderConfig = ProviderConfig> {
+  readonly configClass: new () => C;
+  /** Channels the vendor can deliver on. */
+  readonly channels: readonly Channel[];
+  /** Problems that need more than one key to see (e.g. "from or messagingServiceSid"); paths relative to the block. */
+  check?(config: C, channels: readonly Channel[]): string[];
+  create(id: string, config: C, context: VendorContext): TelephonyProvider;
+}

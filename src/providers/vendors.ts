@@ -1,0 +1,9 @@
+import { consoleVendor } from './console/console.provider';
+import { twilioVendor } from './twilio/twilio.provider';
+import { VendorDefinition } from './vendor-definition';
+
+/** Every vendor type a provider block may name in `type`. One line per vendor. */
+export const VENDORS: Readonly<Record<string, VendorDefinition>> = {
+  console: consoleVendor,
+  twilio: twilioVendor,
+};
