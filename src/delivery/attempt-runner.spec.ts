@@ -1,0 +1,139 @@
+import { HookConfig } from '../hook/hook.config';
+import { Channel } from '../providers/channel';
+import { ProviderError, ProviderErrorCode } from '../providers/provider-error';
+import { OtpMessage, SendResult, TelephonyProvider } from '../providers/telephony-provider';
+import { AttemptRunner } from './attempt-runner';
+
+const message: OtpMessage = {
+  to: '+14155552671',
+  channel: 'sms',
+  code: '1',
+  text: 'code 1',
+  deliveryId: 'd',
+};
+
+function provider(
+  id: string,
+  behaviour: () => Promise<SendResult>,
+  timeoutMs = 1000,
+): TelephonyProvider & { calls: number } {
+  return {
+    id,
+    type: 'fake',
+    channels: ['sms'] as Channel[],
+    timeoutMs,
+    calls: 0,
+    send() {
+      this.calls += 1;
+      return behaviour();
+    },
+  };
+}
+
+const ok = (sid: string) => () => Promise.resolve({ transactionId: sid });
+const fail = (code: ProviderErrorCode) => () =>
+  Promise.reject(new ProviderError(code, `failed: ${code}`));
+const hang = () => new Promise<SendResult>(() => undefined);
+
+describe(AttemptRunner.name, () => {
+  const sut = new AttemptRunner(Object.assign(new HookConfig(), { answerMarginMs: 100 }));
+  const deadline = () => performance.now() + 2500;
+
+  it('should stop at the first provider that accepts', async () => {
+    const a = provider('a', ok('A1'));
+    const b = provider('b', ok('B1'));
+
+    const run = await sut.run([a, b], message, deadline());
+
+    expect(run.sent).toEqual({ providerId: 'a', result: { transactionId: 'A1' } });
+    expect(run.attempts).toEqual([
+      { providerId: 'a', outcome: 'sent', latencyMs: expect.any(Number) },
+    ]);
+    expect(b.calls).toBe(0);
+  });
+
+  it.each([
+    ProviderErrorCode.Transient,
+    ProviderErrorCode.RateLimited,
+    ProviderErrorCode.VendorConfig,
+    ProviderErrorCode.UnsupportedChannel,
+  ])('should fail over after %s', async (code) => {
+    const run = await sut.run(
+      [provider('a', fail(code)), provider('b', ok('B1'))],
+      message,
+      deadline(),
+    );
+
+    expect(run.sent?.providerId).toBe('b');
+    expect(run.attempts.map((a) => [a.providerId, a.outcome, a.reason])).toEqual([
+      ['a', code, `failed: ${code}`],
+      ['b', 'sent', undefined],
+    ]);
+  });
+
+  it.each([ProviderErrorCode.InvalidRecipient, ProviderErrorCode.OptedOut])(
+    'should not fail over after %s',
+    async (code) => {
+      const b = provider('b', ok('B1'));
+
+      const run = await sut.run([provider('a', fail(code)), b], message, deadline());
+
+      expect(run.sent).toBeUndefined();
+      expect(run.permanent).toMatchObject({ providerId: 'a', outcome: code });
+      expect(b.calls).toBe(0);
+    },
+  );
+
+  it('should treat an unexpected exception as transient without leaking its message', async () => {
+    const run = await sut.run(
+      [provider('a', () => Promise.reject(new Error('+14155552671 boom'))), provider('b', ok('B'))],
+      message,
+      deadline(),
+    );
+
+    expect(run.attempts[0]).toMatchObject({
+      outcome: 'transient',
+      reason: 'unexpected provider failure',
+    });
+    expect(run.sent?.providerId).toBe('b');
+  });
+
+  it('should abandon a hanging provider at its timeout and try the next', async () => {
+    const run = await sut.run(
+      [provider('a', hang, 60), provider('b', ok('B'))],
+      message,
+      deadline(),
+    );
+
+    expect(run.attempts[0]).toMatchObject({
+      providerId: 'a',
+      outcome: 'timeout',
+      reason: 'no answer within 60 ms, abandoned',
+    });
+    expect(run.sent?.providerId).toBe('b');
+  });
+
+  it('should not start an attempt when the deadline leaves no time', async () => {
+    const a = provider('a', ok('A'));
+
+    const run = await sut.run([a], message, performance.now() + 120);
+
+    expect(run).toEqual({ attempts: [], outOfTime: true });
+    expect(a.calls).toBe(0);
+  });
+
+  it('should hand each provider an abort signal that fires when its attempt is abandoned', async () => {
+    let signal: AbortSignal | undefined;
+    const a: TelephonyProvider = {
+      id: 'a',
+      type: 'fake',
+      channels: ['sms'],
+      timeoutMs: 60,
+      send: (_m, s) => ((signal = s), hang()),
+    };
+
+    await sut.run([a], message, deadline());
+
+    expect(signal?.aborted).toBe(true);
+  });
+});

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { HookAuthGuard } from '../auth/hook-auth.guard';
+import { DeliveryModule } from '../delivery/delivery.module';
+import { TelephonyHookController } from './telephony-hook.controller';
+import { TelephonyHookService } from './telephony-hook.service';
+
+@Module({
+  imports: [DeliveryModule],
+  controllers: [TelephonyHookController],
+  providers: [TelephonyHookService, HookAuthGuard],
+})
+export class HookModule {}

@@ -1,0 +1,17 @@
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { HookAuthGuard } from '../auth/hook-auth.guard';
+import { OktaHookResponse } from './okta-response';
+import { TelephonyHookRequestDto } from './telephony-hook.dto';
+import { TelephonyHookService } from './telephony-hook.service';
+
+@Controller('hooks/okta/telephony')
+@UseGuards(HookAuthGuard)
+export class TelephonyHookController {
+  constructor(private readonly hook: TelephonyHookService) {}
+
+  @Post()
+  @HttpCode(200)
+  send(@Body() body: TelephonyHookRequestDto): Promise<OktaHookResponse> {
+    return this.hook.answer(body);
+  }
+}

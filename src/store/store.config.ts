@@ -1,0 +1,23 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsString, ValidateNested } from 'class-validator';
+import { IntRange } from '../config/decorators';
+
+export class RedisConfig {
+  @IsString() url = 'redis://127.0.0.1:6379';
+  /** Prefix of every key the gateway writes. */
+  @IsString() keyPrefix = 'otg:';
+}
+
+export class StoreConfig {
+  /** `memory` for one replica, `redis` for several. */
+  @IsIn(['memory', 'redis']) driver: 'memory' | 'redis' = 'memory';
+  @ValidateNested() @Type(() => RedisConfig) redis = new RedisConfig();
+  /** What a hook does while Redis is down: send without dedupe, or answer Okta's error object. */
+  @IsIn(['fail-open', 'fail-closed']) onUnavailable: 'fail-open' | 'fail-closed' = 'fail-open';
+  /** How long an answer is remembered for a repeated Okta eventId. */
+  @IntRange(1, 86_400) idempotencyTtlSeconds = 600;
+  /** How long delivery records are kept. */
+  @IntRange(60, 2_592_000) recordTtlSeconds = 604_800;
+  /** Upper bound on entries the memory driver keeps (oldest evicted first). */
+  @IntRange(100, 10_000_000) memoryMaxEntries = 100_000;
+}
