@@ -1,0 +1,69 @@
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
+import { IncomingMessage } from 'node:http';
+import { Logger } from 'nestjs-pino';
+import { AppModule, AppOptions } from './app.module';
+import { ApiError, ApiErrorCause, ApiErrorCode } from './common/api-error';
+import { LoadedConfig } from './config/config.loader';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * Builds the application exactly as production runs it; main.ts and every e2e test call this,
+ * so tests cannot drift from the real bootstrap.
+ */
+export async function createApp(
+  loaded: LoadedConfig,
+  options: AppOptions = {},
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: loaded.config.server.bodyLimitBytes,
+    genReqId: requestId,
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(loaded, options),
+    adapter,
+    {
+      bufferLogs: true,
+      abortOnError: false,
+    },
+  );
+  app.useLogger(app.get(Logger));
+  adapter.getInstance().removeContentTypeParser('text/plain');
+  app.useGlobalPipes(
+    new ValidationPipe({
+      transform: true,
+      whitelist: false,
+      stopAtFirstError: true,
+      exceptionFactory: toInvalidRequest,
+    }),
+  );
+  return app;
+}
+
+/**
+ * The caller's `x-request-id` when it is a sane token, else a new one. Kept on the raw request
+ * too, where pino-http reads it, so every log line of a request carries the same id.
+ */
+function requestId(req: IncomingMessage): string {
+  const header = req.headers['x-request-id'];
+  const id = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+  req.id = id;
+  return id;
+}
+
+/** Validation problems as error causes: the field's path and the rule, never its value. */
+export function toInvalidRequest(errors: ValidationError[]): ApiError {
+  return new ApiError(ApiErrorCode.InvalidRequest, flatten(errors, ''));
+}
+
+function flatten(errors: ValidationError[], parent: string): ApiErrorCause[] {
+  return errors.flatMap((e) => {
+    const location = parent ? `${parent}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((reason) => ({ location, reason }));
+    return [...own, ...flatten(e.children ?? [], location)];
+  });
+}

@@ -1,0 +1,30 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { DestinationStream } from 'pino';
+import { APP_FILTER } from '@nestjs/core';
+import { ApiErrorFilter } from './common/api-error.filter';
+import { AppConfigModule } from './config/app-config.module';
+import { LoadedConfig } from './config/config.loader';
+import { HealthModule } from './health/health.module';
+import { HookModule } from './hook/hook.module';
+import { LoggingModule } from './observability/logging.module';
+
+export interface AppOptions {
+  /** Where log lines go (stdout by default). */
+  logDestination?: DestinationStream;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(loaded: LoadedConfig, options: AppOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(loaded),
+        LoggingModule.forRoot(options.logDestination),
+        HealthModule,
+        HookModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ApiErrorFilter }],
+    };
+  }
+}

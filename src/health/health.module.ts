@@ -1,0 +1,14 @@
+import { Global, Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { HealthController } from './health.controller';
+import { ReadinessIndicators } from './readiness.indicators';
+import { ShutdownState } from './shutdown.state';
+
+@Global()
+@Module({
+  imports: [TerminusModule.forRoot({ logger: false })],
+  controllers: [HealthController],
+  providers: [ReadinessIndicators, ShutdownState],
+  exports: [ShutdownState],
+})
+export class HealthModule {}
