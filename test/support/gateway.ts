@@ -1,0 +1,70 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import request from 'supertest';
+import { stringify } from 'yaml';
+import { createApp } from '../../src/app.factory';
+import { loadConfig } from '../../src/config/config.loader';
+
+export const HOOK_SECRET = 'test-hook-secret-0123456789';
+
+/** Log lines written by the app under test, parsed. */
+export class LogCapture extends Writable {
+  readonly lines: string[] = [];
+
+  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
+    this.lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    done();
+  }
+
+  entries(): Record<string, unknown>[] {
+    return this.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+  }
+}
+
+export interface Gateway {
+  readonly app: NestFastifyApplication;
+  readonly url: string;
+  readonly logs: LogCapture;
+  /** POST /hooks/okta/telephony with the hook secret. */
+  hook(body: unknown, secret?: string): request.Test;
+  http(): ReturnType<typeof request>;
+  close(): Promise<void>;
+}
+
+/** A config with a hook secret and quiet defaults; sections given here replace the defaults. */
+export function testConfig(sections: Record<string, unknown>): Record<string, unknown> {
+  return {
+    server: { port: 0 },
+    hook: { auth: { headers: [{ name: 'authorization', secrets: [HOOK_SECRET] }] } },
+    ...sections,
+  };
+}
+
+/** Writes the config as YAML and starts the app through the same factory as main.ts. */
+export async function startGateway(
+  config: Record<string, unknown>,
+  env: Record<string, string> = {},
+): Promise<Gateway> {
+  const dir = mkdtempSync(join(tmpdir(), 'otg-'));
+  const file = join(dir, 'config.yaml');
+  writeFileSync(file, stringify(config));
+  const logs = new LogCapture();
+  const app = await createApp(loadConfig({ ...env, CONFIG_FILE: file }), { logDestination: logs });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = await app.getUrl();
+  return {
+    app,
+    url,
+    logs,
+    hook: (body, secret = HOOK_SECRET) =>
+      request(url)
+        .post('/hooks/okta/telephony')
+        .set('authorization', secret)
+        .send(body as object),
+    http: () => request(url),
+    close: () => app.close(),
+  };
+}
