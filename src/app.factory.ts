@@ -29,6 +29,7 @@ export async function createApp(
     {
       bufferLogs: true,
       abortOnError: false,
+      rawBody: true,
     },
   );
   app.useLogger(app.get(Logger));

@@ -2,11 +2,13 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DestinationStream } from 'pino';
 import { APP_FILTER } from '@nestjs/core';
 import { ApiErrorFilter } from './common/api-error.filter';
+import { CallbacksModule } from './callbacks/callbacks.module';
 import { AppConfigModule } from './config/app-config.module';
 import { LoadedConfig } from './config/config.loader';
 import { HealthModule } from './health/health.module';
 import { HookModule } from './hook/hook.module';
 import { LoggingModule } from './observability/logging.module';
+import { MetricsModule } from './observability/metrics.module';
 
 export interface AppOptions {
   /** Where log lines go (stdout by default). */
@@ -21,8 +23,10 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(loaded),
         LoggingModule.forRoot(options.logDestination),
+        MetricsModule,
         HealthModule,
         HookModule,
+        CallbacksModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiErrorFilter }],
     };

@@ -25,6 +25,11 @@ export class ProviderRegistry implements OnApplicationShutdown {
     return provider;
   }
 
+  /** The provider with this id, if there is one (ids from outside, e.g. a callback URL). */
+  find(id: string): TelephonyProvider | undefined {
+    return this.providers.get(id);
+  }
+
   all(): TelephonyProvider[] {
     return [...this.providers.values()];
   }
@@ -39,8 +44,7 @@ function vendorContext(id: string, settings: ProviderConfig, config: AppConfig):
   return {
     logger: new Logger(`provider:${id}`),
     http: (baseUrl) => new VendorHttpClient({ baseUrl, maxSockets: settings.maxSockets }),
-    statusCallbackUrl: publicUrl
-      ? `${publicUrl}/callbacks/${encodeURIComponent(id)}/status`
-      : undefined,
+    callbackUrl: (kind) =>
+      publicUrl ? `${publicUrl}/callbacks/${encodeURIComponent(id)}/${kind}` : undefined,
   };
 }

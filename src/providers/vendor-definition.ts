@@ -9,8 +9,11 @@ export interface VendorContext {
   readonly logger: Logger;
   /** A keep-alive client for this provider, sized by its `maxSockets`. */
   http(baseUrl: string): VendorHttpClient;
-  /** `<server.publicUrl>/callbacks/<provider id>/status`, when the service has a public URL. */
-  readonly statusCallbackUrl?: string;
+  /**
+   * `<server.publicUrl>/callbacks/<provider id>/<kind>`, or undefined when the service has no
+   * public URL (then no callback can reach it). `status` is the delivery-receipt kind.
+   */
+  callbackUrl(kind: string): string | undefined;
 }
 
 /**

@@ -112,6 +112,6 @@ export const twilioVendor: VendorDefinition<TwilioConfig> = {
       config.channels ?? ['sms', 'voice'],
       config,
       context.http(config.baseUrl ?? 'https://api.twilio.com'),
-      context.statusCallbackUrl,
+      context.callbackUrl('status'),
     ),
 };

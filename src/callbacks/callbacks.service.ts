@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { FastifyRequest } from 'fastify';
+import { ApiError, ApiErrorCode } from '../common/api-error';
+import { ServerConfig } from '../config/server.config';
+import {
+  CallbackDocument,
+  CallbackRequest,
+  handlesCallbacks,
+} from '../providers/provider-callbacks';
+import { ProviderRegistry } from '../providers/provider.registry';
+import { RECEIPT_SINK, ReceiptSink } from './receipt-sink';
+
+const EMPTY: CallbackDocument = { contentType: 'text/plain', body: '' };
+
+/**
+ * Hands a vendor's callback to the provider it names. The provider verifies the vendor's
+ * signature; a rejected callback is 403 and records nothing.
+ */
+@Injectable()
+export class CallbacksService {
+  constructor(
+    private readonly providers: ProviderRegistry,
+    private readonly server: ServerConfig,
+    @Inject(RECEIPT_SINK) private readonly receipts: ReceiptSink,
+  ) {}
+
+  async handle(
+    providerId: string,
+    kind: string,
+    req: FastifyRequest & { rawBody?: Buffer },
+  ): Promise<CallbackDocument> {
+    const provider = this.providers.find(providerId);
+    if (!provider || !handlesCallbacks(provider)) throw new ApiError(ApiErrorCode.NotFound);
+    const answer = await provider.handleCallback(kind, this.toCallbackRequest(req));
+    switch (answer?.kind) {
+      case undefined:
+        throw new ApiError(ApiErrorCode.NotFound);
+      case 'rejected':
+        throw new ApiError(ApiErrorCode.Forbidden);
+      case 'receipt':
+        await this.receipts.record(providerId, answer.receipt);
+        return answer.ack ?? EMPTY;
+      case 'document':
+        return answer.document;
+    }
+  }
+
+  private toCallbackRequest(req: FastifyRequest & { rawBody?: Buffer }): CallbackRequest {
+    const base = (this.server.publicUrl ?? `${req.protocol}://${req.hostname}`).replace(/\/+$/, '');
+    const query = toParams(req.query);
+    const isJson = String(req.headers['content-type'] ?? '').startsWith('application/json');
+    const form = isJson ? {} : toParams(req.body);
+    return {
+      method: req.method,
+      url: `${base}${req.url}`,
+      headers: req.headers,
+      rawBody: req.rawBody ?? Buffer.alloc(0),
+      params: { ...query, ...form },
+      json: isJson ? req.body : undefined,
+    };
+  }
+}
+
+function toParams(value: unknown): Record<string, string | string[]> {
+  if (value === null || typeof value !== 'object') return {};
+  const out: Record<string, string | string[]> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (typeof v === 'string') out[key] = v;
+    else if (Array.isArray(v)) out[key] = v.map(String);
+  }
+  return out;
+}
