@@ -3,6 +3,7 @@ import { validateSync, ValidationError } from 'class-validator';
 import { ProviderConfig } from '../providers/provider.config';
 import { VENDORS } from '../providers/vendors';
 import { AppConfig } from './app.config';
+import { ServerConfig } from './server.config';
 
 const TRANSFORM = { exposeDefaultValues: true } as const;
 const VALIDATE = {
@@ -24,11 +25,15 @@ export function validateConfig(plain: unknown): { config: AppConfig; problems: s
   const { providers, ...rest } = plain as Record<string, unknown>;
   const config = plainToInstance(AppConfig, rest, TRANSFORM);
   const problems = toProblems(validateSync(config, VALIDATE), '');
-  config.providers = validateProviders(providers, problems);
+  config.providers = validateProviders(providers, config.server, problems);
   return { config, problems };
 }
 
-function validateProviders(raw: unknown, problems: string[]): Record<string, ProviderConfig> {
+function validateProviders(
+  raw: unknown,
+  server: ServerConfig,
+  problems: string[],
+): Record<string, ProviderConfig> {
   const providers: Record<string, ProviderConfig> = {};
   if (raw === undefined) return providers;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -41,7 +46,7 @@ function validateProviders(raw: unknown, problems: string[]): Record<string, Pro
       problems.push(`${path}: id must be lowercase letters, digits, - or _`);
       continue;
     }
-    const provider = validateProvider(block, path, problems);
+    const provider = validateProvider(block, path, server, problems);
     if (provider) providers[id] = provider;
   }
   return providers;
@@ -50,6 +55,7 @@ function validateProviders(raw: unknown, problems: string[]): Record<string, Pro
 function validateProvider(
   block: unknown,
   path: string,
+  server: ServerConfig,
   problems: string[],
 ): ProviderConfig | undefined {
   if (block === null || typeof block !== 'object' || Array.isArray(block)) {
@@ -74,7 +80,7 @@ function validateProvider(
     found.push(`${path}.channels: ${String(type)} cannot deliver ${unsupported.join(', ')}`);
   }
   if (found.length === 0 && vendor.check) {
-    found.push(...vendor.check(config, channels).map((p) => `${path}.${p}`));
+    found.push(...vendor.check(config, channels, server).map((p) => `${path}.${p}`));
   }
   problems.push(...found);
   return found.length === 0 ? config : undefined;

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { ServerConfig } from '../config/server.config';
 import { Channel } from './channel';
 import { VendorHttpClient } from './http/vendor-http.client';
 import { ProviderConfig } from './provider.config';
@@ -24,7 +25,11 @@ export interface VendorDefinition<C extends ProviderConfig = ProviderConfig> {
   readonly configClass: new () => C;
   /** Channels the vendor can deliver on. */
   readonly channels: readonly Channel[];
-  /** Problems that need more than one key to see (e.g. "from or messagingServiceSid"); paths relative to the block. */
-  check?(config: C, channels: readonly Channel[]): string[];
+  /**
+   * Problems that need more than one key to see (e.g. "from or messagingServiceSid"), as
+   * `key: what is wrong` relative to the provider block. `server` tells whether vendor
+   * callbacks can reach the service (`publicUrl`).
+   */
+  check?(config: C, channels: readonly Channel[], server: ServerConfig): string[];
   create(id: string, config: C, context: VendorContext): TelephonyProvider;
 }
