@@ -1,0 +1,87 @@
+'use strict';
+// Starting, probing and measuring the processes of a benchmark run.
+const { spawn, execFile } = require('node:child_process');
+const { readFileSync, writeFileSync, mkdtempSync } = require('node:fs');
+const net = require('node:net');
+const http = require('node:http');
+const { tmpdir } = require('node:os');
+const { join, resolve } = require('node:path');
+
+const ROOT = resolve(__dirname, '..');
+const CLK_TCK = 100;
+
+function freePort() {
+  return new Promise((done) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+}
+
+/** Starts a node script that prints "listening <port>". */
+function startListener(script, args = [], env = {}) {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [join(ROOT, script), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (line) => {
+      const match = /listening (\d+)/.exec(line);
+      if (match) done({ child, url: `http://127.0.0.1:${match[1]}` });
+    });
+    child.on('exit', (code) => fail(new Error(`${script} exited with ${code}`)));
+  });
+}
+
+/** Starts a server on `port` and waits until `readyPath` answers 200. Its output is discarded. */
+async function startServer(args, env, port, readyPath) {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { PATH: process.env.PATH, ...env, PORT: String(port) }, stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`);
+    if (await answers200(`${url}${readyPath}`)) return { child, url };
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${args.join(' ')} did not become ready`);
+}
+
+function answers200(url) {
+  return new Promise((done) => {
+    http.get(url, (res) => (res.resume(), done(res.statusCode === 200))).on('error', () => done(false));
+  });
+}
+
+function stop(child) {
+  return new Promise((done) => {
+    if (child.exitCode !== null) return done();
+    child.once('exit', () => done());
+    child.kill('SIGKILL');
+  });
+}
+
+/** User + system CPU seconds the process has used so far. */
+function cpuSeconds(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+}
+
+function rssMb(pid) {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  return Math.round((Number(line.split(/\s+/)[1]) / 1024) * 10) / 10;
+}
+
+/** Runs bench/load.js with these options and returns its JSON result. */
+function runLoad(options) {
+  return new Promise((done, fail) => {
+    execFile(process.execPath, [join(ROOT, 'bench/load.js'), JSON.stringify(options)], { maxBuffer: 1 << 20 }, (error, stdout) =>
+      error ? fail(error) : done(JSON.parse(stdout)),
+    );
+  });
+}
+
+function writeTempFile(name, content) {
+  const file = join(mkdtempSync(join(tmpdir(), 'otg-bench-')), name);
+  writeFileSync(file, content);
+  return file;
+}
+
+module.exports = { ROOT, freePort, startListener, startServer, stop, cpuSeconds, rssMb, runLoad, writeTempFile };

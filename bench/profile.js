@@ -1,0 +1,31 @@
+'use strict';
+// npm run bench:profile — runs the gateway under `node --cpu-prof` with 64 connections and a 1 ms
+// vendor (the CPU-bound case), then prints where the time goes (bench/profile-summary.js).
+const { spawn } = require('node:child_process');
+const { readdirSync, mkdtempSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+const { ROOT, freePort, startListener, stop, runLoad, writeTempFile } = require('./processes');
+const { SECRET, gatewayConfig } = require('./targets');
+
+async function main() {
+  const vendor = await startListener('bench/fake-vendor.js', ['1']);
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'otg-prof-'));
+  const config = writeTempFile('config.yaml', gatewayConfig(vendor.url));
+  const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, join(ROOT, 'dist/main.js')], {
+    env: { PATH: process.env.PATH, NODE_ENV: 'production', CONFIG_FILE: config, PORT: String(port) },
+    stdio: 'ignore',
+  });
+  await new Promise((r) => setTimeout(r, 3000));
+  const result = await runLoad({ mode: 'closed', connections: 64, durationMs: 10_000, warmupMs: 2_000, url: `http://127.0.0.1:${port}`, secret: SECRET, seed: `prof-${Date.now()}` });
+  console.log(JSON.stringify(result));
+  child.kill('SIGINT');
+  await new Promise((r) => child.once('exit', r));
+  await stop(vendor.child);
+  const file = join(dir, readdirSync(dir).find((f) => f.endsWith('.cpuprofile')));
+  console.log(`profile: ${file}`);
+  spawn(process.execPath, [join(ROOT, 'bench/profile-summary.js'), file, process.argv[2] ?? '30'], { stdio: 'inherit' });
+}
+
+main().catch((e) => (console.error(e), process.exit(1)));
