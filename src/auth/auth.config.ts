@@ -1,10 +1,13 @@
 import { Transform, Type } from 'class-transformer';
+import { IntRange } from '../config/decorators';
 import {
   ArrayMaxSize,
   IsArray,
   IsOptional,
   IsString,
+  IsUrl,
   Matches,
+  MinLength,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
@@ -28,12 +31,23 @@ export class HeaderAuthConfig {
   secrets: string[] = [];
 }
 
-/** Okta OAuth 2.0 inline hooks: a Bearer access token issued by this authorization server. */
+const URL_RULE = { require_tld: false, protocols: ['http', 'https'], require_protocol: true };
+
+/**
+ * Okta OAuth 2.0 inline hooks (okta-contract.md §3.3): Okta sends `Authorization: Bearer <access
+ * token>` issued by the authorization server configured in the hook; the gateway verifies it.
+ */
 export class OAuthConfig {
-  @IsString() issuer!: string;
-  @IsString() audience!: string;
-  @IsOptional() @IsString() jwksUri?: string;
+  /** The authorization server, e.g. `https://example.okta.com/oauth2/default`; must equal `iss`. */
+  @IsUrl(URL_RULE) issuer!: string;
+  /** Must be in `aud` (Okta's default server uses `api://default`). */
+  @IsString() @MinLength(1) audience!: string;
+  /** Where the signing keys are; discovered from the issuer's metadata when absent. */
+  @IsOptional() @IsUrl(URL_RULE) jwksUri?: string;
+  /** Scopes the token must carry in `scp` (all of them). */
   @IsArray() @IsString({ each: true }) scopes: string[] = [];
+  /** Leeway for `exp` and `nbf`. */
+  @IntRange(0, 300) clockToleranceSeconds = 30;
 }
 
 export class HookAuthConfig {

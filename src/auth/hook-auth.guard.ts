@@ -3,19 +3,29 @@ import { FastifyRequest } from 'fastify';
 import { ApiError, ApiErrorCode } from '../common/api-error';
 import { HookConfig } from '../hook/hook.config';
 import { HeaderAuthenticator } from './header-auth';
+import { OAuthVerifier } from './oauth.verifier';
 
-/** Okta's telephony hook authentication: any configured header carrying an accepted secret. */
+const BEARER = /^Bearer ([A-Za-z0-9\-_.]+)$/;
+
+/**
+ * Okta's telephony hook authentication: a configured header carrying an accepted secret, or,
+ * when `hook.auth.oauth` is set, a valid OAuth 2.0 Bearer access token. Either passes.
+ */
 @Injectable()
 export class HookAuthGuard implements CanActivate {
   private readonly headers: HeaderAuthenticator;
+  private readonly oauth?: OAuthVerifier;
 
   constructor(hook: HookConfig) {
     this.headers = new HeaderAuthenticator(hook.auth.headers);
+    this.oauth = hook.auth.oauth ? new OAuthVerifier(hook.auth.oauth) : undefined;
   }
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     if (this.headers.verify(request.headers)) return true;
+    const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
+    if (this.oauth && token && (await this.oauth.verify(token))) return true;
     throw new ApiError(ApiErrorCode.Unauthorized);
   }
 }

@@ -117,6 +117,32 @@ describe(loadConfig.name, () => {
     ).toEqual(['hook.auth.headers[0].secrets: needs at least one non-empty secret']);
   });
 
+  it('should refuse plain-http OAuth endpoints in production', () => {
+    const oauth = {
+      issuer: 'http://idp.example.com/oauth2/default',
+      audience: 'api://default',
+      jwksUri: 'http://idp.example.com/keys',
+    };
+    const config = {
+      ...minimal,
+      hook: { auth: { headers: [], oauth } },
+      events: { auth: { headers: [{ secrets: ['event-secret-0123456789'] }] } },
+      providers: {
+        c: {
+          type: 'twilio',
+          accountSid: 'AC0123456789abcdef0123456789abcdef',
+          authToken: 't',
+          from: '+15005550006',
+        },
+      },
+    };
+
+    expect(problems(config, { NODE_ENV: 'production' })).toEqual([
+      'hook.auth.oauth.issuer: must be an https URL in production',
+      'hook.auth.oauth.jwksUri: must be an https URL in production',
+    ]);
+  });
+
   it('should report a YAML syntax error by position only', () => {
     expect(problems('server:\n  port: 1\n   bad: [secret-value\n')).toEqual([
       expect.stringMatching(/^\(file\): YAML syntax error at line \d+, column \d+ \([A-Z_]+\)$/),

@@ -48,6 +48,12 @@ export function checkProduction(config: AppConfig): string[] {
       }
     });
   }
+  const oauth = config.hook.auth.oauth;
+  for (const [key, url] of Object.entries({ issuer: oauth?.issuer, jwksUri: oauth?.jwksUri })) {
+    if (url && !url.startsWith('https://')) {
+      problems.push(`hook.auth.oauth.${key}: must be an https URL in production`);
+    }
+  }
   if (config.store.driver === 'memory' && config.server.replicas > 1) {
     problems.push('store.driver: memory cannot be shared by more than one replica; use redis');
   }
