@@ -52,7 +52,9 @@ export class OAuthVerifier {
 
   private hasScopes(payload: JWTPayload): boolean {
     const scp = payload.scp ?? payload.scope;
-    const granted = new Set(Array.isArray(scp) ? scp.map(String) : String(scp ?? '').split(' '));
+    const granted = new Set(
+      Array.isArray(scp) ? scp.map(String) : typeof scp === 'string' ? scp.split(' ') : [],
+    );
     return this.config.scopes.every((s) => granted.has(s));
   }
 
