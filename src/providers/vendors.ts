@@ -1,4 +1,5 @@
 import { consoleVendor } from './console/console.provider';
+import { sinchVendor } from './sinch/sinch.provider';
 import { twilioVendor } from './twilio/twilio.provider';
 import { VendorDefinition } from './vendor-definition';
 
@@ -6,4 +7,5 @@ import { VendorDefinition } from './vendor-definition';
 export const VENDORS: Readonly<Record<string, VendorDefinition>> = {
   console: consoleVendor,
   twilio: twilioVendor,
+  sinch: sinchVendor,
 };
