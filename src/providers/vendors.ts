@@ -1,4 +1,5 @@
 import { consoleVendor } from './console/console.provider';
+import { infobipVendor } from './infobip/infobip.provider';
 import { sinchVendor } from './sinch/sinch.provider';
 import { twilioVendor } from './twilio/twilio.provider';
 import { VendorDefinition } from './vendor-definition';
@@ -8,4 +9,5 @@ export const VENDORS: Readonly<Record<string, VendorDefinition>> = {
   console: consoleVendor,
   twilio: twilioVendor,
   sinch: sinchVendor,
+  infobip: infobipVendor,
 };

@@ -1,5 +1,6 @@
 import { failureDescriptions } from '../http/describe-failure';
 import { classifyStatus, httpFailure, parseJson } from '../http/classify-status';
+import { CodeTable, lookupCode } from '../http/code-table';
 import { VendorResponse } from '../http/vendor-http.client';
 import { ProviderError, ProviderErrorCode } from '../provider-error';
 import { SinchSmsErrorBody, SinchVoiceErrorBody } from './sinch.types';
@@ -7,7 +8,7 @@ import { SinchSmsErrorBody, SinchVoiceErrorBody } from './sinch.types';
 const { InvalidRecipient, VendorConfig } = ProviderErrorCode;
 
 /** SMS REST error codes that say more than the HTTP status (vendors.md §5.1 and §9). */
-const SMS_BY_CODE: Readonly<Record<string, ProviderErrorCode>> = {
+const SMS_BY_CODE: CodeTable = {
   syntax_invalid_parameter_format: InvalidRecipient, // the MSISDN is not a number
   syntax_invalid_json: VendorConfig,
   syntax_constraint_violation: VendorConfig,
@@ -22,10 +23,7 @@ const DESCRIPTION = failureDescriptions('Sinch');
 export function sinchSmsError(response: VendorResponse): ProviderError {
   const body = parseJson(response.body) as SinchSmsErrorBody | undefined;
   const vendorCode = typeof body?.code === 'string' ? body.code : undefined;
-  const code =
-    (vendorCode !== undefined && Object.hasOwn(SMS_BY_CODE, vendorCode)
-      ? SMS_BY_CODE[vendorCode]
-      : undefined) ?? classifyStatus(response.status);
+  const code = lookupCode(SMS_BY_CODE, vendorCode) ?? classifyStatus(response.status);
   return httpFailure(response, code, DESCRIPTION[code], vendorCode);
 }
 
