@@ -1,4 +1,5 @@
 import { consoleVendor } from './console/console.provider';
+import { genericHttpVendor } from './generic-http/generic-http.provider';
 import { infobipVendor } from './infobip/infobip.provider';
 import { sinchVendor } from './sinch/sinch.provider';
 import { twilioVendor } from './twilio/twilio.provider';
@@ -10,4 +11,5 @@ export const VENDORS: Readonly<Record<string, VendorDefinition>> = {
   twilio: twilioVendor,
   sinch: sinchVendor,
   infobip: infobipVendor,
+  http: genericHttpVendor,
 };
