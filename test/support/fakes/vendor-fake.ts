@@ -1,0 +1,92 @@
+import { FakeResponse, FakeServer, RecordedRequest } from '../fake-server';
+
+/** A test's own answer for one request; undefined falls back to the vendor's documented success. */
+export type VendorScript<R> = (
+  request: RecordedRequest,
+  route: R,
+) => FakeResponse | 'hang' | undefined;
+
+/**
+ * The shape shared by the fake vendors: each request is routed to one of the vendor's
+ * operations, checked the way the vendor documents it, and answered with the vendor's
+ * documented success (or the test's script). A request that fails a check gets the vendor's
+ * error body and its problems are kept in `problems`, which every test asserts empty.
+ */
+export abstract class VendorFake<R extends string> {
+  readonly problems: string[] = [];
+  private override?: VendorScript<R>;
+
+  protected constructor(readonly server: FakeServer) {}
+
+  get url(): string {
+    return this.server.url;
+  }
+
+  get requests(): RecordedRequest[] {
+    return this.server.requests;
+  }
+
+  /** The parsed JSON body of the n-th request. */
+  json(n = 0): unknown {
+    return JSON.parse(this.server.requests[n].body) as unknown;
+  }
+
+  /** Overrides the answer; returning undefined falls back to a documented success. */
+  script(script?: VendorScript<R>): void {
+    this.override = script;
+  }
+
+  /** Forgets requests, problems and the script between tests. */
+  reset(): void {
+    this.server.requests.length = 0;
+    this.problems.length = 0;
+    this.override = undefined;
+  }
+
+  close(): Promise<void> {
+    return this.server.close();
+  }
+
+  answer(request: RecordedRequest): FakeResponse | 'hang' {
+    const route = this.route(request);
+    const problems = route
+      ? this.check(request, route)
+      : [`unexpected ${request.method} ${request.url}`];
+    if (problems.length > 0 || !route) {
+      this.problems.push(...problems);
+      return this.refusal(problems);
+    }
+    return this.override?.(request, route) ?? this.success(request, route);
+  }
+
+  /** Which operation the request is for, or undefined for a path the vendor does not have. */
+  protected abstract route(request: RecordedRequest): R | undefined;
+  /** What the vendor would object to in the request. */
+  protected abstract check(request: RecordedRequest, route: R): string[];
+  protected abstract success(request: RecordedRequest, route: R): FakeResponse;
+  /** The vendor's answer to a malformed request. */
+  protected abstract refusal(problems: string[]): FakeResponse;
+}
+
+/** Starts a fake whose server answers through it. */
+export async function startFake<F extends Pick<VendorFake<never>, 'answer'>>(
+  create: (server: FakeServer) => F,
+): Promise<F> {
+  const holder: { fake?: F } = {};
+  const server = await FakeServer.start((request) => holder.fake!.answer(request));
+  return (holder.fake = create(server));
+}
+
+/** `problem` when `ok` is false. */
+export function expectThat(ok: boolean, problem: string): string[] {
+  return ok ? [] : [problem];
+}
+
+/** Problems for keys of `body` outside `allowed`. */
+export function unknownKeys(body: object, allowed: readonly string[], where: string): string[] {
+  return Object.keys(body)
+    .filter((key) => !allowed.includes(key))
+    .map((key) => `${where}: unknown field ${key}`);
+}
+
+export const E164 = /^\+[1-9]\d{6,14}$/;
