@@ -41,8 +41,6 @@ const CALLOUT_FIELDS = [
  * over method, body MD5, content type, x-timestamp and path, recomputed here.
  */
 export class FakeSinch extends VendorFake<Route> {
-  private counter = 0;
-
   static start(): Promise<FakeSinch> {
     return startFake((server) => new FakeSinch(server));
   }
@@ -82,7 +80,7 @@ export class FakeSinch extends VendorFake<Route> {
   }
 
   protected success(request: RecordedRequest, route: Route): FakeResponse {
-    const id = `01HF${(++this.counter).toString().padStart(22, '0')}`;
+    const id = `01HF${this.nextId().toString().padStart(22, '0')}`;
     if (route === 'callouts') return { status: 200, body: { callId: `call-${id}` } };
     const batch = JSON.parse(request.body) as Json;
     return {

@@ -15,6 +15,7 @@ export type VendorScript<R> = (
 export abstract class VendorFake<R extends string> {
   readonly problems: string[] = [];
   private override?: VendorScript<R>;
+  private counter = 0;
 
   protected constructor(readonly server: FakeServer) {}
 
@@ -36,11 +37,17 @@ export abstract class VendorFake<R extends string> {
     this.override = script;
   }
 
-  /** Forgets requests, problems and the script between tests. */
+  /** Forgets requests, problems, the script and the id sequence between tests. */
   reset(): void {
     this.server.requests.length = 0;
     this.problems.length = 0;
     this.override = undefined;
+    this.counter = 0;
+  }
+
+  /** 1, 2, 3... for the ids of accepted messages, from 1 again after reset(). */
+  protected nextId(): number {
+    return ++this.counter;
   }
 
   close(): Promise<void> {
