@@ -124,7 +124,8 @@ describe('Infobip provider (e2e)', () => {
 
     expect(backup.requests).toHaveLength(0);
     expect(res.body.error.errorSummary).toBe('Failed to deliver SMS OTP');
-    expect(res.body.error.errorCauses.map((c: { reason: string }) => c.reason)).toEqual([
+    const causes = res.body.error.errorCauses as { reason: string }[];
+    expect(causes.map((c) => c.reason)).toEqual([
       expect.stringMatching(
         /^ib-a:invalid-recipient\(\d+ms: Infobip rejected the recipient \(HTTP 400, code E400\)\)$/,
       ),
