@@ -1,5 +1,6 @@
 import { ACME_KEY, acmeError, FakeHttpVendor } from './support/fakes/http.fake';
 import { FakeTwilio, TWILIO_SID, TWILIO_TOKEN } from './support/fakes/twilio.fake';
+import { takeProblems } from './support/fakes/vendor-fake';
 import { Gateway, startGateway, testConfig } from './support/gateway';
 import { hookRequest } from './support/okta';
 
@@ -79,12 +80,9 @@ describe('generic HTTP provider (e2e)', () => {
   });
 
   afterEach(() => {
-    const problems = [...primary.problems, ...backup.problems, ...twilio.problems];
-    primary.reset();
-    backup.reset();
+    const problems = [...takeProblems(primary, backup), ...twilio.problems];
     twilio.server.requests.length = 0;
     twilio.problems.length = 0;
-    twilio.script();
     expect(problems).toEqual([]);
   });
 

@@ -8,6 +8,7 @@ import {
   infobipV3Error,
   reportProblems,
 } from './support/fakes/infobip.fake';
+import { takeProblems } from './support/fakes/vendor-fake';
 import { Gateway, startGateway, testConfig } from './support/gateway';
 import { hasVendorSpec } from './support/openapi';
 import { hookRequest } from './support/okta';
@@ -51,10 +52,7 @@ describe('Infobip provider (e2e)', () => {
   });
 
   afterEach(() => {
-    const problems = [...primary.problems, ...backup.problems];
-    primary.reset();
-    backup.reset();
-    expect(problems).toEqual([]);
+    expect(takeProblems(primary, backup)).toEqual([]);
   });
 
   afterAll(async () => {

@@ -9,6 +9,7 @@ import {
   sinchSmsError,
   sinchVoiceError,
 } from './support/fakes/sinch.fake';
+import { takeProblems } from './support/fakes/vendor-fake';
 import { Gateway, startGateway, testConfig } from './support/gateway';
 import { hookRequest } from './support/okta';
 
@@ -48,10 +49,7 @@ describe('Sinch provider (e2e)', () => {
   });
 
   afterEach(() => {
-    const problems = [...primary.problems, ...backup.problems];
-    primary.reset();
-    backup.reset();
-    expect(problems).toEqual([]);
+    expect(takeProblems(primary, backup)).toEqual([]);
   });
 
   afterAll(async () => {

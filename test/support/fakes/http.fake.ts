@@ -4,7 +4,6 @@ import { expectThat, startFake, unknownKeys, VendorFake } from './vendor-fake';
 export const ACME_KEY = 'acme-api-key-for-tests';
 
 type Route = 'sms' | 'voice';
-type Json = Record<string, unknown>;
 
 /** Fields Acme's API takes, all required. */
 const FIELDS: Record<Route, readonly string[]> = {
@@ -23,32 +22,18 @@ export class FakeHttpVendor extends VendorFake<Route> {
   }
 
   private constructor(server: FakeServer) {
-    super(server);
-  }
-
-  protected route(request: RecordedRequest): Route | undefined {
-    if (request.method !== 'POST') return undefined;
-    if (request.url === '/v2/sms') return 'sms';
-    return request.url === '/v2/voice' ? 'voice' : undefined;
+    super(server, { '/v2/sms': 'sms', '/v2/voice': 'voice' });
   }
 
   protected check(request: RecordedRequest, route: Route): string[] {
-    const problems = [
+    const { body, problems } = this.jsonBody(request);
+    problems.push(
       ...expectThat(
         request.headers.authorization === `Bearer ${ACME_KEY}`,
         'Bearer key does not match',
       ),
-      ...expectThat(
-        request.headers['content-type'] === 'application/json',
-        'body must be application/json',
-      ),
-    ];
-    let body: Json;
-    try {
-      body = JSON.parse(request.body) as Json;
-    } catch {
-      return [...problems, 'body is not JSON'];
-    }
+    );
+    if (!body) return problems;
     return [
       ...problems,
       ...unknownKeys(body, FIELDS[route], route),

@@ -1,6 +1,6 @@
 import { FakeResponse, FakeServer, RecordedRequest } from '../fake-server';
 import { hasVendorSpec, operationValidator, OperationValidator } from '../openapi';
-import { expectThat, startFake, unknownKeys, VendorFake } from './vendor-fake';
+import { expectThat, Json, startFake, unknownKeys, VendorFake } from './vendor-fake';
 
 export const INFOBIP_API_KEY = 'infobip-api-key-for-tests';
 export const INFOBIP_CALLBACK_TOKEN = 'infobip-callback-token-0123456789';
@@ -8,7 +8,6 @@ const SMS_SPEC = 'infobip/infobip-sms-openapi.json';
 const VOICE_SPEC = 'infobip/infobip-voice-openapi.json';
 
 type Route = 'sms' | 'tts';
-type Json = Record<string, unknown>;
 const DIGITS = /^[1-9]\d{6,14}$/;
 /** Message fields the official descriptions declare (the spec check covers the top level only). */
 const MESSAGE_FIELDS: Record<Route, readonly string[]> = {
@@ -82,32 +81,18 @@ export class FakeInfobip extends VendorFake<Route> {
   }
 
   private constructor(server: FakeServer) {
-    super(server);
-  }
-
-  protected route(request: RecordedRequest): Route | undefined {
-    if (request.method !== 'POST') return undefined;
-    if (request.url === '/sms/3/messages') return 'sms';
-    return request.url === '/tts/3/advanced' ? 'tts' : undefined;
+    super(server, { '/sms/3/messages': 'sms', '/tts/3/advanced': 'tts' });
   }
 
   protected check(request: RecordedRequest, route: Route): string[] {
-    const problems = [
+    const { body, problems } = this.jsonBody(request);
+    problems.push(
       ...expectThat(
         request.headers.authorization === `App ${INFOBIP_API_KEY}`,
         'App key does not match',
       ),
-      ...expectThat(
-        request.headers['content-type'] === 'application/json',
-        'body must be application/json',
-      ),
-    ];
-    let body: Json;
-    try {
-      body = JSON.parse(request.body) as Json;
-    } catch {
-      return [...problems, 'body is not JSON'];
-    }
+    );
+    if (!body) return problems;
     const messages = (Array.isArray(body.messages) ? body.messages : []) as Json[];
     problems.push(...expectThat(messages.length === 1, 'one message per request'));
     for (const message of messages) problems.push(...checkMessage(message, route));

@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { FakeResponse, FakeServer, RecordedRequest } from '../fake-server';
-import { E164, expectThat, startFake, unknownKeys, VendorFake } from './vendor-fake';
+import { E164, expectThat, Json, startFake, unknownKeys, VendorFake } from './vendor-fake';
 
 export const SINCH_PLAN = 'plan0123456789';
 export const SINCH_TOKEN = 'sinch-api-token-for-tests';
@@ -9,7 +9,6 @@ export const SINCH_APP_SECRET = Buffer.from('sinch-application-secret').toString
 export const SINCH_CALLBACK_SECRET = 'sinch-callback-secret-for-tests';
 
 type Route = 'batches' | 'callouts';
-type Json = Record<string, unknown>;
 
 const BATCH_FIELDS = [
   'from',
@@ -46,26 +45,15 @@ export class FakeSinch extends VendorFake<Route> {
   }
 
   private constructor(server: FakeServer) {
-    super(server);
-  }
-
-  protected route(request: RecordedRequest): Route | undefined {
-    if (request.method !== 'POST') return undefined;
-    if (request.url === `/xms/v1/${SINCH_PLAN}/batches`) return 'batches';
-    return request.url === '/calling/v1/callouts' ? 'callouts' : undefined;
+    super(server, {
+      [`/xms/v1/${SINCH_PLAN}/batches`]: 'batches',
+      '/calling/v1/callouts': 'callouts',
+    });
   }
 
   protected check(request: RecordedRequest, route: Route): string[] {
-    const problems = expectThat(
-      request.headers['content-type'] === 'application/json',
-      'body must be application/json',
-    );
-    let body: unknown;
-    try {
-      body = JSON.parse(request.body);
-    } catch {
-      return [...problems, 'body is not JSON'];
-    }
+    const { body, problems } = this.jsonBody(request);
+    if (!body) return problems;
     if (route === 'batches') {
       return [
         ...problems,
@@ -73,10 +61,10 @@ export class FakeSinch extends VendorFake<Route> {
           request.headers.authorization === `Bearer ${SINCH_TOKEN}`,
           'Bearer token does not match',
         ),
-        ...checkBatch(body as Json),
+        ...checkBatch(body),
       ];
     }
-    return [...problems, ...checkSignature(request), ...checkCallout(body as Json)];
+    return [...problems, ...checkSignature(request), ...checkCallout(body)];
   }
 
   protected success(request: RecordedRequest, route: Route): FakeResponse {

@@ -1,5 +1,7 @@
 import { FakeResponse, FakeServer, RecordedRequest } from '../fake-server';
 
+export type Json = Record<string, unknown>;
+
 /** A test's own answer for one request; undefined falls back to the vendor's documented success. */
 export type VendorScript<R> = (
   request: RecordedRequest,
@@ -17,7 +19,11 @@ export abstract class VendorFake<R extends string> {
   private override?: VendorScript<R>;
   private counter = 0;
 
-  protected constructor(readonly server: FakeServer) {}
+  /** `routes`: the path of each operation, all POST. */
+  protected constructor(
+    readonly server: FakeServer,
+    private readonly routes: Readonly<Record<string, R>>,
+  ) {}
 
   get url(): string {
     return this.server.url;
@@ -66,8 +72,25 @@ export abstract class VendorFake<R extends string> {
     return this.override?.(request, route) ?? this.success(request, route);
   }
 
+  /** The JSON body of a request sent as `application/json`, or why it is not one. */
+  protected jsonBody(request: RecordedRequest): { body?: Json; problems: string[] } {
+    const problems = expectThat(
+      request.headers['content-type'] === 'application/json',
+      'body must be application/json',
+    );
+    try {
+      return { body: JSON.parse(request.body) as Json, problems };
+    } catch {
+      return { problems: [...problems, 'body is not JSON'] };
+    }
+  }
+
   /** Which operation the request is for, or undefined for a path the vendor does not have. */
-  protected abstract route(request: RecordedRequest): R | undefined;
+  private route(request: RecordedRequest): R | undefined {
+    if (request.method !== 'POST' || !Object.hasOwn(this.routes, request.url)) return undefined;
+    return this.routes[request.url];
+  }
+
   /** What the vendor would object to in the request. */
   protected abstract check(request: RecordedRequest, route: R): string[];
   protected abstract success(request: RecordedRequest, route: R): FakeResponse;
@@ -82,6 +105,13 @@ export async function startFake<F extends Pick<VendorFake<never>, 'answer'>>(
   const holder: { fake?: F } = {};
   const server = await FakeServer.start((request) => holder.fake!.answer(request));
   return (holder.fake = create(server));
+}
+
+/** The problems the fakes recorded, after which they are reset for the next test. */
+export function takeProblems(...fakes: Pick<VendorFake<never>, 'problems' | 'reset'>[]): string[] {
+  const problems = fakes.flatMap((fake) => fake.problems);
+  fakes.forEach((fake) => fake.reset());
+  return problems;
 }
 
 /** `problem` when `ok` is false. */
