@@ -40,6 +40,9 @@ export class CallbacksService {
       case 'receipt':
         await this.receipts.record(providerId, answer.receipt);
         return answer.ack ?? EMPTY;
+      case 'receipts':
+        for (const receipt of answer.receipts) await this.receipts.record(providerId, receipt);
+        return answer.ack ?? EMPTY;
       case 'document':
         return answer.document;
     }

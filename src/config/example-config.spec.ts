@@ -11,6 +11,15 @@ const ENV = {
   TWILIO_AUTH_TOKEN: 'twilio-auth-token',
   TWILIO_BACKUP_ACCOUNT_SID: 'ACfedcba9876543210fedcba9876543210',
   TWILIO_BACKUP_AUTH_TOKEN: 'twilio-backup-token',
+  SINCH_SERVICE_PLAN_ID: 'plan0123456789abcdef',
+  SINCH_API_TOKEN: 'sinch-api-token',
+  SINCH_APPLICATION_KEY: '5c1d1a2b-0000-4000-8000-000000000001',
+  SINCH_APPLICATION_SECRET: 'c2luY2gtYXBwbGljYXRpb24tc2VjcmV0',
+  SINCH_CALLBACK_SECRET: 'sinch-callback-secret',
+  INFOBIP_BASE_URL: 'https://xyz123.api.infobip.com',
+  INFOBIP_API_KEY: 'infobip-api-key',
+  INFOBIP_CALLBACK_TOKEN: 'infobip-callback-token-0123456789',
+  ACME_API_KEY: 'acme-api-key',
   REDIS_URL: 'redis://redis:6379',
   ADMIN_TOKEN: 'admin-token-0123456789abcdef',
 };
@@ -20,6 +29,12 @@ describe('config/production.example.yaml', () => {
     const { config, production } = loadConfig(ENV);
 
     expect(production).toBe(true);
-    expect(Object.keys(config.providers)).toEqual(['twilio-main', 'twilio-backup']);
+    expect(Object.keys(config.providers)).toEqual([
+      'twilio-main',
+      'twilio-backup',
+      'sinch-main',
+      'infobip-main',
+      'acme-sms',
+    ]);
   });
 });

@@ -34,6 +34,15 @@ export type CallbackAnswer =
   | { readonly kind: 'rejected' }
   /** A verified delivery receipt; `ack` is the body the vendor expects, if any. */
   | { readonly kind: 'receipt'; readonly receipt: DeliveryReceipt; readonly ack?: CallbackDocument }
+  /**
+   * A verified callback carrying any number of receipts (vendors that batch reports, e.g.
+   * Infobip `results[]`); none when it was authentic but reported nothing we track.
+   */
+  | {
+      readonly kind: 'receipts';
+      readonly receipts: readonly DeliveryReceipt[];
+      readonly ack?: CallbackDocument;
+    }
   /** A document the vendor fetched (e.g. a call script). */
   | { readonly kind: 'document'; readonly document: CallbackDocument };
 

@@ -1,4 +1,7 @@
 import { consoleVendor } from './console/console.provider';
+import { genericHttpVendor } from './generic-http/generic-http.provider';
+import { infobipVendor } from './infobip/infobip.provider';
+import { sinchVendor } from './sinch/sinch.provider';
 import { twilioVendor } from './twilio/twilio.provider';
 import { VendorDefinition } from './vendor-definition';
 
@@ -6,4 +9,7 @@ import { VendorDefinition } from './vendor-definition';
 export const VENDORS: Readonly<Record<string, VendorDefinition>> = {
   console: consoleVendor,
   twilio: twilioVendor,
+  sinch: sinchVendor,
+  infobip: infobipVendor,
+  http: genericHttpVendor,
 };

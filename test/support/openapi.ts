@@ -29,7 +29,8 @@ export function hasVendorSpec(relativePath: string): boolean {
 }
 
 /**
- * A validator for one operation's request body in an official OpenAPI description. Every
+ * A validator for one operation's request body in an official OpenAPI description (a path
+ * operation, or a webhook: what the vendor sends us). Every
  * property sent must be one the operation declares (additionalProperties is forced false at the
  * top level), so a misspelt field fails. Form bodies are compared after type coercion, as
  * their values are all strings on the wire.
@@ -86,7 +87,9 @@ function findOperation(
   spec: Json,
   operationId: string,
 ): { method: string; path: string; operation: Json } {
-  for (const [path, item] of Object.entries(spec.paths as Json)) {
+  // OpenAPI 3.1 describes the requests a vendor makes to us (delivery reports) as `webhooks`.
+  const items = { ...(spec.paths as Json), ...((spec.webhooks as Json | undefined) ?? {}) };
+  for (const [path, item] of Object.entries(items)) {
     for (const [method, operation] of Object.entries(item as Json)) {
       if ((operation as Json | null)?.operationId === operationId) {
         return { method: method.toUpperCase(), path, operation: operation as Json };
