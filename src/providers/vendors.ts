@@ -1,4 +1,6 @@
+import { awsSmsVoiceVendor } from './aws-sms-voice/aws-sms-voice.provider';
 import { consoleVendor } from './console/console.provider';
+import { snsVendor } from './sns/sns.provider';
 import { twilioVendor } from './twilio/twilio.provider';
 import { VendorDefinition } from './vendor-definition';
 
@@ -6,4 +8,6 @@ import { VendorDefinition } from './vendor-definition';
 export const VENDORS: Readonly<Record<string, VendorDefinition>> = {
   console: consoleVendor,
   twilio: twilioVendor,
+  sns: snsVendor,
+  'aws-sms-voice': awsSmsVoiceVendor,
 };
