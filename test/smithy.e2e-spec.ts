@@ -22,7 +22,8 @@ const PUBLISH_INPUT = {
 };
 
 const models = hasVendorSpec(SNS_MODEL) && hasVendorSpec(SMS_VOICE_MODEL);
-if (!models) console.warn('../shared/vendor-specs/aws is missing: the Smithy validator is not tested');
+if (!models)
+  console.warn('../shared/vendor-specs/aws is missing: the Smithy validator is not tested');
 const describeWithModels = models ? describe : describe.skip;
 
 describeWithModels(SmithyModel.name, () => {
