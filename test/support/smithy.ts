@@ -79,6 +79,10 @@ export class SmithyModel {
     return shape;
   }
 
+  hasOperation(operation: string): boolean {
+    return this.shapes[`${this.namespace}#${operation}`]?.type === 'operation';
+  }
+
   /** The input structure's shape id of an operation, e.g. `Publish`. */
   inputOf(operation: string): string {
     const shape = this.shape(`${this.namespace}#${operation}`);

@@ -88,7 +88,9 @@ export abstract class AwsFake {
   private answer(request: RecordedRequest): FakeResponse | 'hang' {
     const { call, problems } = this.read(request);
     problems.push(...sigV4Problems(request, this.signer));
-    if (call && this.model) problems.push(...this.model.validate(call.operation, call.input));
+    if (call && this.model?.hasOperation(call.operation)) {
+      problems.push(...this.model.validate(call.operation, call.input));
+    }
     if (!call || problems.length > 0) {
       this.problems.push(...problems);
       return this.refusal(problems);
