@@ -4,6 +4,7 @@ import {
   SMS_VOICE_MODEL,
   smsVoiceError,
 } from './support/fakes/aws-sms-voice.fake';
+import { eventually } from './support/eventually';
 import { Gateway, startGateway, testConfig } from './support/gateway';
 import { hasVendorSpec } from './support/openapi';
 import { hookRequest } from './support/okta';
@@ -17,11 +18,6 @@ const endUserMessaging = (fake: FakeAwsSmsVoice, extra: Record<string, unknown> 
   timeoutMs: 1000,
   ...extra,
 });
-
-/** Resolves once `condition` holds (an event the test waits for, not a time it asserts). */
-async function eventually(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 100 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
-}
 
 describe('AWS End User Messaging provider (e2e)', () => {
   let primary: FakeAwsSmsVoice;

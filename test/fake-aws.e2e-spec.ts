@@ -82,7 +82,9 @@ describe(FakeSns.name, () => {
         MessageAttributes: { 'AWS.SNS.SMS.SMSType': { StringValue: 'x' } },
       };
 
-      await expect(sns.send(new PublishCommand(input as PublishCommandInput))).rejects.toThrow();
+      await expect(
+        sns.send(new PublishCommand(input as unknown as PublishCommandInput)),
+      ).rejects.toThrow();
 
       expect(sut.problems).toEqual([
         'Publish.MessageAttributes.AWS.SNS.SMS.SMSType.DataType is required',

@@ -1,5 +1,6 @@
 import { AWS_TEST_CREDENTIALS } from './support/fakes/aws.fake';
 import { FakeSns, SNS_MODEL, snsError } from './support/fakes/sns.fake';
+import { eventually } from './support/eventually';
 import { Gateway, startGateway, testConfig } from './support/gateway';
 import { hasVendorSpec } from './support/openapi';
 import { hookRequest } from './support/okta';
@@ -13,11 +14,6 @@ const sns = (fake: FakeSns, region: string, extra: Record<string, unknown> = {})
   timeoutMs: 1000,
   ...extra,
 });
-
-/** Resolves once `condition` holds (an event the test waits for, not a time it asserts). */
-async function eventually(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 100 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
-}
 
 describe('Amazon SNS provider (e2e)', () => {
   let primary: FakeSns;

@@ -104,3 +104,8 @@ export abstract class AwsFake {
 export function signerFor(service: string, options: AwsFakeOptions): SigV4Signer {
   return { service, region: options.region, ...(options.signer ?? AWS_TEST_CREDENTIALS) };
 }
+
+/** An XML answer, as the awsQuery services (SNS, STS) send them. */
+export function xmlAnswer(status: number, body: string): FakeResponse {
+  return { status, headers: { 'content-type': 'text/xml' }, body };
+}

@@ -1,6 +1,6 @@
 import { readQuery } from '../aws-query';
 import { FakeResponse, RecordedRequest } from '../fake-server';
-import { AwsCall, AwsFake, AwsFakeOptions, signerFor } from './aws.fake';
+import { AwsCall, AwsFake, AwsFakeOptions, signerFor, xmlAnswer } from './aws.fake';
 
 export const SNS_MODEL = 'aws/sns-2010-03-31.json';
 const XMLNS = 'http://sns.amazonaws.com/doc/2010-03-31/';
@@ -39,7 +39,7 @@ export class FakeSns extends AwsFake {
 
   protected success(_call: AwsCall, sequence: number): FakeResponse {
     const messageId = `00000000-0000-4000-8000-${sequence.toString().padStart(12, '0')}`;
-    return xml(
+    return xmlAnswer(
       200,
       `<PublishResponse xmlns="${XMLNS}"><PublishResult><MessageId>${messageId}</MessageId></PublishResult><ResponseMetadata><RequestId>${requestId(sequence)}</RequestId></ResponseMetadata></PublishResponse>`,
     );
@@ -49,14 +49,10 @@ export class FakeSns extends AwsFake {
 /** SNS's documented XML error (vendors.md §8.2); `Type` is Receiver for 5xx. */
 export function snsError(status: number, code: string, message = `error ${code}`): FakeResponse {
   const type = status >= 500 ? 'Receiver' : 'Sender';
-  return xml(
+  return xmlAnswer(
     status,
     `<ErrorResponse xmlns="${XMLNS}"><Error><Type>${type}</Type><Code>${code}</Code><Message>${message.replace(/[<&]/g, ' ')}</Message></Error><RequestId>${requestId(0)}</RequestId></ErrorResponse>`,
   );
-}
-
-function xml(status: number, body: string): FakeResponse {
-  return { status, headers: { 'content-type': 'text/xml' }, body };
 }
 
 function requestId(n: number): string {
