@@ -20,6 +20,11 @@ describe('config/production.example.yaml', () => {
     const { config, production } = loadConfig(ENV);
 
     expect(production).toBe(true);
-    expect(Object.keys(config.providers)).toEqual(['twilio-main', 'twilio-backup']);
+    expect(Object.keys(config.providers)).toEqual([
+      'twilio-main',
+      'twilio-backup',
+      'sns-main',
+      'aws-voice',
+    ]);
   });
 });
