@@ -1,12 +1,13 @@
 import { AWS_TEST_CREDENTIALS } from './support/fakes/aws.fake';
+import { FakeAwsSmsVoice, smsVoiceError } from './support/fakes/aws-sms-voice.fake';
 import {
-  FakeAwsSmsVoice,
-  SMS_VOICE_MODEL,
-  smsVoiceError,
-} from './support/fakes/aws-sms-voice.fake';
-import { eventually } from './support/eventually';
-import { Gateway, startGateway, testConfig } from './support/gateway';
-import { hasVendorSpec } from './support/openapi';
+  abandonedSince,
+  closeAll,
+  expectNoProblems,
+  FAILOVER_DEADLINE_MS,
+  startFailoverGateway,
+} from './support/failover';
+import { Gateway } from './support/gateway';
 import { hookRequest } from './support/okta';
 
 const endUserMessaging = (fake: FakeAwsSmsVoice, extra: Record<string, unknown> = {}) => ({
@@ -25,41 +26,20 @@ describe('AWS End User Messaging provider (e2e)', () => {
   let gateway: Gateway;
 
   beforeAll(async () => {
-    if (!hasVendorSpec(SMS_VOICE_MODEL)) {
-      console.warn('../shared/vendor-specs/aws is missing: requests are checked without the model');
-    }
     primary = await FakeAwsSmsVoice.start({ region: 'us-west-2' });
     backup = await FakeAwsSmsVoice.start({ region: 'us-west-2' });
-    gateway = await startGateway(
-      testConfig({
-        hook: {
-          deadlineMs: 1500,
-          auth: { headers: [{ name: 'authorization', secrets: ['test-hook-secret-0123456789'] }] },
-        },
-        providers: {
-          'eum-a': endUserMessaging(primary, {
-            voiceOriginationIdentity: '+15005550006',
-            configurationSetName: 'otp-events',
-          }),
-          'eum-b': endUserMessaging(backup, { timeoutMs: 600 }),
-        },
-        routing: { default: ['eum-a', 'eum-b'] },
+    gateway = await startFailoverGateway({
+      'eum-a': endUserMessaging(primary, {
+        voiceOriginationIdentity: '+15005550006',
+        configurationSetName: 'otp-events',
       }),
-    );
+      'eum-b': endUserMessaging(backup, { timeoutMs: 600 }),
+    });
   });
 
-  afterEach(() => {
-    expect(primary.problems).toEqual([]);
-    expect(backup.problems).toEqual([]);
-    primary.reset();
-    backup.reset();
-  });
+  afterEach(() => expectNoProblems(primary, backup));
 
-  afterAll(async () => {
-    await gateway.close();
-    await primary.close();
-    await backup.close();
-  });
+  afterAll(() => closeAll(gateway, primary, backup));
 
   it('should send a transactional SMS and answer SUCCESSFUL with the MessageId', async () => {
     const res = await gateway
@@ -191,12 +171,11 @@ describe('AWS End User Messaging provider (e2e)', () => {
 
     const res = await gateway.hook(hookRequest({ deliveryChannel: 'CALL' })).expect(200);
 
-    expect(Date.now() - started).toBeLessThan(1500 + 50);
+    expect(Date.now() - started).toBeLessThan(FAILOVER_DEADLINE_MS + 50);
     expect(res.body.commands[0].value[0].provider).toBe('eum-b');
     expect(res.body.commands[0].value[0].transactionMetadata).toMatch(
       /eum-a:timeout\(\d+ms: no answer within 1000 ms, abandoned\)/,
     );
-    await eventually(() => primary.server.abandoned > abandonedBefore);
-    expect(primary.server.abandoned).toBe(abandonedBefore + 1);
+    expect(await abandonedSince(primary.server, abandonedBefore)).toBe(1);
   });
 });

@@ -1,8 +1,13 @@
 import { AWS_TEST_CREDENTIALS } from './support/fakes/aws.fake';
-import { FakeSns, SNS_MODEL, snsError } from './support/fakes/sns.fake';
-import { eventually } from './support/eventually';
-import { Gateway, startGateway, testConfig } from './support/gateway';
-import { hasVendorSpec } from './support/openapi';
+import { FakeSns, snsError } from './support/fakes/sns.fake';
+import {
+  abandonedSince,
+  closeAll,
+  expectNoProblems,
+  FAILOVER_DEADLINE_MS,
+  startFailoverGateway,
+} from './support/failover';
+import { Gateway } from './support/gateway';
 import { hookRequest } from './support/okta';
 
 const sns = (fake: FakeSns, region: string, extra: Record<string, unknown> = {}) => ({
@@ -21,38 +26,17 @@ describe('Amazon SNS provider (e2e)', () => {
   let gateway: Gateway;
 
   beforeAll(async () => {
-    if (!hasVendorSpec(SNS_MODEL)) {
-      console.warn('../shared/vendor-specs/aws is missing: requests are checked without the model');
-    }
     primary = await FakeSns.start({ region: 'eu-west-1' });
     backup = await FakeSns.start({ region: 'us-east-1' });
-    gateway = await startGateway(
-      testConfig({
-        hook: {
-          deadlineMs: 1500,
-          auth: { headers: [{ name: 'authorization', secrets: ['test-hook-secret-0123456789'] }] },
-        },
-        providers: {
-          'sns-a': sns(primary, 'eu-west-1', { maxPrice: 0.5 }),
-          'sns-b': sns(backup, 'us-east-1', { timeoutMs: 600 }),
-        },
-        routing: { default: ['sns-a', 'sns-b'] },
-      }),
-    );
+    gateway = await startFailoverGateway({
+      'sns-a': sns(primary, 'eu-west-1', { maxPrice: 0.5 }),
+      'sns-b': sns(backup, 'us-east-1', { timeoutMs: 600 }),
+    });
   });
 
-  afterEach(() => {
-    expect(primary.problems).toEqual([]);
-    expect(backup.problems).toEqual([]);
-    primary.reset();
-    backup.reset();
-  });
+  afterEach(() => expectNoProblems(primary, backup));
 
-  afterAll(async () => {
-    await gateway.close();
-    await primary.close();
-    await backup.close();
-  });
+  afterAll(() => closeAll(gateway, primary, backup));
 
   it('should publish a transactional SMS with Okta msgTemplate and answer SUCCESSFUL with the MessageId', async () => {
     const res = await gateway
@@ -149,13 +133,12 @@ describe('Amazon SNS provider (e2e)', () => {
 
     const res = await gateway.hook(hookRequest()).expect(200);
 
-    expect(Date.now() - started).toBeLessThan(1500 + 50);
+    expect(Date.now() - started).toBeLessThan(FAILOVER_DEADLINE_MS + 50);
     expect(res.body.commands[0].value[0].provider).toBe('sns-b');
     expect(res.body.commands[0].value[0].transactionMetadata).toMatch(
       /sns-a:timeout\(\d+ms: no answer within 1000 ms, abandoned\)/,
     );
-    await eventually(() => primary.server.abandoned > abandonedBefore);
-    expect(primary.server.abandoned).toBe(abandonedBefore + 1);
+    expect(await abandonedSince(primary.server, abandonedBefore)).toBe(1);
   });
 
   it('should never log the code, the message text, the full number or the secret key', async () => {

@@ -2,7 +2,6 @@ import {
   AccessDeniedException,
   ConflictException,
   InternalServerException,
-  PinpointSMSVoiceV2ServiceException,
   ResourceNotFoundException,
   ServiceQuotaExceededException,
   ThrottlingException,
@@ -95,23 +94,6 @@ describe('AWS_SMS_VOICE_ERRORS', () => {
       httpStatus: exception.$metadata.httpStatusCode,
     });
     expect(sut.message).not.toContain('4155552671');
-  });
-
-  it.each([
-    ['InvalidClientTokenId', 403, VendorConfig],
-    ['SignatureDoesNotMatch', 403, VendorConfig],
-    ['Unknown', 429, RateLimited],
-    ['Unknown', 503, Transient],
-  ])('should classify the unmodelled %s (HTTP %i) as %s', (name, status, expected) => {
-    const fault = status >= 500 ? 'server' : 'client';
-    const exception = new PinpointSMSVoiceV2ServiceException({
-      name,
-      $fault: fault,
-      message,
-      ...meta(status),
-    });
-
-    expect(awsError(exception, live, AWS_SMS_VOICE_ERRORS).code).toBe(expected);
   });
 
   it('should say which error it was in our own words', () => {

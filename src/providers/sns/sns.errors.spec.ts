@@ -7,7 +7,6 @@ import {
   InvalidSecurityException,
   KMSThrottlingException,
   OptedOutException,
-  SNSServiceException,
   ThrottledException,
   ValidationException,
 } from '@aws-sdk/client-sns';
@@ -59,23 +58,6 @@ describe('SNS_ERRORS', () => {
       httpStatus: exception.$metadata.httpStatusCode,
     });
     expect(sut.message).not.toContain('4155552671');
-  });
-
-  it.each([
-    ['InvalidClientTokenId', 403, VendorConfig],
-    ['SignatureDoesNotMatch', 403, VendorConfig],
-    ['AccessDenied', 403, VendorConfig],
-    ['Unknown', 502, Transient],
-  ])('should classify the unmodelled %s (HTTP %i) as %s', (name, status, expected) => {
-    const fault = status >= 500 ? 'server' : 'client';
-    const exception = new SNSServiceException({
-      name,
-      $fault: fault,
-      message: 'x',
-      ...meta(status),
-    });
-
-    expect(awsError(exception, live, SNS_ERRORS).code).toBe(expected);
   });
 
   it('should say which SNS error it was in our own words', () => {

@@ -9,6 +9,8 @@ export const AWS_TEST_CREDENTIALS = {
   secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
 } as const;
 
+const warned = new Set<string>();
+
 /** One call as an AWS fake understood it. */
 export interface AwsCall {
   /** The operation, e.g. `Publish` or `SendVoiceMessage`. */
@@ -45,6 +47,12 @@ export abstract class AwsFake {
     modelPath: string,
   ) {
     if (hasVendorSpec(modelPath)) this.model = SmithyModel.load(modelPath);
+    else if (!warned.has(modelPath)) {
+      warned.add(modelPath);
+      console.warn(
+        `../shared/vendor-specs/${modelPath} is missing: inputs are not checked against it`,
+      );
+    }
   }
 
   /** Starts a fake whose server answers through `create`'s instance. */
