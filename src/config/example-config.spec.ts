@@ -35,6 +35,8 @@ describe('config/production.example.yaml', () => {
       'sinch-main',
       'infobip-main',
       'acme-sms',
+      'sns-main',
+      'aws-voice',
     ]);
   });
 });

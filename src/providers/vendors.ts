@@ -1,7 +1,9 @@
+import { awsSmsVoiceVendor } from './aws-sms-voice/aws-sms-voice.provider';
 import { consoleVendor } from './console/console.provider';
 import { genericHttpVendor } from './generic-http/generic-http.provider';
 import { infobipVendor } from './infobip/infobip.provider';
 import { sinchVendor } from './sinch/sinch.provider';
+import { snsVendor } from './sns/sns.provider';
 import { twilioVendor } from './twilio/twilio.provider';
 import { VendorDefinition } from './vendor-definition';
 
@@ -12,4 +14,6 @@ export const VENDORS: Readonly<Record<string, VendorDefinition>> = {
   sinch: sinchVendor,
   infobip: infobipVendor,
   http: genericHttpVendor,
+  sns: snsVendor,
+  'aws-sms-voice': awsSmsVoiceVendor,
 };

@@ -29,6 +29,8 @@ export type Responder = (
  */
 export class FakeServer {
   readonly requests: RecordedRequest[] = [];
+  /** Requests whose client closed the connection before the answer was written (aborted calls). */
+  abandoned = 0;
   private responder: Responder;
 
   private constructor(
@@ -70,6 +72,9 @@ export class FakeServer {
       body: Buffer.concat(chunks).toString('utf8'),
     };
     this.requests.push(request);
+    res.on('close', () => {
+      if (!res.writableFinished) this.abandoned += 1;
+    });
     const answer = await this.responder(request);
     if (answer === 'hang') return;
     if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
