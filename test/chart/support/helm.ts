@@ -26,6 +26,10 @@ export interface RenderOptions {
   readonly set?: Readonly<Record<string, string | number | boolean>>;
   readonly apiVersions?: readonly string[];
   readonly kubeVersion?: string;
+  /** Another chart directory (a test copy); value files still come from CHART_DIR. */
+  readonly chart?: string;
+  /** `--show-only templates/<file>` */
+  readonly showOnly?: string;
 }
 
 export interface RunResult {
@@ -75,6 +79,7 @@ function flags(options: RenderOptions): string[] {
     ...Object.entries(options.set ?? {}).flatMap(([key, value]) => ['--set', `${key}=${value}`]),
     ...(options.apiVersions ?? []).flatMap((api) => ['--api-versions', api]),
     ...(options.kubeVersion ? ['--kube-version', options.kubeVersion] : []),
+    ...(options.showOnly ? ['--show-only', options.showOnly] : []),
   ];
 }
 
@@ -86,7 +91,8 @@ function run(args: string[]): RunResult {
 
 /** `helm template`; the exit status and output, for renders expected to fail. */
 export function template(options: RenderOptions = {}): RunResult {
-  return run(['template', RELEASE, CHART_DIR, '--namespace', NAMESPACE, ...flags(options)]);
+  const chart = options.chart ?? CHART_DIR;
+  return run(['template', RELEASE, chart, '--namespace', NAMESPACE, ...flags(options)]);
 }
 
 /** `helm lint --strict` with the same values. */
