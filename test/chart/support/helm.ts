@@ -45,7 +45,9 @@ export interface RunResult {
 export function findHelm(): { bin: string } | { missing: string } {
   const configured = process.env.HELM_BIN;
   if (configured) {
-    if (!existsSync(configured)) throw new Error(`HELM_BIN=${configured} does not exist`);
+    if (configured.includes('/') && !existsSync(configured)) {
+      throw new Error(`HELM_BIN=${configured} does not exist`);
+    }
     return { bin: configured };
   }
   const probe = spawnSync('helm', ['version', '--short'], { encoding: 'utf8' });
