@@ -1,0 +1,34 @@
+# syntax=docker/dockerfile:1
+# Image of the gateway: docker build -t okta-telephony-gateway:<version> .
+# Three stages: build (dev dependencies, nest build), deps (production dependencies only),
+# runtime (node, dist/, config/, node_modules; no build tools, runs as a numeric non-root user).
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+FROM ${NODE_IMAGE} AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json nest-cli.json ./
+COPY src ./src
+RUN npm run build
+
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+
+FROM ${NODE_IMAGE} AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json ./
+# The embedded default; Kubernetes mounts its own file and points CONFIG_FILE at it.
+COPY config ./config
+# The base image's `node` user, by number so that runAsNonRoot can verify it. The app writes
+# nothing to disk, so the root filesystem can be mounted read-only.
+USER 1000:1000
+EXPOSE 8080
+# node is PID 1 and receives SIGTERM itself (graceful shutdown); no npm, no shell in between.
+ENTRYPOINT ["node", "dist/main.js"]

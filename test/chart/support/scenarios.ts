@@ -1,0 +1,62 @@
+import { RenderOptions } from './helm';
+import { ExternalSecrets } from './pod-files';
+
+/** Secrets a platform team would give a default install (env mode), by --set. */
+export const MINIMAL_SECRETS = {
+  'secrets.values.HOOK_SECRET': 'hook-secret-0123456789abcdef',
+  'secrets.values.EVENT_HOOK_SECRET': 'event-secret-0123456789abcdef',
+  'secrets.values.TWILIO_ACCOUNT_SID': 'AC0123456789abcdef0123456789abcdef',
+  'secrets.values.TWILIO_AUTH_TOKEN': 'twilio-auth-token-0123456789',
+  'secrets.values.TWILIO_FROM': '+15005550006',
+  'redis.url': 'redis://redis-master.redis.svc:6379',
+} as const;
+
+export interface Scenario {
+  readonly name: string;
+  readonly options: RenderOptions;
+  /** Data of the Secrets it names but does not make. */
+  readonly external: ExternalSecrets;
+}
+
+/** The renders every chart check runs on: the defaults and each file under ci/. */
+export const SCENARIOS: readonly Scenario[] = [
+  { name: 'the default values', options: {}, external: {} },
+  {
+    name: 'the default values and the minimal secrets',
+    options: { set: MINIMAL_SECRETS },
+    external: {},
+  },
+  {
+    name: 'ci/redis-hpa-ingress-values.yaml',
+    options: {
+      files: ['ci/redis-hpa-ingress-values.yaml'],
+      apiVersions: ['monitoring.coreos.com/v1'],
+    },
+    external: { 'redis-credentials': { url: 'redis://:p4ss@redis-master.redis.svc:6379' } },
+  },
+  {
+    name: 'ci/existing-secret-files-values.yaml',
+    options: { files: ['ci/existing-secret-files-values.yaml'], kubeVersion: '1.28.4' },
+    external: {
+      'otg-credentials': {
+        'hook-secret': 'files-hook-secret-0123456789',
+        'event-hook-secret': 'files-event-secret-0123456789',
+        'twilio-account-sid': 'AC0123456789abcdef0123456789abcdef',
+        'twilio-auth-token': 'files-twilio-token-0123456789',
+        'admin-token': 'files-admin-token-0123456789',
+      },
+    },
+  },
+  {
+    name: 'ci/single-replica-memory-values.yaml',
+    options: { files: ['ci/single-replica-memory-values.yaml'] },
+    external: {},
+  },
+];
+
+/** The scenario of this name. */
+export function scenario(name: string): Scenario {
+  const found = SCENARIOS.find((s) => s.name === name);
+  if (!found) throw new Error(`no scenario ${name}`);
+  return found;
+}
