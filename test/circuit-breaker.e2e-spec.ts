@@ -22,8 +22,9 @@ async function breakerMetric(gateway: Gateway, provider: string): Promise<string
   return line?.split(' ')[1];
 }
 
-const metadata = (body: { commands: { value: { transactionMetadata: string }[] }[] }) =>
-  body.commands[0].value[0].transactionMetadata;
+const metadata = (body: unknown): string =>
+  (body as { commands: { value: { transactionMetadata: string }[] }[] }).commands[0].value[0]
+    .transactionMetadata;
 
 describe('circuit breakers (e2e)', () => {
   let a: FakeTwilio;

@@ -51,7 +51,10 @@ describe('GET /deliveries/:transactionId (e2e)', () => {
     const hook = await gateway
       .hook(hookRequest({ eventId: 'evt-record', otpCode: '731904', userId: '00uRECORD' }))
       .expect(200);
-    const { transactionId, transactionMetadata } = hook.body.commands[0].value[0];
+    const { transactionId, transactionMetadata } = hook.body.commands[0].value[0] as {
+      transactionId: string;
+      transactionMetadata: string;
+    };
     const deliveryId = /deliveryId=([0-9a-f-]{36})/.exec(transactionMetadata)![1];
 
     const res = await get(transactionId).expect(200);

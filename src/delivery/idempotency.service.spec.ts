@@ -1,9 +1,13 @@
+import { Logger } from '@nestjs/common';
 import { HookConfig } from '../hook/hook.config';
 import { KeyValueStore, StoreUnavailableError } from '../store/key-value-store';
 import { MemoryStore } from '../store/memory.store';
 import { StoreConfig } from '../store/store.config';
 import { DeliveryClock, DeliveryOutcome, FailedOutcome } from './delivery.types';
 import { IdempotencyService, IdempotentRun } from './idempotency.service';
+
+/** The store and idempotency log their warnings; the assertions say what matters. */
+Logger.overrideLogger(false);
 
 const sent = (id: string): DeliveryOutcome => ({
   kind: 'sent',

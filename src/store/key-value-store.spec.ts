@@ -1,9 +1,13 @@
+import { Logger } from '@nestjs/common';
 import { RedisServer, describeWithRedis } from '../../test/support/redis-server';
 import { KeyValueStore } from './key-value-store';
 import { MemoryStore } from './memory.store';
 import { RedisConnection } from './redis-connection';
 import { RedisStore } from './redis.store';
 import { RedisConfig } from './store.config';
+
+/** The store and idempotency log their warnings; the assertions say what matters. */
+Logger.overrideLogger(false);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let sequence = 0;

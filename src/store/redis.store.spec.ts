@@ -1,9 +1,13 @@
+import { Logger } from '@nestjs/common';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { RedisServer, describeWithRedis } from '../../test/support/redis-server';
 import { StoreUnavailableError } from './key-value-store';
 import { RedisConnection } from './redis-connection';
 import { RedisStore } from './redis.store';
 import { RedisConfig } from './store.config';
+
+/** The store and idempotency log their warnings; the assertions say what matters. */
+Logger.overrideLogger(false);
 
 describeWithRedis(`${RedisStore.name} (outages and sharing)`, () => {
   let server: RedisServer;
