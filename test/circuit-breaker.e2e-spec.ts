@@ -1,17 +1,10 @@
-import { FakeTwilio, TWILIO_SID, TWILIO_TOKEN, twilioError } from './support/fakes/twilio.fake';
+import { FakeTwilio, twilioError, twilioProvider } from './support/fakes/twilio.fake';
 import { Gateway, startGateway, testConfig } from './support/gateway';
 import { hookRequest } from './support/okta';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const twilio = (fake: FakeTwilio, circuitBreaker: Record<string, number>) => ({
-  type: 'twilio',
-  accountSid: TWILIO_SID,
-  authToken: TWILIO_TOKEN,
-  from: '+15005550006',
-  baseUrl: fake.url,
-  timeoutMs: 800,
-  circuitBreaker,
-});
+const twilio = (fake: FakeTwilio, circuitBreaker: Record<string, number>) =>
+  twilioProvider(fake, { timeoutMs: 800, circuitBreaker });
 
 /** The value of `otg_circuit_breaker_state` for one provider, as /metrics shows it. */
 async function breakerMetric(gateway: Gateway, provider: string): Promise<string | undefined> {

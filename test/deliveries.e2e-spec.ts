@@ -1,16 +1,10 @@
-import { FakeTwilio, TWILIO_SID, TWILIO_TOKEN, twilioError } from './support/fakes/twilio.fake';
+import { FakeTwilio, twilioError, twilioProvider } from './support/fakes/twilio.fake';
 import { Gateway, startGateway, testConfig } from './support/gateway';
 import { hookRequest } from './support/okta';
 
 const ADMIN_TOKEN = 'admin-token-0123456789abcdef';
-const twilio = (fake: FakeTwilio) => ({
-  type: 'twilio',
-  accountSid: TWILIO_SID,
-  authToken: TWILIO_TOKEN,
-  from: '+15005550006',
-  baseUrl: fake.url,
-  circuitBreaker: { consecutiveFailures: 1000, cooldownMs: 100 },
-});
+const twilio = (fake: FakeTwilio) =>
+  twilioProvider(fake, { circuitBreaker: { consecutiveFailures: 1000, cooldownMs: 100 } });
 const config = (a: FakeTwilio, b: FakeTwilio, tokens: string[]) =>
   testConfig({
     providers: { 'twilio-a': twilio(a), 'twilio-b': twilio(b) },

@@ -1,4 +1,4 @@
-import { FakeTwilio, TWILIO_SID, TWILIO_TOKEN } from './support/fakes/twilio.fake';
+import { FakeTwilio, twilioProvider } from './support/fakes/twilio.fake';
 import { Gateway, startGateway, testConfig } from './support/gateway';
 import { hookRequest } from './support/okta';
 
@@ -8,29 +8,13 @@ describe('idempotency by Okta eventId, memory store (e2e)', () => {
 
   beforeAll(async () => {
     twilio = await FakeTwilio.start();
+    twilio.delayAnswers(150); // two requests sent together overlap
     gateway = await startGateway(
       testConfig({
-        providers: {
-          tw: {
-            type: 'twilio',
-            accountSid: TWILIO_SID,
-            authToken: TWILIO_TOKEN,
-            from: '+15005550006',
-            baseUrl: twilio.url,
-          },
-        },
+        providers: { tw: twilioProvider(twilio) },
         routing: { default: ['tw'] },
       }),
     );
-  });
-
-  beforeEach(() => {
-    // Slow enough that two requests sent together overlap.
-    twilio.script(() => ({
-      status: 201,
-      delayMs: 150,
-      body: { sid: `SM${Date.now()}x`, status: 'queued' },
-    }));
   });
 
   afterEach(() => {

@@ -1,4 +1,4 @@
-import { FakeTwilio, TWILIO_SID, TWILIO_TOKEN } from './support/fakes/twilio.fake';
+import { FakeTwilio, twilioProvider } from './support/fakes/twilio.fake';
 import { Gateway, startGateway, testConfig } from './support/gateway';
 import { hookRequest } from './support/okta';
 import { describeWithRedis, RedisServer } from './support/redis-server';
@@ -17,15 +17,7 @@ describeWithRedis('two replicas sharing Redis (e2e)', () => {
     startGateway(
       testConfig({
         server: { port: 0, replicas: 2 },
-        providers: {
-          tw: {
-            type: 'twilio',
-            accountSid: TWILIO_SID,
-            authToken: TWILIO_TOKEN,
-            from: '+15005550006',
-            baseUrl: twilio.url,
-          },
-        },
+        providers: { tw: twilioProvider(twilio) },
         routing: { default: ['tw'] },
         store: {
           driver: 'redis',
@@ -48,16 +40,9 @@ describeWithRedis('two replicas sharing Redis (e2e)', () => {
   beforeAll(async () => {
     redis = await RedisServer.start();
     twilio = await FakeTwilio.start();
+    twilio.delayAnswers(150); // the two replicas' requests overlap
     open = await replica('fail-open');
     closed = await replica('fail-closed');
-  });
-
-  beforeEach(() => {
-    twilio.script(() => ({
-      status: 201,
-      delayMs: 150,
-      body: { sid: `SM${Date.now()}r`, status: 'queued' },
-    }));
   });
 
   afterEach(() => {

@@ -1,19 +1,15 @@
-import { FakeTwilio, TWILIO_SID, TWILIO_TOKEN, twilioError } from './support/fakes/twilio.fake';
+import { FakeTwilio, TWILIO_TOKEN, twilioError, twilioProvider } from './support/fakes/twilio.fake';
 import { Gateway, startGateway, testConfig } from './support/gateway';
 import { hasVendorSpec } from './support/openapi';
 import { hookRequest } from './support/okta';
 
-const twilio = (fake: FakeTwilio, extra: Record<string, unknown> = {}) => ({
-  type: 'twilio',
-  accountSid: TWILIO_SID,
-  authToken: TWILIO_TOKEN,
-  from: '+15005550006',
-  baseUrl: fake.url,
-  timeoutMs: 1000,
-  // These tests fail the primary on purpose many times; breakers are tested on their own.
-  circuitBreaker: { consecutiveFailures: 1000, cooldownMs: 100 },
-  ...extra,
-});
+const twilio = (fake: FakeTwilio, extra: Record<string, unknown> = {}) =>
+  twilioProvider(fake, {
+    timeoutMs: 1000,
+    // These tests fail the primary on purpose many times; breakers are tested on their own.
+    circuitBreaker: { consecutiveFailures: 1000, cooldownMs: 100 },
+    ...extra,
+  });
 
 describe('Twilio provider (e2e)', () => {
   let primary: FakeTwilio;

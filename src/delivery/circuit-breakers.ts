@@ -1,18 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import {
-  BrokenCircuitError,
-  circuitBreaker,
-  CircuitBreakerPolicy,
-  CircuitState,
-  FailureReason,
-  handleAll,
-  IBackoff,
-  IBreaker,
-  IHalfOpenAfterBackoffContext,
-} from 'cockatiel';
+import { BrokenCircuitError, CircuitState } from 'cockatiel';
 import { AppConfig } from '../config/app.config';
-import { CircuitBreakerConfig } from '../providers/provider.config';
-import { countsAgainstProvider, openDuration, vendorPause } from './circuit-breaker.policy';
+import { Breaker, createBreaker } from './circuit-breaker.factory';
+import { countsAgainstProvider } from './circuit-breaker.policy';
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
 
@@ -31,12 +21,6 @@ export class CircuitOpenError extends Error {
   constructor() {
     super('circuit open');
   }
-}
-
-interface Breaker {
-  readonly policy: CircuitBreakerPolicy;
-  openUntil: number;
-  vendorAsked: boolean;
 }
 
 const PASS: BreakerGate = { pass: true };
@@ -112,50 +96,6 @@ async function guard<T>(attempt: () => Promise<T>): Promise<Guarded<T>> {
     if (countsAgainstProvider(error)) throw error;
     return { notCounted: error };
   }
-}
-
-function createBreaker(settings: CircuitBreakerConfig): Breaker {
-  const holder: { breaker?: Breaker } = {};
-  const backoff = (
-    context: IHalfOpenAfterBackoffContext,
-  ): IBackoff<IHalfOpenAfterBackoffContext> => {
-    const error = errorOf(context.result);
-    const duration = openDuration(error, settings.cooldownMs);
-    holder.breaker!.openUntil = Date.now() + duration;
-    holder.breaker!.vendorAsked = vendorPause(error) !== undefined;
-    return { duration, next: backoff };
-  };
-  const counter = new ConsecutiveOrRetryAfter(settings.consecutiveFailures, () =>
-    errorOf(holder.breaker?.policy.lastFailure),
-  );
-  const policy = circuitBreaker(handleAll, { halfOpenAfter: { next: backoff }, breaker: counter });
-  return (holder.breaker = { policy, openUntil: 0, vendorAsked: false });
-}
-
-/**
- * Opens after `threshold` consecutive failures, or at once when the vendor sent Retry-After.
- * cockatiel sets `lastFailure` right before asking, so it is the failure being counted.
- */
-class ConsecutiveOrRetryAfter implements IBreaker {
-  state = 0;
-
-  constructor(
-    private readonly threshold: number,
-    private readonly lastError: () => unknown,
-  ) {}
-
-  success(): void {
-    this.state = 0;
-  }
-
-  failure(): boolean {
-    this.state += 1;
-    return this.state >= this.threshold || vendorPause(this.lastError()) !== undefined;
-  }
-}
-
-function errorOf(reason: FailureReason<unknown> | undefined): unknown {
-  return reason && 'error' in reason ? reason.error : undefined;
 }
 
 function stateName(state: CircuitState): BreakerState {
