@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { HookConfig } from '../hook/hook.config';
 import { maskPhone, PhoneNumberInfo } from '../phone/phone-number';
-import { NewDeliveryRecord } from '../records/delivery-record.service';
-import { DeliveryRecordService } from '../records/delivery-record.service';
+import { DeliveryRecordService, NewDeliveryRecord } from '../records/delivery-record.service';
 import { KEY_VALUE_STORE, KeyValueStore } from '../store/key-value-store';
 import { DeliveryClock, DeliveryOutcome, DeliveryRequest } from './delivery.types';
-import { timeLeft } from './idempotency.service';
+import { answerTimeLeft } from './deadline';
 import { settleWrite } from './settle-write';
 
 /**
@@ -33,7 +32,7 @@ export class DeliveryRecorder {
     const write = this.records.save(record);
     await settleWrite(
       write,
-      timeLeft(clock, this.hook),
+      answerTimeLeft(performance.now(), clock.deadlineAt, this.hook.answerMarginMs),
       this.store.worstCaseMs,
       this.logger,
       'delivery record',

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { HookConfig } from '../hook/hook.config';
 import { KEY_VALUE_STORE, KeyValueStore, StoreUnavailableError } from '../store/key-value-store';
 import { StoreConfig } from '../store/store.config';
+import { answerTimeLeft } from './deadline';
 import { DeliveryClock, DeliveryOutcome, FailureCause } from './delivery.types';
 import { settleWrite } from './settle-write';
 
@@ -131,7 +132,6 @@ export class IdempotencyService {
   }
 }
 
-/** Milliseconds left before the answer must be written. */
-export function timeLeft(clock: DeliveryClock, hook: HookConfig): number {
-  return clock.deadlineAt - hook.answerMarginMs - performance.now();
+function timeLeft(clock: DeliveryClock, hook: HookConfig): number {
+  return answerTimeLeft(performance.now(), clock.deadlineAt, hook.answerMarginMs);
 }
