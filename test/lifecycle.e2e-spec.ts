@@ -6,7 +6,7 @@ import { hookRequest } from './support/okta';
 import { listeningUrl, runMain, writeConfig } from './support/process';
 
 describe('health and lifecycle (e2e)', () => {
-  it('should report live and ready with config and shutdown details', async () => {
+  it('should report live and ready with config, store, breaker and shutdown details', async () => {
     const gateway = await startGateway(
       testConfig({ providers: { c: { type: 'console' } }, routing: { default: ['c'] } }),
     );
@@ -18,6 +18,15 @@ describe('health and lifecycle (e2e)', () => {
       expect(ready.body.status).toBe('ok');
       expect(ready.body.details).toEqual({
         config: { status: 'up', providers: 1 },
+        store: {
+          status: 'up',
+          driver: 'memory',
+          available: true,
+          entries: 0,
+          maxEntries: 100_000,
+          onUnavailable: 'fail-open',
+        },
+        circuitBreakers: { status: 'up', c: 'closed' },
         shutdown: { status: 'up', draining: false },
       });
     } finally {

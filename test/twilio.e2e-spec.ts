@@ -1,17 +1,15 @@
-import { FakeTwilio, TWILIO_SID, TWILIO_TOKEN, twilioError } from './support/fakes/twilio.fake';
+import { FakeTwilio, TWILIO_TOKEN, twilioError, twilioProvider } from './support/fakes/twilio.fake';
 import { Gateway, startGateway, testConfig } from './support/gateway';
 import { hasVendorSpec } from './support/openapi';
 import { hookRequest } from './support/okta';
 
-const twilio = (fake: FakeTwilio, extra: Record<string, unknown> = {}) => ({
-  type: 'twilio',
-  accountSid: TWILIO_SID,
-  authToken: TWILIO_TOKEN,
-  from: '+15005550006',
-  baseUrl: fake.url,
-  timeoutMs: 1000,
-  ...extra,
-});
+const twilio = (fake: FakeTwilio, extra: Record<string, unknown> = {}) =>
+  twilioProvider(fake, {
+    timeoutMs: 1000,
+    // These tests fail the primary on purpose many times; breakers are tested on their own.
+    circuitBreaker: { consecutiveFailures: 1000, cooldownMs: 100 },
+    ...extra,
+  });
 
 describe('Twilio provider (e2e)', () => {
   let primary: FakeTwilio;
@@ -142,8 +140,8 @@ describe('Twilio provider (e2e)', () => {
   it.each([
     ['a 500', () => twilioError(500, 20500), 'transient'],
     [
-      'a 429 with Retry-After',
-      () => twilioError(429, 20429, { 'retry-after': '5' }),
+      'a 429 (Retry-After opens the breaker: see circuit-breaker.e2e)',
+      () => twilioError(429, 20429),
       'rate-limited',
     ],
     ['a geo-permission refusal', () => twilioError(400, 21408), 'vendor-config'],

@@ -24,6 +24,8 @@ export function describeApiError(code: ApiErrorCode): { status: number; summary:
       return { status: 415, summary: 'Request body must be application/json' };
     case ApiErrorCode.Unavailable:
       return { status: 503, summary: 'Service is shutting down' };
+    case ApiErrorCode.StoreUnavailable:
+      return { status: 503, summary: 'The shared store is unavailable; try again shortly' };
     case ApiErrorCode.Internal:
       return { status: 500, summary: 'Internal error' };
   }

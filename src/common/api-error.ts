@@ -7,6 +7,7 @@ export enum ApiErrorCode {
   PayloadTooLarge = 'payload-too-large',
   UnsupportedMediaType = 'unsupported-media-type',
   Unavailable = 'unavailable',
+  StoreUnavailable = 'store-unavailable',
   Internal = 'internal',
 }
 

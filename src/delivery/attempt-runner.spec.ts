@@ -1,8 +1,11 @@
+import { AppConfig } from '../config/app.config';
 import { HookConfig } from '../hook/hook.config';
+import { CircuitBreakerConfig, ProviderConfig } from '../providers/provider.config';
 import { Channel } from '../providers/channel';
 import { ProviderError, ProviderErrorCode } from '../providers/provider-error';
 import { OtpMessage, SendResult, TelephonyProvider } from '../providers/telephony-provider';
 import { AttemptRunner } from './attempt-runner';
+import { CircuitBreakers } from './circuit-breakers';
 
 const message: OtpMessage = {
   to: '+14155552671',
@@ -34,9 +37,22 @@ const ok = (sid: string) => () => Promise.resolve({ transactionId: sid });
 const fail = (code: ProviderErrorCode) => () =>
   Promise.reject(new ProviderError(code, `failed: ${code}`));
 const hang = () => new Promise<SendResult>(() => undefined);
+const hook = Object.assign(new HookConfig(), { answerMarginMs: 100 });
+
+/** Breakers for providers `a` and `b` that open after two failures, for 200 ms. */
+function breakers(): CircuitBreakers {
+  const settings = Object.assign(new CircuitBreakerConfig(), {
+    consecutiveFailures: 2,
+    cooldownMs: 200,
+  });
+  const provider = Object.assign(new ProviderConfig(), { type: 'fake', circuitBreaker: settings });
+  return new CircuitBreakers(
+    Object.assign(new AppConfig(), { providers: { a: provider, b: provider } }),
+  );
+}
 
 describe(AttemptRunner.name, () => {
-  const sut = new AttemptRunner(Object.assign(new HookConfig(), { answerMarginMs: 100 }));
+  const sut = new AttemptRunner(hook, new CircuitBreakers(new AppConfig()));
   const deadline = () => performance.now() + 2500;
 
   it('should stop at the first provider that accepts', async () => {
@@ -135,5 +151,72 @@ describe(AttemptRunner.name, () => {
     await sut.run([a], message, deadline());
 
     expect(signal?.aborted).toBe(true);
+  });
+
+  describe('with circuit breakers', () => {
+    it('should skip a provider whose breaker opened, without calling it, and say why', async () => {
+      const runner = new AttemptRunner(hook, breakers());
+      const a = provider('a', fail(ProviderErrorCode.Transient));
+      const b = provider('b', ok('B'));
+      await runner.run([a, b], message, deadline());
+      await runner.run([a, b], message, deadline());
+
+      const run = await runner.run([a, b], message, deadline());
+
+      expect(a.calls).toBe(2);
+      expect(run.attempts).toEqual([
+        {
+          providerId: 'a',
+          outcome: 'skipped',
+          latencyMs: 0,
+          reason: expect.stringMatching(/^circuit open, next probe in \d+ ms$/),
+        },
+        { providerId: 'b', outcome: 'sent', latencyMs: expect.any(Number) },
+      ]);
+    });
+
+    it('should still try the provider whose breaker reopens first when every breaker is open', async () => {
+      const runner = new AttemptRunner(hook, breakers());
+      const a = provider('a', fail(ProviderErrorCode.Transient));
+      const b = provider('b', fail(ProviderErrorCode.Transient));
+      await runner.run([a, b], message, deadline());
+      await runner.run([a, b], message, deadline());
+      a.send = () => ((a.calls += 1), Promise.resolve({ transactionId: 'A9' }));
+
+      const run = await runner.run([a, b], message, deadline());
+
+      expect(run.attempts.map((t) => [t.providerId, t.outcome])).toEqual([
+        ['a', 'skipped'],
+        ['b', 'skipped'],
+        ['a', 'sent'],
+      ]);
+      expect(run.sent).toEqual({ providerId: 'a', result: { transactionId: 'A9' } });
+      expect(b.calls).toBe(2);
+    });
+
+    it('should not force a provider whose vendor asked for a pause with Retry-After', async () => {
+      const runner = new AttemptRunner(hook, breakers());
+      const limited = () =>
+        Promise.reject(
+          new ProviderError(ProviderErrorCode.RateLimited, 'slow down', { retryAfterMs: 5000 }),
+        );
+      const a = provider('a', limited);
+      await runner.run([a], message, deadline());
+
+      const run = await runner.run([a], message, deadline());
+
+      expect(a.calls).toBe(1);
+      expect(run).toEqual({
+        attempts: [
+          {
+            providerId: 'a',
+            outcome: 'skipped',
+            latencyMs: 0,
+            reason: expect.stringMatching(/^circuit open \(Retry-After\), next probe in \d+ ms$/),
+          },
+        ],
+        outOfTime: false,
+      });
+    });
   });
 });

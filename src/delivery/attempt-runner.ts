@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { HookConfig } from '../hook/hook.config';
 import { ProviderError } from '../providers/provider-error';
 import { OtpMessage, SendResult, TelephonyProvider } from '../providers/telephony-provider';
+import { pickLastResort, SkippedProvider } from './circuit-breaker.policy';
+import { CircuitBreakers, CircuitOpenError } from './circuit-breakers';
 import { attemptBudget } from './deadline';
 import { Attempt } from './delivery.types';
 import { AttemptTimeoutError, sendWithin } from './send-within';
@@ -16,14 +18,25 @@ export interface RunResult {
   readonly outOfTime: boolean;
 }
 
+/** How one attempt ended: its record, and whether the run stops there. */
+type Step =
+  | { readonly attempt: Attempt; readonly stop?: Omit<RunResult, 'attempts' | 'outOfTime'> }
+  | 'skipped'
+  | 'out-of-time';
+
 /**
- * Tries providers in order until one accepts the message. Each attempt gets its provider's
- * timeout, cut to what is left before the hook deadline; failures that allow failover move on,
- * the others stop. Failover policy lives here, never in a vendor strategy.
+ * Tries providers in order until one accepts the message. A provider whose circuit breaker is
+ * open is skipped (outcome `skipped`); if every candidate was skipped, the one whose breaker
+ * reopens first is tried anyway (never against a vendor's Retry-After). Each attempt gets its
+ * provider's timeout, cut to what is left before the hook deadline; failures that allow failover
+ * move on, the others stop. Failover policy lives here, never in a vendor strategy.
  */
 @Injectable()
 export class AttemptRunner {
-  constructor(private readonly hook: HookConfig) {}
+  constructor(
+    private readonly hook: HookConfig,
+    private readonly breakers: CircuitBreakers,
+  ) {}
 
   async run(
     candidates: readonly TelephonyProvider[],
@@ -31,29 +44,61 @@ export class AttemptRunner {
     deadlineAt: number,
   ): Promise<RunResult> {
     const attempts: Attempt[] = [];
+    const skipped: SkippedProvider<TelephonyProvider>[] = [];
     for (const provider of candidates) {
-      const startedAt = performance.now();
-      const budget = attemptBudget(
-        startedAt,
-        deadlineAt,
-        this.hook.answerMarginMs,
-        provider.timeoutMs,
-      );
-      if (budget === 0) return { attempts, outOfTime: true };
-      try {
-        const result = await sendWithin(provider, message, budget);
-        attempts.push({ providerId: provider.id, outcome: 'sent', latencyMs: since(startedAt) });
-        return { attempts, sent: { providerId: provider.id, result }, outOfTime: false };
-      } catch (error) {
-        const attempt = failedAttempt(provider.id, error, since(startedAt));
-        attempts.push(attempt);
-        if (error instanceof ProviderError && !error.failover) {
-          return { attempts, permanent: attempt, outOfTime: false };
-        }
+      const gate = this.breakers.gate(provider.id);
+      const step = gate.pass ? await this.attempt(provider, message, deadlineAt, true) : 'skipped';
+      if (step === 'out-of-time') return { attempts, outOfTime: true };
+      if (step === 'skipped') {
+        const why = gate.pass ? { reason: 'circuit open', reopensAt: 0, vendorAsked: false } : gate;
+        attempts.push(skippedAttempt(provider.id, why.reason));
+        skipped.push({ provider, reopensAt: why.reopensAt, vendorAsked: why.vendorAsked });
+        continue;
       }
+      attempts.push(step.attempt);
+      if (step.stop) return { attempts, ...step.stop, outOfTime: false };
     }
-    return { attempts, outOfTime: false };
+    const lastResort = skipped.length === attempts.length ? pickLastResort(skipped) : undefined;
+    if (!lastResort) return { attempts, outOfTime: false };
+    const step = await this.attempt(lastResort, message, deadlineAt, false);
+    if (step === 'out-of-time' || step === 'skipped') return { attempts, outOfTime: true };
+    return { attempts: [...attempts, step.attempt], ...step.stop, outOfTime: false };
   }
+
+  private async attempt(
+    provider: TelephonyProvider,
+    message: OtpMessage,
+    deadlineAt: number,
+    throughBreaker: boolean,
+  ): Promise<Step> {
+    const startedAt = performance.now();
+    const budget = attemptBudget(
+      startedAt,
+      deadlineAt,
+      this.hook.answerMarginMs,
+      provider.timeoutMs,
+    );
+    if (budget === 0) return 'out-of-time';
+    const send = () => sendWithin(provider, message, budget);
+    try {
+      const result = await (throughBreaker ? this.breakers.execute(provider.id, send) : send());
+      const attempt: Attempt = {
+        providerId: provider.id,
+        outcome: 'sent',
+        latencyMs: since(startedAt),
+      };
+      return { attempt, stop: { sent: { providerId: provider.id, result } } };
+    } catch (error) {
+      if (error instanceof CircuitOpenError) return 'skipped';
+      const attempt = failedAttempt(provider.id, error, since(startedAt));
+      const permanent = error instanceof ProviderError && !error.failover;
+      return permanent ? { attempt, stop: { permanent: attempt } } : { attempt };
+    }
+  }
+}
+
+function skippedAttempt(providerId: string, reason: string): Attempt {
+  return { providerId, outcome: 'skipped', latencyMs: 0, reason };
 }
 
 function failedAttempt(providerId: string, error: unknown, latencyMs: number): Attempt {

@@ -1,4 +1,4 @@
-import { attemptBudget, MIN_ATTEMPT_MS } from './deadline';
+import { answerTimeLeft, attemptBudget, MIN_ATTEMPT_MS } from './deadline';
 
 describe(attemptBudget.name, () => {
   it('should give the provider its whole timeout when the deadline is far', () => {
@@ -18,5 +18,12 @@ describe(attemptBudget.name, () => {
 
   it('should never exceed a short provider timeout', () => {
     expect(attemptBudget(0, 2500, 100, 200)).toBe(200);
+  });
+});
+
+describe(answerTimeLeft.name, () => {
+  it('should count down to the answer margin before the deadline', () => {
+    expect(answerTimeLeft(1000, 2500, 100)).toBe(1400);
+    expect(answerTimeLeft(2450, 2500, 100)).toBe(-50);
   });
 });

@@ -15,3 +15,8 @@ export function attemptBudget(
   const budget = Math.min(providerTimeoutMs, left);
   return budget >= MIN_ATTEMPT_MS ? Math.floor(budget) : 0;
 }
+
+/** Milliseconds left before the answer must be written (negative once that moment passed). */
+export function answerTimeLeft(now: number, deadlineAt: number, answerMarginMs: number): number {
+  return deadlineAt - answerMarginMs - now;
+}

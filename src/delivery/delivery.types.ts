@@ -31,7 +31,14 @@ export interface Attempt {
 
 /** Why no provider could send. */
 export type FailureCause =
-  'invalid-number' | 'no-provider' | 'permanent' | 'exhausted' | 'deadline' | 'store-unavailable';
+  | 'invalid-number'
+  | 'no-provider'
+  | 'permanent'
+  | 'exhausted'
+  | 'breakers-open'
+  | 'deadline'
+  | 'store-unavailable'
+  | 'duplicate-pending';
 
 interface OutcomeBase {
   readonly deliveryId: string;
@@ -61,3 +68,9 @@ export interface BlockedOutcome extends OutcomeBase {
 }
 
 export type DeliveryOutcome = SentOutcome | FailedOutcome | BlockedOutcome;
+
+/** When the hook started and when Okta must have its answer (performance.now() clock). */
+export interface DeliveryClock {
+  readonly startedAt: number;
+  readonly deadlineAt: number;
+}

@@ -6,6 +6,10 @@ export class RedisConfig {
   @IsString() url = 'redis://127.0.0.1:6379';
   /** Prefix of every key the gateway writes. */
   @IsString() keyPrefix = 'otg:';
+  /** Longest one Redis command may take before it counts as Redis being unavailable. */
+  @IntRange(10, 2000) commandTimeoutMs = 200;
+  /** Longest a (re)connection attempt may take; reconnection goes on in the background. */
+  @IntRange(100, 30_000) connectTimeoutMs = 1000;
 }
 
 export class StoreConfig {

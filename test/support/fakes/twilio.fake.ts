@@ -31,6 +31,7 @@ function specValidators(): Record<Resource, OperationValidator> | undefined {
 export class FakeTwilio {
   readonly problems: string[] = [];
   private override?: TwilioScript;
+  private delayMs = 0;
   private counter = 0;
 
   private constructor(
@@ -63,6 +64,11 @@ export class FakeTwilio {
     this.override = script;
   }
 
+  /** Answers every later request this much later (0: at once), so that requests can overlap. */
+  delayAnswers(ms: number): void {
+    this.delayMs = ms;
+  }
+
   close(): Promise<void> {
     return this.server.close();
   }
@@ -76,7 +82,8 @@ export class FakeTwilio {
       this.problems.push(...problems);
       return { status: 400, body: { code: 21000, message: problems.join('; '), status: 400 } };
     }
-    return this.override?.(request, resource) ?? this.created(request, resource);
+    const answer = this.override?.(request, resource) ?? this.created(request, resource);
+    return answer === 'hang' || !this.delayMs ? answer : { ...answer, delayMs: this.delayMs };
   }
 
   private resourceOf(request: RecordedRequest): Resource | undefined {
@@ -136,5 +143,20 @@ export function twilioError(
       more_info: `https://www.twilio.com/docs/errors/${code}`,
       status,
     },
+  };
+}
+
+/** A `providers.<id>` block of type twilio that talks to this fake; `extra` adds or overrides keys. */
+export function twilioProvider(
+  fake: FakeTwilio,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    type: 'twilio',
+    accountSid: TWILIO_SID,
+    authToken: TWILIO_TOKEN,
+    from: '+15005550006',
+    baseUrl: fake.url,
+    ...extra,
   };
 }

@@ -1,0 +1,42 @@
+import { RunResult } from './attempt-runner';
+import { DeliveryOutcome, DeliveryRequest, FailureCause } from './delivery.types';
+
+interface OutcomeBase {
+  readonly deliveryId: string;
+  readonly channel: DeliveryRequest['channel'];
+  readonly durationMs: number;
+}
+
+/** What the attempts add up to: sent through one provider, or why none could send. */
+export function toOutcome(run: RunResult, base: OutcomeBase): DeliveryOutcome {
+  const attempts = run.attempts;
+  if (run.sent) {
+    return {
+      ...base,
+      attempts,
+      kind: 'sent',
+      providerId: run.sent.providerId,
+      transactionId: run.sent.result.transactionId,
+    };
+  }
+  const [cause, reason] = failure(run);
+  return { ...base, attempts, kind: 'failed', cause, reason };
+}
+
+function failure(run: RunResult): [FailureCause, string] {
+  const attempts = run.attempts;
+  if (run.permanent) {
+    const { providerId, outcome } = run.permanent;
+    return ['permanent', `${providerId} refused the recipient (${outcome}); not failed over`];
+  }
+  if (run.outOfTime) {
+    return ['deadline', 'the hook deadline came before a provider accepted the message'];
+  }
+  if (attempts.length > 0 && attempts.every((a) => a.outcome === 'skipped')) {
+    return ['breakers-open', "every provider's circuit breaker is open"];
+  }
+  if (attempts.some((a) => a.outcome === 'timeout')) {
+    return ['deadline', 'every provider failed or was abandoned at its time limit'];
+  }
+  return ['exhausted', 'every provider failed'];
+}

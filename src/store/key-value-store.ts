@@ -1,0 +1,51 @@
+/** Which driver holds the gateway's shared state (`store.driver`). */
+export type StoreDriver = 'memory' | 'redis';
+
+/** A value that only moves forward: {@link KeyValueStore.advance} replaces it by a higher rank only. */
+export interface Ranked {
+  readonly rank: number;
+}
+
+/**
+ * The gateway's shared state: idempotency claims, delivery records, and whatever the next
+ * feature needs. Every operation is atomic on its own and every key expires. Values are plain
+ * JSON-compatible data; the memory driver keeps the very object it was given (callers never
+ * mutate a value after handing it over), the Redis driver stores JSON.
+ *
+ * Every operation rejects with {@link StoreUnavailableError} when the backing service cannot
+ * answer in time, so callers can apply `store.onUnavailable`.
+ */
+export interface KeyValueStore {
+  readonly driver: StoreDriver;
+  /** The longest one operation can take before it fails (0: it never waits). */
+  readonly worstCaseMs: number;
+  get<T>(key: string): Promise<T | undefined>;
+  set<T>(key: string, value: T, ttlMs: number): Promise<void>;
+  /** Sets the key only if it does not exist (SET NX PX); true when this call set it. */
+  setIfAbsent<T>(key: string, value: T, ttlMs: number): Promise<boolean>;
+  delete(key: string): Promise<void>;
+  /**
+   * Replaces the value when the key is absent or holds a lower rank; an equal or higher rank
+   * stays. True when this call replaced it. A new key expires after `ttlMs`; an existing one
+   * keeps its expiry.
+   */
+  advance<T extends Ranked>(key: string, value: T, ttlMs: number): Promise<boolean>;
+  /**
+   * Appends to the list at the key, keeping its last `maxLength` items; the list expires
+   * `ttlMs` after the last append.
+   */
+  append<T>(key: string, value: T, ttlMs: number, maxLength: number): Promise<void>;
+  /** The whole list at the key, oldest first; empty when absent. */
+  list<T>(key: string): Promise<T[]>;
+}
+
+/** The store cannot answer now (Redis down, slow or unreachable). */
+export class StoreUnavailableError extends Error {
+  constructor(reason: string) {
+    super(`store unavailable: ${reason}`);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+/** Injection token of the {@link KeyValueStore}. */
+export const KEY_VALUE_STORE = Symbol('KEY_VALUE_STORE');

@@ -1,0 +1,96 @@
+import { KeyValueStore, Ranked } from './key-value-store';
+
+interface Entry {
+  value: unknown;
+  expiresAt: number;
+}
+
+/** Expired entries looked at (oldest first) on each write, so memory is reclaimed without a timer. */
+const SWEEP_PER_WRITE = 2;
+
+/**
+ * The single-replica driver: a Map bounded by TTL and by `maxEntries`, the least recently
+ * written entry evicted first. Values are kept as given (no JSON round trip), and every
+ * operation completes synchronously; the promises only keep the interface of the Redis driver.
+ */
+export class MemoryStore implements KeyValueStore {
+  readonly driver = 'memory';
+  readonly worstCaseMs = 0;
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly maxEntries: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Live and not yet swept entries, for readiness details. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get<T>(key: string): Promise<T | undefined> {
+    return Promise.resolve(this.read(key) as T | undefined);
+  }
+
+  set<T>(key: string, value: T, ttlMs: number): Promise<void> {
+    this.write(key, value, this.now() + ttlMs);
+    return Promise.resolve();
+  }
+
+  setIfAbsent<T>(key: string, value: T, ttlMs: number): Promise<boolean> {
+    if (this.read(key) !== undefined) return Promise.resolve(false);
+    this.write(key, value, this.now() + ttlMs);
+    return Promise.resolve(true);
+  }
+
+  delete(key: string): Promise<void> {
+    this.entries.delete(key);
+    return Promise.resolve();
+  }
+
+  advance<T extends Ranked>(key: string, value: T, ttlMs: number): Promise<boolean> {
+    const current = this.read(key) as Ranked | undefined;
+    if (current && current.rank >= value.rank) return Promise.resolve(false);
+    const expiresAt = current ? this.entries.get(key)!.expiresAt : this.now() + ttlMs;
+    this.write(key, value, expiresAt);
+    return Promise.resolve(true);
+  }
+
+  append<T>(key: string, value: T, ttlMs: number, maxLength: number): Promise<void> {
+    const list = [...((this.read(key) as T[] | undefined) ?? []), value];
+    this.write(key, list.slice(-maxLength), this.now() + ttlMs);
+    return Promise.resolve();
+  }
+
+  list<T>(key: string): Promise<T[]> {
+    return Promise.resolve([...((this.read(key) as T[] | undefined) ?? [])]);
+  }
+
+  private read(key: string): unknown {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= this.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry.value;
+  }
+
+  private write(key: string, value: unknown, expiresAt: number): void {
+    this.entries.delete(key);
+    this.sweep();
+    while (this.entries.size >= this.maxEntries) {
+      this.entries.delete(this.entries.keys().next().value as string);
+    }
+    this.entries.set(key, { value, expiresAt });
+  }
+
+  private sweep(): void {
+    const now = this.now();
+    let looked = 0;
+    for (const [key, entry] of this.entries) {
+      if (looked++ === SWEEP_PER_WRITE) return;
+      if (entry.expiresAt <= now) this.entries.delete(key);
+    }
+  }
+}

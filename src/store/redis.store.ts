@@ -1,0 +1,110 @@
+import Redis from 'ioredis';
+import { KeyValueStore, Ranked, StoreUnavailableError } from './key-value-store';
+import { describeRedisError, RedisConnection } from './redis-connection';
+
+/** KEYS[1] the value; ARGV value JSON, its rank, TTL in ms. cjson is built into Redis. */
+const ADVANCE = `
+local current = redis.call('GET', KEYS[1])
+if current then
+  local ok, decoded = pcall(cjson.decode, current)
+  if ok and type(decoded) == 'table' and tonumber(decoded.rank)
+     and tonumber(decoded.rank) >= tonumber(ARGV[2]) then
+    return 0
+  end
+  redis.call('SET', KEYS[1], ARGV[1], 'KEEPTTL')
+  return 1
+end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[3])
+return 1`;
+
+interface AdvanceCommand {
+  otgAdvance(key: string, json: string, rank: number, ttlMs: number): Promise<number>;
+}
+
+/**
+ * The many-replica driver: every key under `store.redis.keyPrefix`, values as JSON, each
+ * operation one atomic Redis command, Lua script or MULTI. A Redis error or timeout becomes a
+ * {@link StoreUnavailableError}.
+ */
+export class RedisStore implements KeyValueStore {
+  readonly driver = 'redis';
+  readonly worstCaseMs: number;
+  private readonly client: Redis;
+
+  constructor(
+    private readonly connection: RedisConnection,
+    private readonly prefix: string,
+    commandTimeoutMs: number,
+  ) {
+    this.client = connection.client;
+    this.worstCaseMs = commandTimeoutMs;
+    this.client.defineCommand('otgAdvance', { numberOfKeys: 1, lua: ADVANCE });
+  }
+
+  get<T>(key: string): Promise<T | undefined> {
+    return this.guard(async () => parse<T>(await this.client.get(this.prefix + key)));
+  }
+
+  set<T>(key: string, value: T, ttlMs: number): Promise<void> {
+    return this.guard(async () => {
+      await this.client.set(this.prefix + key, JSON.stringify(value), 'PX', ttlMs);
+    });
+  }
+
+  setIfAbsent<T>(key: string, value: T, ttlMs: number): Promise<boolean> {
+    return this.guard(async () => {
+      const json = JSON.stringify(value);
+      return (await this.client.set(this.prefix + key, json, 'PX', ttlMs, 'NX')) === 'OK';
+    });
+  }
+
+  delete(key: string): Promise<void> {
+    return this.guard(async () => {
+      await this.client.del(this.prefix + key);
+    });
+  }
+
+  advance<T extends Ranked>(key: string, value: T, ttlMs: number): Promise<boolean> {
+    const client = this.client as unknown as AdvanceCommand;
+    return this.guard(async () => {
+      const json = JSON.stringify(value);
+      return (await client.otgAdvance(this.prefix + key, json, value.rank, ttlMs)) === 1;
+    });
+  }
+
+  append<T>(key: string, value: T, ttlMs: number, maxLength: number): Promise<void> {
+    const full = this.prefix + key;
+    return this.guard(async () => {
+      const results = await this.client
+        .multi()
+        .rpush(full, JSON.stringify(value))
+        .ltrim(full, -maxLength, -1)
+        .pexpire(full, ttlMs)
+        .exec();
+      const failed = results?.find(([error]) => error !== null);
+      if (!results || failed) throw failed?.[0] ?? new Error('transaction discarded');
+    });
+  }
+
+  list<T>(key: string): Promise<T[]> {
+    return this.guard(async () => {
+      const items = await this.client.lrange(this.prefix + key, 0, -1);
+      return items.map((item) => JSON.parse(item) as T);
+    });
+  }
+
+  private async guard<T>(operation: () => Promise<T>): Promise<T> {
+    if (!this.connection.available) {
+      throw new StoreUnavailableError(this.connection.lastProblem ?? 'redis not connected');
+    }
+    try {
+      return await operation();
+    } catch (error) {
+      throw new StoreUnavailableError(describeRedisError(error));
+    }
+  }
+}
+
+function parse<T>(json: string | null): T | undefined {
+  return json === null ? undefined : (JSON.parse(json) as T);
+}
