@@ -1,8 +1,5 @@
-import { HttpService } from '@nestjs/axios';
-import axios, { AxiosError, AxiosResponse } from 'axios';
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
-import { firstValueFrom } from 'rxjs';
+import { Agent as HttpAgent, IncomingMessage, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { ProviderError, ProviderErrorCode } from '../provider-error';
 import { parseRetryAfter } from './retry-after';
 
@@ -30,54 +27,47 @@ export interface VendorHttpOptions {
   maxSockets: number;
 }
 
+/** A vendor answer bigger than this is cut off and treated as a failure. */
+const MAX_RESPONSE_BYTES = 1024 * 1024;
+
 /**
- * One provider's outbound HTTP: a keep-alive connection pool to the vendor, no redirects, no
- * environment proxies, every status returned to the caller for classification. Network failures
- * and aborts become transient {@link ProviderError}s.
+ * One provider's outbound HTTP on node:http/https: a keep-alive connection pool to the vendor, no
+ * redirects, no environment proxies, every status returned to the caller for classification.
+ * Network failures and aborts become transient {@link ProviderError}s. (It replaced axios, which
+ * cost about a tenth of the gateway's CPU per request in the CPU-bound benchmark.)
  */
 export class VendorHttpClient {
-  private readonly http: HttpService;
+  private readonly baseUrl: string;
   private readonly agents: { http: HttpAgent; https: HttpsAgent };
 
   constructor(options: VendorHttpOptions) {
     const pool = { keepAlive: true, maxSockets: options.maxSockets, scheduling: 'lifo' as const };
     this.agents = { http: new HttpAgent(pool), https: new HttpsAgent(pool) };
-    this.http = new HttpService(
-      axios.create({
-        baseURL: options.baseUrl.replace(/\/+$/, ''),
-        httpAgent: this.agents.http,
-        httpsAgent: this.agents.https,
-        proxy: false,
-        maxRedirects: 0,
-        responseType: 'text',
-        transformResponse: [(data: unknown) => data],
-        validateStatus: () => true,
-      }),
-    );
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
   }
 
-  async request(req: VendorRequest): Promise<VendorResponse> {
-    let response: AxiosResponse<string>;
-    try {
-      response = await firstValueFrom(
-        this.http.request<string>({
+  request(req: VendorRequest): Promise<VendorResponse> {
+    const url = new URL(/^https?:\/\//.test(req.path) ? req.path : this.baseUrl + req.path);
+    const secure = url.protocol === 'https:';
+    const send = secure ? httpsRequest : httpRequest;
+    const headers: Record<string, string | number> = { ...req.headers };
+    if (req.body !== undefined) headers['content-length'] = Buffer.byteLength(req.body);
+    return new Promise((resolve, reject) => {
+      const outgoing = send(
+        url,
+        {
           method: req.method,
-          url: req.path,
-          headers: req.headers,
-          data: req.body,
+          headers,
+          agent: secure ? this.agents.https : this.agents.http,
           signal: req.signal,
-        }),
+        },
+        (res) => {
+          readResponse(res).then(resolve, (e: unknown) => reject(failure(e, req.signal)));
+        },
       );
-    } catch (error) {
-      throw networkError(error, req.signal);
-    }
-    const headers = flattenHeaders(response.headers);
-    return {
-      status: response.status,
-      headers,
-      body: typeof response.data === 'string' ? response.data : '',
-      retryAfterMs: parseRetryAfter(headers['retry-after']),
-    };
+      outgoing.on('error', (e) => reject(failure(e, req.signal)));
+      outgoing.end(req.body);
+    });
   }
 
   close(): Promise<void> {
@@ -87,16 +77,31 @@ export class VendorHttpClient {
   }
 }
 
-function flattenHeaders(raw: Record<string, unknown>): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(raw)) {
-    out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+async function readResponse(res: IncomingMessage): Promise<VendorResponse> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of res) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_RESPONSE_BYTES) throw new Error('response too large');
+    chunks.push(chunk as Buffer);
   }
-  return out;
+  const headers: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(res.headers)) {
+    headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return {
+    status: res.statusCode ?? 0,
+    headers,
+    body: Buffer.concat(chunks).toString('utf8'),
+    retryAfterMs: parseRetryAfter(headers['retry-after']),
+  };
 }
 
-function networkError(error: unknown, signal: AbortSignal): ProviderError {
+function failure(error: unknown, signal: AbortSignal): ProviderError {
   if (signal.aborted) return new ProviderError(ProviderErrorCode.Transient, 'timed out');
-  const code = error instanceof AxiosError ? (error.code ?? 'network error') : 'network error';
-  return new ProviderError(ProviderErrorCode.Transient, `network error (${code})`);
+  const code = (error as { code?: unknown } | null)?.code;
+  return new ProviderError(
+    ProviderErrorCode.Transient,
+    `network error (${typeof code === 'string' ? code : 'failed'})`,
+  );
 }
