@@ -13,6 +13,7 @@ import {
 } from './support/fakes/telnyx.fake';
 import { Gateway, startGateway, testConfig } from './support/gateway';
 import { hookRequest } from './support/okta';
+import { expectNothingSecretLogged, receiptLog, sealedBytes } from './support/receipts';
 import { waitFor } from './support/wait-for';
 
 const PUBLIC_URL = 'https://otp.example.test';
@@ -142,7 +143,9 @@ describe('Telnyx provider (e2e)', () => {
       command_id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       time_limit_secs: 120,
     });
-    expect(Buffer.from(String(dial.client_state), 'base64').toString()).not.toContain('4, 8, 2, 1');
+    expect(sealedBytes(Buffer.from(String(dial.client_state), 'base64').toString())).not.toContain(
+      '4, 8, 2, 1',
+    );
     expect(primary.bodies('speak')).toEqual([
       {
         payload: 'Ihr Bestätigungscode lautet 4, 8, 2, 1.',
@@ -243,10 +246,14 @@ describe('Telnyx provider (e2e)', () => {
     expect(primary.problems).toEqual(['Bearer API key does not match']);
     primary.problems.length = 0;
   });
-});
 
-function receiptLog(gateway: Gateway, transactionId: string): Record<string, unknown> | undefined {
-  return gateway.logs
-    .entries()
-    .find((entry) => entry.msg === 'delivery receipt' && entry.transactionId === transactionId);
-}
+  it('should never have logged a code, a full phone number or a secret', () => {
+    expectNothingSecretLogged(gateway, [
+      '480213',
+      '4821',
+      '4155552671',
+      '7400123456',
+      TELNYX_API_KEY,
+    ]);
+  });
+});

@@ -15,6 +15,7 @@ import {
 } from './support/fakes/vonage.fake';
 import { Gateway, startGateway, testConfig } from './support/gateway';
 import { hookRequest } from './support/okta';
+import { expectNothingSecretLogged, receiptLog } from './support/receipts';
 
 const PUBLIC_URL = 'https://otp.example.test';
 
@@ -189,7 +190,7 @@ describe('Vonage provider (e2e)', () => {
       msisdn: '14155552671',
       to: '14155550199',
       'network-code': '310260',
-      messageId: '0000000000000001',
+      messageId: '0B00000042C0FFEE',
       price: '0.00570000',
       status: 'delivered',
       scts: '2611221043',
@@ -209,15 +210,12 @@ describe('Vonage provider (e2e)', () => {
         .send(signVonageReceipt(dlr, VONAGE_SIGNATURE_SECRET))
         .expect(200);
 
-      expect(receiptLog(gateway)).toEqual(
-        expect.objectContaining({
-          provider: 'vonage-a',
-          transactionId: '0000000000000001',
-          status: 'delivered',
-          vendorStatus: 'delivered',
-          occurredAt: '2026-11-22T10:43:12Z',
-        }),
-      );
+      expect(receiptLog(gateway, '0B00000042C0FFEE')).toMatchObject({
+        provider: 'vonage-a',
+        status: 'delivered',
+        vendorStatus: 'delivered',
+        occurredAt: '2026-11-22T10:43:12Z',
+      });
     });
 
     it('should answer 403 to an SMS receipt signed with another secret', async () => {
@@ -227,7 +225,7 @@ describe('Vonage provider (e2e)', () => {
       );
 
       await gateway.http().post('/callbacks/vonage-a/status').type('form').send(forged).expect(403);
-      expect(gateway.logs.lines.join('\n')).not.toContain('forged-1');
+      expect(receiptLog(gateway, 'forged-1')).toBeUndefined();
     });
 
     it('should accept a signed Voice event and refuse one whose body was changed', async () => {
@@ -248,13 +246,11 @@ describe('Vonage provider (e2e)', () => {
       await send(body).expect(200);
       await send(body.replace('completed', 'failed')).expect(403);
 
-      expect(receiptLog(gateway)).toEqual(
-        expect.objectContaining({
-          provider: 'vonage-a',
-          transactionId: 'call-9',
-          status: 'delivered',
-        }),
-      );
+      expect(receiptLog(gateway, 'call-9')).toMatchObject({
+        provider: 'vonage-a',
+        status: 'delivered',
+        vendorStatus: 'completed',
+      });
     });
   });
 
@@ -269,6 +265,17 @@ describe('Vonage provider (e2e)', () => {
     expect(primary.problems).toEqual(['api_key and api_secret do not match']);
     primary.problems.length = 0;
   });
+
+  it('should never have logged a code, a full phone number or a secret', () => {
+    expectNothingSecretLogged(gateway, [
+      '480213',
+      '4821',
+      '7788',
+      '4155552671',
+      '7400123456',
+      VONAGE_API_SECRET,
+    ]);
+  });
 });
 
 let keyPath: string | undefined;
@@ -278,11 +285,4 @@ function keyFile(): string {
   keyPath ??= join(mkdtempSync(join(tmpdir(), 'otg-vonage-')), 'private.key');
   writeFileSync(keyPath, VONAGE_PRIVATE_KEY);
   return keyPath;
-}
-
-function receiptLog(gateway: Gateway): Record<string, unknown> | undefined {
-  return gateway.logs
-    .entries()
-    .reverse()
-    .find((entry) => entry.msg === 'delivery receipt');
 }
