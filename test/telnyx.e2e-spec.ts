@@ -247,10 +247,10 @@ describe('Telnyx provider (e2e)', () => {
     primary.problems.length = 0;
   });
 
-  it('should never have logged a code, a full phone number or a secret', () => {
+  it('should never have logged a message text, a spoken code, a full phone number or a secret', () => {
     expectNothingSecretLogged(gateway, [
-      '480213',
-      '4821',
+      'Acme code',
+      '4, 8, 2, 1',
       '4155552671',
       '7400123456',
       TELNYX_API_KEY,

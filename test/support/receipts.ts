@@ -15,7 +15,7 @@ export function sealedBytes(token: string): string {
   return Buffer.from(token, 'base64url').toString('latin1');
 }
 
-/** Fails when any log line so far holds one of the codes or a full phone number the tests sent. */
+/** Fails when any log line so far holds one of these (texts, spoken codes, numbers, secrets the tests used). */
 export function expectNothingSecretLogged(gateway: Gateway, secrets: readonly string[]): void {
   const logs = gateway.logs.lines.join('\n');
   for (const secret of secrets) expect(logs).not.toContain(secret);
