@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { VENDORS } from '../src/providers/vendors';
 import { FakeTwilio, TWILIO_SID, TWILIO_TOKEN } from './support/fakes/twilio.fake';
 import { HOOK_SECRET, startGateway, testConfig } from './support/gateway';
 import { hookRequest } from './support/okta';
@@ -127,7 +128,7 @@ describe('health and lifecycle (e2e)', () => {
       '  - server.port: must be an integer from 0 to 65535',
       '  - hook.deadlineMs: must be an integer from 200 to 2900',
       '  - providers.tw.accountSid: must be a Twilio Account SID (AC followed by 32 hex digits)',
-      '  - providers.x.type: must be one of console, twilio',
+      `  - providers.x.type: must be one of ${Object.keys(VENDORS).join(', ')}`,
       '',
     ]);
     expect(message).not.toMatch(/super-secret-value-42|very-secret-token-77/);
