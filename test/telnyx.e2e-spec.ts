@@ -2,15 +2,13 @@ import { generateKeyPairSync } from 'node:crypto';
 import { GatewayLink } from './support/fakes/gateway-link';
 import {
   FakeTelnyx,
-  signedHeaders,
   TELNYX_ACCOUNT_SID,
   TELNYX_API_KEY,
   TELNYX_CONNECTION,
-  TELNYX_PUBLIC_KEY,
   TELNYX_TEXML_APP,
   telnyxErrors,
-  telnyxEvent,
 } from './support/fakes/telnyx.fake';
+import { signedHeaders, TELNYX_PUBLIC_KEY, telnyxEvent } from './support/fakes/telnyx.signing';
 import { Gateway, startGateway, testConfig } from './support/gateway';
 import { hookRequest } from './support/okta';
 import {

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   FakeVonage,
-  signVonageReceipt,
   VONAGE_API_KEY,
   VONAGE_API_SECRET,
   VONAGE_APPLICATION_ID,
@@ -11,8 +10,8 @@ import {
   VONAGE_SIGNATURE_SECRET,
   vonageProblem,
   vonageSmsAnswer,
-  vonageWebhookAuthorization,
 } from './support/fakes/vonage.fake';
+import { signVonageReceipt, vonageWebhookAuthorization } from './support/fakes/vonage.signing';
 import { Gateway, startGateway, testConfig } from './support/gateway';
 import { hookRequest } from './support/okta';
 import {

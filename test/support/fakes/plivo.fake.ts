@@ -1,6 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { FakeResponse, RecordedRequest } from '../fake-server';
 import { GatewayLink } from './gateway-link';
+import { AnswerFetch, readAnswer } from './plivo.answer';
 import { authorizationOf, basicAuth, hasContentType, parseBody, VendorFake } from './vendor-fake';
 
 export const PLIVO_AUTH_ID = 'MAXXXXXXXXXXXXXXXXXX';
@@ -44,15 +45,6 @@ const REQUIRED: Readonly<Record<Resource, readonly string[]>> = {
   Message: ['dst', 'text'],
   Call: ['from', 'to', 'answer_url'],
 };
-
-/** What the fake heard when it fetched a call's answer URL, as Plivo does once the call is answered. */
-export interface AnswerFetch {
-  readonly status: number;
-  readonly contentType: string;
-  /** The `<Speak>` elements, in order, with their text unescaped. */
-  readonly spoken: { voice?: string; language?: string; text: string }[];
-  readonly waits: number;
-}
 
 /**
  * Plivo on 127.0.0.1 (no official description exists: it checks what vendors.md §4 documents):
@@ -168,41 +160,6 @@ function resourceOf(request: RecordedRequest): Resource | undefined {
   return request.method === 'POST' && match?.[1] === PLIVO_AUTH_ID
     ? (match[2] as Resource)
     : undefined;
-}
-
-/** The `<Speak>` and `<Wait>` elements of a `<Response>`; undefined when the body is not one. */
-function readAnswer(answer: {
-  status: number;
-  contentType: string;
-  body: string;
-}): AnswerFetch | undefined {
-  const xml = answer.body.replace(/^<\?xml[^>]*\?>/, '');
-  if (!/^<Response>.*<\/Response>$/s.test(xml) || !answer.contentType.includes('xml'))
-    return undefined;
-  const spoken = [...xml.matchAll(/<Speak([^>]*)>([^<]*)<\/Speak>/g)].map(
-    ([, attributes, text]) => ({
-      voice: /voice="([^"]*)"/.exec(attributes)?.[1],
-      language: /language="([^"]*)"/.exec(attributes)?.[1],
-      text: unescapeXml(text),
-    }),
-  );
-  return {
-    status: answer.status,
-    contentType: answer.contentType,
-    spoken,
-    waits: xml.split('<Wait').length - 1,
-  };
-}
-
-function unescapeXml(text: string): string {
-  const entities: Record<string, string> = {
-    '&lt;': '<',
-    '&gt;': '>',
-    '&quot;': '"',
-    '&apos;': "'",
-    '&amp;': '&',
-  };
-  return text.replace(/&(lt|gt|quot|apos|amp);/g, (e) => entities[e]);
 }
 
 /**

@@ -1,20 +1,14 @@
-import { generateKeyPairSync, KeyObject, randomUUID, sign } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { FakeResponse, RecordedRequest } from '../fake-server';
 import { hasVendorSpec, operationValidator, OperationValidator } from '../openapi';
 import { GatewayLink } from './gateway-link';
+import { signedHeaders, telnyxEvent } from './telnyx.signing';
 import { authorizationOf, hasContentType, parseBody, VendorFake } from './vendor-fake';
 
 export const TELNYX_API_KEY = 'KEY0123456789ABCDEF_telnyx';
 export const TELNYX_ACCOUNT_SID = 'telnyx-account-1';
 export const TELNYX_TEXML_APP = 'texml-app-1';
 export const TELNYX_CONNECTION = 'call-control-app-1';
-
-/** The account's webhook signing key; the gateway is given the public half. */
-const keys = generateKeyPairSync('ed25519');
-export const TELNYX_PUBLIC_KEY = Buffer.from(
-  keys.publicKey.export({ format: 'jwk' }).x ?? '',
-  'base64url',
-).toString('base64');
 
 const SPEC = 'telnyx/spec3.yml';
 type Route = 'messages' | 'texml' | 'dial' | 'speak' | 'hangup';
@@ -233,34 +227,6 @@ function outboundMessage(body: Record<string, unknown>): Record<string, unknown>
     encoding: 'GSM-7',
     errors: [],
     messaging_profile_id: body.messaging_profile_id ?? null,
-  };
-}
-
-/** A webhook body as Telnyx sends it. */
-export function telnyxEvent(eventType: string, payload: Record<string, unknown>): string {
-  return JSON.stringify({
-    data: {
-      event_type: eventType,
-      id: randomUUID(),
-      occurred_at: new Date().toISOString(),
-      payload,
-      record_type: 'event',
-    },
-    meta: { attempt: 1 },
-  });
-}
-
-/** `telnyx-timestamp` and `telnyx-signature-ed25519` over `timestamp|body` (vendors.md §3.3). */
-export function signedHeaders(
-  body: string,
-  options: { key?: KeyObject; timestamp?: number } = {},
-): Record<string, string> {
-  const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
-  const signature = sign(null, Buffer.from(`${timestamp}|${body}`), options.key ?? keys.privateKey);
-  return {
-    'content-type': 'application/json',
-    'telnyx-timestamp': timestamp,
-    'telnyx-signature-ed25519': signature.toString('base64'),
   };
 }
 
