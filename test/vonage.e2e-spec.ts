@@ -55,10 +55,19 @@ describe('Vonage provider (e2e)', () => {
           'vonage-a': vonage(primary),
           'vonage-b': vonage(backup),
           'vonage-m': vonage(primary, { smsApi: 'messages' }),
+          'vonage-mb': vonage(primary, {
+            smsApi: 'messages',
+            applicationId: undefined,
+            privateKey: undefined,
+            channels: ['sms'],
+          }),
         },
         routing: {
           default: ['vonage-a', 'vonage-b'],
-          rules: [{ match: { countries: ['GB'], channels: ['sms'] }, providers: ['vonage-m'] }],
+          rules: [
+            { match: { countries: ['GB'], channels: ['sms'] }, providers: ['vonage-m'] },
+            { match: { countries: ['IE'], channels: ['sms'] }, providers: ['vonage-mb'] },
+          ],
         },
       }),
       { VONAGE_SIGNATURE_SECRET },
@@ -112,6 +121,16 @@ describe('Vonage provider (e2e)', () => {
       provider: 'vonage-m',
       transactionId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
+  });
+
+  it('should use Basic auth for the Messages API when there is no application', async () => {
+    await gateway.hook(hookRequest({ phoneNumber: '+353851234567' })).expect(200);
+
+    expect(primary.requests[0].url).toBe('/v1/messages');
+    expect(primary.requests[0].headers.authorization).toBe(
+      `Basic ${Buffer.from(`${VONAGE_API_KEY}:${VONAGE_API_SECRET}`).toString('base64')}`,
+    );
+    expect(primary.json()).toMatchObject({ to: '353851234567', channel: 'sms' });
   });
 
   it('should place a call whose NCCO reads the code digit by digit, twice, in the locale language', async () => {

@@ -2,7 +2,7 @@ import { Channel } from '../channel';
 import { acceptedWith } from '../http/accepted';
 import { parseJson } from '../http/classify-status';
 import { postJson } from '../http/post-json';
-import { VendorHttpClient } from '../http/vendor-http.client';
+import { VendorHttpClient, VendorResponse } from '../http/vendor-http.client';
 import { CallbackAnswer, CallbackHandler, CallbackRequest } from '../provider-callbacks';
 import { ProviderError, ProviderErrorCode } from '../provider-error';
 import { OtpMessage, SendResult, TelephonyProvider } from '../telephony-provider';
@@ -82,18 +82,15 @@ export class VonageProvider implements TelephonyProvider, CallbackHandler {
   }
 
   private async call(message: OtpMessage, signal: AbortSignal): Promise<SendResult> {
-    if (!this.application)
+    if (!this.application) {
       throw new ProviderError(
         ProviderErrorCode.UnsupportedChannel,
         'Vonage voice needs an application',
       );
+    }
+    const authorization = await this.application.authorization();
     const body = vonageCallBody(message, this.config, this.statusUrl);
-    const response = await this.post(
-      '/v1/calls',
-      body,
-      await this.application.authorization(),
-      signal,
-    );
+    const response = await this.post('/v1/calls', body, authorization, signal);
     const answer = parseJson(response.body) as VonageCallCreated | undefined;
     return acceptedWith('Vonage', 'uuid', answer?.uuid, answer?.status);
   }
@@ -105,7 +102,12 @@ export class VonageProvider implements TelephonyProvider, CallbackHandler {
     return Promise.resolve(`Basic ${basic}`);
   }
 
-  private post(path: string, body: unknown, authorization: string, signal: AbortSignal) {
+  private post(
+    path: string,
+    body: unknown,
+    authorization: string,
+    signal: AbortSignal,
+  ): Promise<VendorResponse> {
     return postJson(this.hosts.api, { path, body, authorization, signal }, vonageHttpError);
   }
 }
