@@ -1,4 +1,4 @@
-import { failureDescriptions } from '../http/failure-descriptions';
+import { failureDescriptions } from '../http/describe-failure';
 import { classifyStatus, httpFailure } from '../http/classify-status';
 import { VendorResponse } from '../http/vendor-http.client';
 import { ProviderError, ProviderErrorCode } from '../provider-error';

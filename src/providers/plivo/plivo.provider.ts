@@ -7,16 +7,15 @@ import { CallbackAnswer, CallbackHandler, CallbackRequest } from '../provider-ca
 import { ProviderError, ProviderErrorCode } from '../provider-error';
 import { OtpMessage, SendResult, TelephonyProvider } from '../telephony-provider';
 import { VendorDefinition } from '../vendor-definition';
-import { composeVoiceScript, pickLanguage } from '../voice/voice-script';
 import { receiptAnswer, REJECTED } from '../webhooks/callback-params';
 import { openScript, sealScript } from '../webhooks/sealed-script';
 import { SealedTokens } from '../webhooks/sealed-token';
 import { checkPlivoConfig, PlivoConfig } from './plivo.config';
 import { plivoError, plivoInvalidNumber } from './plivo.errors';
 import { plivoReceipt } from './plivo.receipts';
-import { plivoCallBody, plivoMessageBody, renderPlivoXml } from './plivo.requests';
+import { plivoCallBody, plivoMessageBody, plivoScript, renderPlivoXml } from './plivo.requests';
 import { verifyPlivoSignature } from './plivo.signature';
-import { PLIVO_LANGUAGES, PlivoCallResponse, PlivoMessageResponse } from './plivo.types';
+import { PlivoCallResponse, PlivoMessageResponse } from './plivo.types';
 
 /** Where Plivo calls back: `<publicUrl>/callbacks/<id>/answer` and `/status`, when there is a public URL. */
 export interface PlivoLinks {
@@ -90,10 +89,7 @@ export class PlivoProvider implements TelephonyProvider, CallbackHandler {
         'Plivo voice needs server.publicUrl',
       );
     }
-    const script = composeVoiceScript(
-      message.code,
-      pickLanguage(message.locale, PLIVO_LANGUAGES[this.config.voice]),
-    );
+    const script = plivoScript(message, this.config.voice);
     const answerUrl = `${this.links.answerUrl}?s=${sealScript(this.scripts, script)}`;
     const body = plivoCallBody(message, this.config, answerUrl, this.links.statusUrl);
     const answer = await this.post<PlivoCallResponse>('Call', body, signal);

@@ -1,5 +1,5 @@
 import { DeliveryReceipt, ReceiptStatus } from '../provider-callbacks';
-import { param } from '../webhooks/callback-params';
+import { param, own } from '../webhooks/callback-params';
 
 /** Message status callback `Status` (vendors.md §4.4). */
 const MESSAGE_STATUS: Readonly<Record<string, ReceiptStatus>> = {
@@ -32,11 +32,11 @@ export function plivoReceipt(
   if (messageId) {
     const vendorStatus = param(params, 'Status') ?? '';
     const errorCode = param(params, 'ErrorCode');
-    return receipt(messageId, MESSAGE_STATUS[vendorStatus], vendorStatus, errorCode);
+    return receipt(messageId, own(MESSAGE_STATUS, vendorStatus), vendorStatus, errorCode);
   }
   const callId = param(params, 'RequestUUID') ?? param(params, 'CallUUID');
   const vendorStatus = param(params, 'CallStatus') ?? '';
-  const status = CALL_STATUS[vendorStatus];
+  const status = own(CALL_STATUS, vendorStatus);
   const cause = status === 'delivered' ? undefined : param(params, 'HangupCause');
   return receipt(callId, status, vendorStatus, cause);
 }

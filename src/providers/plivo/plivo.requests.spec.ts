@@ -1,6 +1,6 @@
 import { OtpMessage } from '../telephony-provider';
 import { PlivoConfig } from './plivo.config';
-import { plivoCallBody, plivoMessageBody, renderPlivoXml } from './plivo.requests';
+import { plivoCallBody, plivoMessageBody, plivoScript, renderPlivoXml } from './plivo.requests';
 
 const config = (fields: Partial<PlivoConfig> = {}): PlivoConfig =>
   Object.assign(new PlivoConfig(), {
@@ -69,5 +69,24 @@ describe(renderPlivoXml.name, () => {
     expect(xml).toBe(
       `<?xml version="1.0" encoding="UTF-8"?><Response>${speak}<Wait length="1"/>${speak}</Response>`,
     );
+  });
+});
+
+describe(plivoScript.name, () => {
+  it('should pick a region the configured voice speaks, and English where it speaks none', () => {
+    const call = (locale: string): OtpMessage => ({
+      ...message,
+      channel: 'voice',
+      code: '12',
+      locale,
+    });
+
+    expect(plivoScript(call('pt-PT'), 'MAN').language).toBe('pt-PT');
+    expect(plivoScript(call('pt-PT'), 'WOMAN').language).toBe('pt-BR');
+    expect(plivoScript(call('sv-SE'), 'MAN')).toEqual({
+      language: 'en-US',
+      sentence: 'Your verification code is 1, 2.',
+      repeat: 2,
+    });
   });
 });

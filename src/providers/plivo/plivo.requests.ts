@@ -1,8 +1,15 @@
 import { OtpMessage } from '../telephony-provider';
 import { renderSpeechXml } from '../voice/speech-xml';
+import { speakableLanguages, vendorVoiceScript } from '../voice/vendor-voice';
 import { VoiceScript } from '../voice/voice-script';
 import { PlivoConfig } from './plivo.config';
-import { PlivoCallRequest, PlivoMessageRequest, PlivoVoice } from './plivo.types';
+import { PLIVO_LANGUAGES, PlivoCallRequest, PlivoMessageRequest, PlivoVoice } from './plivo.types';
+
+/** The languages each `<Speak>` voice has that we have a phrase for. */
+const SPEAKABLE: Readonly<Record<PlivoVoice, readonly string[]>> = {
+  WOMAN: speakableLanguages(PLIVO_LANGUAGES.WOMAN),
+  MAN: speakableLanguages(PLIVO_LANGUAGES.MAN),
+};
 
 /** Send Message body: `src` or `powerpack_uuid`, and the status URL when the service has one. */
 export function plivoMessageBody(
@@ -41,4 +48,9 @@ export function renderPlivoXml(script: VoiceScript, voice: PlivoVoice): string {
     pause: '<Wait length="1"/>',
   });
   return `<?xml version="1.0" encoding="UTF-8"?>${xml}`;
+}
+
+/** The call script: the code digit by digit, twice, in the locale's language when the voice speaks it. */
+export function plivoScript(message: OtpMessage, voice: PlivoVoice): VoiceScript {
+  return vendorVoiceScript(message.code, message.locale, SPEAKABLE[voice], 'en-US');
 }

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { CallbackRequest } from '../provider-callbacks';
 import { header } from '../webhooks/callback-params';
-import { safeEqual } from '../webhooks/safe-equal';
+import { safeEqual } from '../safe-equal';
 
 type MultiMap = Map<string, string[]>;
 

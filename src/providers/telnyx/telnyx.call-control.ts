@@ -4,11 +4,11 @@ import { OtpMessage, SendResult } from '../telephony-provider';
 import { text } from '../webhooks/callback-params';
 import { SealedTokens } from '../webhooks/sealed-token';
 import { openScript, sealScript } from '../webhooks/sealed-script';
-import { composeVoiceScript, pickLanguage, VoiceScript } from '../voice/voice-script';
+import { VoiceScript } from '../voice/voice-script';
 import { TelnyxApi } from './telnyx.api';
 import { TelnyxConfig } from './telnyx.config';
-import { telnyxDialBody, telnyxSpeakBody } from './telnyx.requests';
-import { TELNYX_LANGUAGES, TelnyxDialResponse, TelnyxEvent } from './telnyx.types';
+import { telnyxDialBody, telnyxScript, telnyxSpeakBody } from './telnyx.requests';
+import { TelnyxDialResponse, TelnyxEvent } from './telnyx.types';
 
 /**
  * Telnyx Call Control, stateless across replicas: the dial carries the sealed script in
@@ -29,7 +29,7 @@ export class TelnyxCallControl {
   }
 
   async dial(message: OtpMessage, signal: AbortSignal): Promise<SendResult> {
-    const script = composeVoiceScript(message.code, pickLanguage(message.locale, TELNYX_LANGUAGES));
+    const script = telnyxScript(message);
     const body = telnyxDialBody(
       message,
       this.config,

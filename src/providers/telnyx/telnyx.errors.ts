@@ -1,4 +1,5 @@
-import { failureDescriptions } from '../http/failure-descriptions';
+import { CodeTable, lookupCode } from '../http/code-table';
+import { failureDescriptions } from '../http/describe-failure';
 import { classifyStatus, httpFailure, parseJson } from '../http/classify-status';
 import { VendorResponse } from '../http/vendor-http.client';
 import { ProviderError, ProviderErrorCode } from '../provider-error';
@@ -8,7 +9,7 @@ const { Transient, RateLimited, VendorConfig, InvalidRecipient, OptedOut } = Pro
 const DESCRIPTION = failureDescriptions('Telnyx');
 
 /** Telnyx error codes that say more than the HTTP status (vendors.md §3.1 and §9). */
-const BY_CODE: Readonly<Record<string, ProviderErrorCode>> = {
+const BY_CODE: CodeTable = {
   '10002': InvalidRecipient, // invalid phone number
   '10016': InvalidRecipient, // not in +E.164 format
   '40012': InvalidRecipient, // invalid destination number
@@ -27,6 +28,6 @@ export function telnyxError(response: VendorResponse): ProviderError {
   const body = parseJson(response.body) as TelnyxErrorBody | undefined;
   const raw = body?.errors?.[0]?.code;
   const vendorCode = raw === undefined ? undefined : String(raw);
-  const code = (vendorCode && BY_CODE[vendorCode]) || classifyStatus(response.status);
+  const code = lookupCode(BY_CODE, vendorCode) ?? classifyStatus(response.status);
   return httpFailure(response, code, DESCRIPTION[code], vendorCode);
 }

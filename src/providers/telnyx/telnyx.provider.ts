@@ -4,21 +4,15 @@ import { acceptedWith } from '../http/accepted';
 import { CallbackAnswer, CallbackHandler, CallbackRequest } from '../provider-callbacks';
 import { OtpMessage, SendResult, TelephonyProvider } from '../telephony-provider';
 import { VendorDefinition } from '../vendor-definition';
-import { composeVoiceScript, pickLanguage } from '../voice/voice-script';
 import { ACKNOWLEDGED, jsonObject, receiptAnswer, REJECTED } from '../webhooks/callback-params';
 import { SealedTokens } from '../webhooks/sealed-token';
 import { TelnyxApi } from './telnyx.api';
 import { TelnyxCallControl } from './telnyx.call-control';
 import { checkTelnyxConfig, TelnyxConfig } from './telnyx.config';
 import { hangupReceipt, messageReceipt, texmlReceipt } from './telnyx.receipts';
-import { telnyxMessageBody, telnyxTexmlBody } from './telnyx.requests';
+import { telnyxMessageBody, telnyxScript, telnyxTexmlBody } from './telnyx.requests';
 import { readTelnyxPublicKey, verifyTelnyxSignature } from './telnyx.signature';
-import {
-  TELNYX_LANGUAGES,
-  TelnyxEvent,
-  TelnyxMessageResponse,
-  TelnyxTexmlCallResponse,
-} from './telnyx.types';
+import { TelnyxEvent, TelnyxMessageResponse, TelnyxTexmlCallResponse } from './telnyx.types';
 
 /** How a Telnyx provider hears back: set only when a public URL and the webhook key are configured. */
 export interface TelnyxCallbacks {
@@ -91,7 +85,7 @@ export class TelnyxProvider implements TelephonyProvider, CallbackHandler {
    * our delivery id; the status callback URL names it, so receipts carry the same id.
    */
   private async texmlCall(message: OtpMessage, signal: AbortSignal): Promise<SendResult> {
-    const script = composeVoiceScript(message.code, pickLanguage(message.locale, TELNYX_LANGUAGES));
+    const script = telnyxScript(message);
     const statusUrl = this.callbacks.statusUrl
       ? `${this.callbacks.statusUrl}?ref=${encodeURIComponent(message.deliveryId)}`
       : undefined;

@@ -1,5 +1,5 @@
 import { DeliveryReceipt, ReceiptStatus } from '../provider-callbacks';
-import { param, text } from '../webhooks/callback-params';
+import { param, text, own } from '../webhooks/callback-params';
 import { TelnyxEvent } from './telnyx.types';
 
 /** `payload.to[].status` of message.sent / message.finalized. */
@@ -46,7 +46,7 @@ export function messageReceipt(event: TelnyxEvent): DeliveryReceipt | undefined 
   const recipients = payload.to as { status?: unknown }[] | undefined;
   const vendorStatus = text(recipients?.[0]?.status) ?? '';
   const errors = payload.errors as { code?: unknown }[] | undefined;
-  return receipt(text(payload.id), MESSAGE_STATUS[vendorStatus], vendorStatus, {
+  return receipt(text(payload.id), own(MESSAGE_STATUS, vendorStatus), vendorStatus, {
     errorCode: text(errors?.[0]?.code),
     occurredAt: event.occurred_at,
   });
@@ -56,7 +56,7 @@ export function messageReceipt(event: TelnyxEvent): DeliveryReceipt | undefined 
 export function hangupReceipt(event: TelnyxEvent): DeliveryReceipt | undefined {
   const payload = event.payload ?? {};
   const cause = text(payload.hangup_cause) ?? '';
-  const status = HANGUP_CAUSE[cause];
+  const status = own(HANGUP_CAUSE, cause);
   return receipt(text(payload.call_control_id), status, cause, {
     errorCode: status === 'delivered' ? undefined : text(payload.sip_hangup_cause),
     occurredAt: event.occurred_at,
@@ -69,7 +69,7 @@ export function texmlReceipt(
   ref: string | undefined,
 ): DeliveryReceipt | undefined {
   const vendorStatus = param(params, 'CallStatus') ?? '';
-  return receipt(ref, TEXML_STATUS[vendorStatus], vendorStatus, {
+  return receipt(ref, own(TEXML_STATUS, vendorStatus), vendorStatus, {
     errorCode: param(params, 'SipResponseCode'),
     occurredAt: param(params, 'Timestamp'),
   });

@@ -1,5 +1,6 @@
 import { OtpMessage } from '../telephony-provider';
 import { renderSpeechXml } from '../voice/speech-xml';
+import { speakableLanguages, vendorVoiceScript } from '../voice/vendor-voice';
 import { VoiceScript } from '../voice/voice-script';
 import { TelnyxConfig } from './telnyx.config';
 import {
@@ -7,7 +8,11 @@ import {
   TelnyxMessageRequest,
   TelnyxSpeakRequest,
   TelnyxTexmlCallRequest,
+  TELNYX_LANGUAGES,
 } from './telnyx.types';
+
+/** Telnyx TTS languages we have a phrase for. */
+const SPEAKABLE = speakableLanguages(TELNYX_LANGUAGES);
 
 /** Caps a Call Control call whose hangup got lost; reading a code twice takes well under this. */
 const CALL_TIME_LIMIT_SECONDS = 120;
@@ -75,4 +80,9 @@ export function telnyxSpeakBody(script: VoiceScript, voice: string): TelnyxSpeak
     loop: script.repeat,
     command_id: 'otg-speak',
   };
+}
+
+/** The call script: the code digit by digit, twice, in the locale's language when Telnyx speaks it. */
+export function telnyxScript(message: OtpMessage): VoiceScript {
+  return vendorVoiceScript(message.code, message.locale, SPEAKABLE, 'en-US');
 }

@@ -1,4 +1,5 @@
-import { failureDescriptions } from '../http/failure-descriptions';
+import { CodeTable, lookupCode } from '../http/code-table';
+import { failureDescriptions } from '../http/describe-failure';
 import { classifyStatus, httpFailure, parseJson } from '../http/classify-status';
 import { VendorResponse } from '../http/vendor-http.client';
 import { ProviderError, ProviderErrorCode } from '../provider-error';
@@ -8,7 +9,7 @@ const { Transient, RateLimited, VendorConfig, InvalidRecipient } = ProviderError
 const DESCRIPTION = failureDescriptions('Vonage');
 
 /** SMS API `messages[].status` codes (sms.yml `x-errors`, vendors.md §2.1 and §9). */
-const BY_SMS_STATUS: Readonly<Record<string, ProviderErrorCode>> = {
+const BY_SMS_STATUS: CodeTable = {
   '1': RateLimited, // throttled
   '2': VendorConfig, // missing parameters
   '3': VendorConfig, // invalid parameters
@@ -31,7 +32,7 @@ const BY_SMS_STATUS: Readonly<Record<string, ProviderErrorCode>> = {
 };
 
 /** Messages API codes, the fragment of the problem `type` (vendors.md §2.2). */
-const BY_API_CODE: Readonly<Record<string, ProviderErrorCode>> = {
+const BY_API_CODE: CodeTable = {
   '1000': RateLimited, // throttled
   '1030': Transient, // internal error
   '1040': InvalidRecipient, // invalid message: unrecognised prefix
@@ -45,7 +46,7 @@ const BY_API_CODE: Readonly<Record<string, ProviderErrorCode>> = {
 
 /** An SMS API part whose status is not "0"; its `error-text` is not kept (it may quote the number). */
 export function vonageSmsError(status: string | undefined): ProviderError {
-  const code = (status !== undefined && BY_SMS_STATUS[status]) || VendorConfig;
+  const code = lookupCode(BY_SMS_STATUS, status) ?? VendorConfig;
   const suffix = status === undefined ? 'no status' : `status ${status}`;
   return new ProviderError(code, `${DESCRIPTION[code]} (${suffix})`, { vendorCode: status });
 }
@@ -54,7 +55,7 @@ export function vonageSmsError(status: string | undefined): ProviderError {
 export function vonageHttpError(response: VendorResponse): ProviderError {
   const problem = parseJson(response.body) as VonageProblem | undefined;
   const vendorCode = problemCode(problem?.type);
-  const code = (vendorCode && BY_API_CODE[vendorCode]) || classifyStatus(response.status);
+  const code = lookupCode(BY_API_CODE, vendorCode) ?? classifyStatus(response.status);
   return httpFailure(response, code, DESCRIPTION[code], vendorCode);
 }
 

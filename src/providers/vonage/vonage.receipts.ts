@@ -4,7 +4,14 @@ import {
   DeliveryReceipt,
   ReceiptStatus,
 } from '../provider-callbacks';
-import { header, jsonObject, receiptAnswer, REJECTED, text } from '../webhooks/callback-params';
+import {
+  header,
+  jsonObject,
+  receiptAnswer,
+  REJECTED,
+  text,
+  own,
+} from '../webhooks/callback-params';
 import { problemCode } from './vonage.errors';
 import { verifyVonageSignedWebhook, verifyVonageSmsSignature } from './vonage.signature';
 import { VonageSignatureMethod } from './vonage.types';
@@ -66,7 +73,7 @@ export async function vonageCallback(
 
 /** An SMS API delivery receipt (`messageId`, `status`, `err-code`). */
 export function smsReceipt(params: Readonly<Record<string, string>>): DeliveryReceipt | undefined {
-  const status = SMS_STATUS[params.status];
+  const status = own(SMS_STATUS, params.status);
   if (!params.messageId || !status) return undefined;
   return {
     transactionId: params.messageId,
@@ -84,7 +91,7 @@ export function signedWebhookReceipt(
   const vendorStatus = text(body.status) ?? '';
   const messageId = text(body.message_uuid);
   const callId = text(body.uuid);
-  const status = messageId ? MESSAGE_STATUS[vendorStatus] : CALL_STATUS[vendorStatus];
+  const status = messageId ? own(MESSAGE_STATUS, vendorStatus) : own(CALL_STATUS, vendorStatus);
   const transactionId = messageId ?? callId;
   if (!transactionId || !status) return undefined;
   const error = body.error as { type?: unknown; title?: unknown } | undefined;

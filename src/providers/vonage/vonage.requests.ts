@@ -1,8 +1,11 @@
 import { needsUnicode } from '../sms/gsm7';
 import { OtpMessage } from '../telephony-provider';
-import { composeVoiceScript, pickLanguage } from '../voice/voice-script';
+import { speakableLanguages, vendorVoiceScript } from '../voice/vendor-voice';
 import { VonageConfig } from './vonage.config';
 import { VONAGE_LANGUAGES, VonageCallRequest, VonageMessageRequest } from './vonage.types';
+
+/** Vonage talk languages we have a phrase for. */
+const SPEAKABLE = speakableLanguages(VONAGE_LANGUAGES);
 
 /** Vonage writes E.164 without the `+` (`\d{7,15}`); an alphanumeric sender stays as it is. */
 export function withoutPlus(address: string): string {
@@ -55,7 +58,7 @@ export function vonageCallBody(
   config: VonageConfig,
   eventUrl?: string,
 ): VonageCallRequest {
-  const script = composeVoiceScript(message.code, pickLanguage(message.locale, VONAGE_LANGUAGES));
+  const script = vendorVoiceScript(message.code, message.locale, SPEAKABLE, 'en-US');
   const body: VonageCallRequest = {
     to: [{ type: 'phone', number: withoutPlus(message.to) }],
     from: { type: 'phone', number: withoutPlus(config.voiceFrom ?? config.from ?? '') },

@@ -1,4 +1,5 @@
 import { CallbackAnswer, CallbackRequest, DeliveryReceipt } from '../provider-callbacks';
+import { singleHeader } from '../safe-equal';
 
 /** A verified callback the vendor only needs acknowledged (200, empty body). */
 export const ACKNOWLEDGED: CallbackAnswer = {
@@ -8,8 +9,12 @@ export const ACKNOWLEDGED: CallbackAnswer = {
 
 /** One header's value; a repeated header counts as absent, so it cannot smuggle a second value. */
 export function header(request: CallbackRequest, name: string): string | undefined {
-  const value = request.headers[name.toLowerCase()];
-  return typeof value === 'string' ? value : undefined;
+  return singleHeader(request.headers[name.toLowerCase()]);
+}
+
+/** `table[key]` when the table itself has that key (never `constructor` & co. from its prototype). */
+export function own<T>(table: Readonly<Record<string, T>>, key: string | undefined): T | undefined {
+  return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 /** A form or query parameter as one string; a repeated one counts as absent. */

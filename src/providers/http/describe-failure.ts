@@ -1,6 +1,9 @@
 import { ProviderErrorCode } from '../provider-error';
 
-/** Our own words for each failure class of one vendor; they never quote the vendor's message. */
+/**
+ * Our own words for each failure class of one vendor, for ProviderError messages (a vendor's
+ * text is never quoted: it may hold the phone number).
+ */
 export function failureDescriptions(vendor: string): Readonly<Record<ProviderErrorCode, string>> {
   return {
     [ProviderErrorCode.Transient]: `${vendor} failed`,

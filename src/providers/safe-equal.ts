@@ -1,0 +1,19 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Compares a presented secret or signature with the expected one in constant time. Both sides
+ * are hashed first, so different lengths neither throw nor leak through timing.
+ */
+export function safeEqual(presented: string, expected: string): boolean {
+  return timingSafeEqual(digest(presented), digest(expected));
+}
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value, 'utf8').digest();
+}
+
+/** The one value of a header, or undefined when it is missing or repeated. */
+export function singleHeader(value: string | string[] | undefined): string | undefined {
+  if (Array.isArray(value)) return value.length === 1 ? value[0] : undefined;
+  return value;
+}
