@@ -8,6 +8,7 @@ import {
   plivoInvalidNumber,
   plivoSignature,
 } from './support/fakes/plivo.fake';
+import { takeProblems } from './support/fakes/vendor-fake';
 import { Gateway, startGateway, testConfig } from './support/gateway';
 import { hookRequest } from './support/okta';
 import {
@@ -15,7 +16,6 @@ import {
   expectFailedOver,
   expectNotFailedOver,
   expectNothingSecretLogged,
-  takeProblems,
   receiptLog,
   sealedBytes,
 } from './support/vendor-e2e';
@@ -87,7 +87,7 @@ describe('Plivo provider (e2e)', () => {
       () => (primary.hangups.length > 0 ? primary.answers : undefined),
       'the answer fetch',
     );
-    const call = primary.json();
+    const call = primary.json() as Record<string, unknown>;
     expect(call).toEqual({
       from: '14155550000',
       to: '14155552671',
@@ -122,7 +122,7 @@ describe('Plivo provider (e2e)', () => {
   it('should refuse to serve the call script to a request Plivo did not sign', async () => {
     await gateway.hook(hookRequest({ deliveryChannel: 'CALL', otpCode: '9071' })).expect(200);
     await waitFor(() => (primary.hangups.length > 0 ? true : undefined), 'the call to finish');
-    const answerUrl = String(primary.json().answer_url);
+    const answerUrl = String((primary.json() as Record<string, unknown>).answer_url);
 
     const res = await gateway
       .http()
@@ -214,8 +214,7 @@ describe('Plivo provider (e2e)', () => {
     });
 
     expect(res.status).toBe(400);
-    expect(primary.problems).toEqual([`unexpected POST /v1/Account/${PLIVO_AUTH_ID}/Message`]);
-    primary.problems.length = 0;
+    expect(takeProblems(primary)).toEqual([`unexpected POST /v1/Account/${PLIVO_AUTH_ID}/Message`]);
   });
 
   it('should never have logged a message text, a spoken code, a full phone number or a secret', () => {

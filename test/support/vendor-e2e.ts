@@ -1,15 +1,10 @@
-import { VendorFake } from './fakes/vendor-fake';
 import { Gateway } from './gateway';
 
-/** What the fakes recorded as wrong since the last call, cleared with everything else they kept. */
-export function takeProblems(...fakes: VendorFake[]): string[] {
-  const problems = fakes.flatMap((fake) => [...fake.problems]);
-  for (const fake of fakes) fake.reset();
-  return problems;
-}
-
 /** Closes the gateway, then the fakes. */
-export async function closeAll(gateway: Gateway, ...fakes: VendorFake[]): Promise<void> {
+export async function closeAll(
+  gateway: Gateway,
+  ...fakes: { close(): Promise<void> }[]
+): Promise<void> {
   await gateway.close();
   await Promise.all(fakes.map((fake) => fake.close()));
 }

@@ -1,8 +1,8 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { FakeResponse, RecordedRequest } from '../fake-server';
+import { FakeResponse, FakeServer, RecordedRequest } from '../fake-server';
 import { GatewayLink } from './gateway-link';
 import { AnswerFetch, readAnswer } from './plivo.answer';
-import { authorizationOf, basicAuth, hasContentType, parseBody, VendorFake } from './vendor-fake';
+import { expectThat, Json, startFake, unknownKeys, VendorFake } from './vendor-fake';
 
 export const PLIVO_AUTH_ID = 'MAXXXXXXXXXXXXXXXXXX';
 export const PLIVO_AUTH_TOKEN = 'plivo-auth-token-0123456789';
@@ -52,18 +52,22 @@ const REQUIRED: Readonly<Record<Resource, readonly string[]>> = {
  * does what Plivo does: POSTs the answer URL with a V3 signature, checks the XML it gets back,
  * then POSTs the hangup URL.
  */
-export class FakePlivo extends VendorFake {
+export class FakePlivo extends VendorFake<Resource> {
   readonly answers: AnswerFetch[] = [];
   readonly hangups: number[] = [];
 
-  private constructor(private readonly link?: GatewayLink) {
-    super();
+  private constructor(
+    server: FakeServer,
+    private readonly link?: GatewayLink,
+  ) {
+    super(server, {
+      [`/v1/Account/${PLIVO_AUTH_ID}/Message/`]: 'Message',
+      [`/v1/Account/${PLIVO_AUTH_ID}/Call/`]: 'Call',
+    });
   }
 
-  static async start(link?: GatewayLink): Promise<FakePlivo> {
-    const fake = new FakePlivo(link);
-    await fake.listen();
-    return fake;
+  static start(link?: GatewayLink): Promise<FakePlivo> {
+    return startFake((server) => new FakePlivo(server, link));
   }
 
   override reset(): void {
@@ -72,47 +76,51 @@ export class FakePlivo extends VendorFake {
     this.hangups.length = 0;
   }
 
-  protected check(request: RecordedRequest): string[] {
-    const resource = resourceOf(request);
-    if (!resource) return [`unexpected ${request.method} ${request.url}`];
-    const body = parseBody(request);
-    if (!hasContentType(request, 'application/json') || !body) return ['body must be JSON'];
-    const problems: string[] = [];
-    if (authorizationOf(request) !== basicAuth(PLIVO_AUTH_ID, PLIVO_AUTH_TOKEN))
-      problems.push('Basic auth does not match auth_id:auth_token');
-    for (const field of REQUIRED[resource]) if (!body[field]) problems.push(`${field} is required`);
-    for (const field of Object.keys(body))
-      if (!FIELDS[resource].includes(field))
-        problems.push(`${field} is not a ${resource} parameter`);
-    if (resource === 'Message' && Boolean(body.src) === Boolean(body.powerpack_uuid))
-      problems.push('one of src or powerpack_uuid is required');
-    if (resource === 'Call' && !/^https?:\/\//.test(String(body.answer_url)))
-      problems.push('answer_url must be a URL');
-    return problems;
+  protected check(request: RecordedRequest, resource: Resource): string[] {
+    const { body, problems } = this.jsonBody(request);
+    if (!body) return problems;
+    const basic = `Basic ${Buffer.from(`${PLIVO_AUTH_ID}:${PLIVO_AUTH_TOKEN}`).toString('base64')}`;
+    return [
+      ...problems,
+      ...expectThat(
+        request.headers.authorization === basic,
+        'Basic auth does not match auth_id:auth_token',
+      ),
+      ...REQUIRED[resource].flatMap((field) =>
+        expectThat(Boolean(body[field]), `${field} is required`),
+      ),
+      ...unknownKeys(body, FIELDS[resource], resource),
+      ...(resource === 'Message'
+        ? expectThat(
+            Boolean(body.src) !== Boolean(body.powerpack_uuid),
+            'one of src or powerpack_uuid is required',
+          )
+        : expectThat(/^https?:\/\//.test(String(body.answer_url)), 'answer_url must be a URL')),
+    ];
   }
 
-  protected refusal(_request: RecordedRequest, problems: string[]): FakeResponse {
+  protected refusal(problems: string[]): FakeResponse {
     const unauthorized = problems.includes('Basic auth does not match auth_id:auth_token');
     return plivoError(unauthorized ? 401 : 400, problems.join('; '));
   }
 
-  protected success(request: RecordedRequest): FakeResponse {
-    const body = parseBody(request) ?? {};
-    if (resourceOf(request) === 'Message') {
+  protected success(request: RecordedRequest, resource: Resource): FakeResponse {
+    if (resource === 'Message') {
       return {
         status: 202,
         body: { message: 'message(s) queued', message_uuid: [randomUUID()], api_id: randomUUID() },
       };
     }
     const requestId = randomUUID();
-    setTimeout(() => void this.answerCall(requestId, body), 5);
+    const call = JSON.parse(request.body) as Json;
+    setTimeout(() => void this.answerCall(requestId, call), 5);
     return {
       status: 201,
       body: { message: 'call fired', request_uuid: requestId, api_id: randomUUID() },
     };
   }
 
-  private async answerCall(requestId: string, call: Record<string, unknown>): Promise<void> {
+  private async answerCall(requestId: string, call: Json): Promise<void> {
     if (!this.link) return;
     const params = {
       CallUUID: randomUUID(),
@@ -153,13 +161,6 @@ export class FakePlivo extends VendorFake {
       body: new URLSearchParams(params).toString(),
     });
   }
-}
-
-function resourceOf(request: RecordedRequest): Resource | undefined {
-  const match = /^\/v1\/Account\/([^/]+)\/(Message|Call)\/$/.exec(request.url);
-  return request.method === 'POST' && match?.[1] === PLIVO_AUTH_ID
-    ? (match[2] as Resource)
-    : undefined;
 }
 
 /**

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { FakeResponse, RecordedRequest } from '../fake-server';
+import { FakeResponse, FakeServer, RecordedRequest } from '../fake-server';
 import { hasVendorSpec, operationValidator, OperationValidator } from '../openapi';
 import { GatewayLink } from './gateway-link';
 import { signedHeaders, telnyxEvent } from './telnyx.signing';
-import { authorizationOf, hasContentType, parseBody, VendorFake } from './vendor-fake';
+import { expectThat, Json, startFake, VendorFake } from './vendor-fake';
 
 export const TELNYX_API_KEY = 'KEY0123456789ABCDEF_telnyx';
 export const TELNYX_ACCOUNT_SID = 'telnyx-account-1';
@@ -45,24 +45,32 @@ export interface SentWebhook {
  * Control call by webhooks signed with the account's Ed25519 key: `call.answered` after a
  * dial, `call.speak.ended` after a speak, `call.hangup` after a hangup.
  */
-export class FakeTelnyx extends VendorFake {
+export class FakeTelnyx extends VendorFake<Route> {
   readonly webhooks: SentWebhook[] = [];
   private readonly calls = new Map<string, { webhookUrl: string; clientState: string }>();
 
-  private constructor(private readonly link?: GatewayLink) {
-    super();
+  /** `callRoutes` grows as calls are dialled: each call has its own action paths. */
+  private constructor(
+    server: FakeServer,
+    private readonly callRoutes: Record<string, Route>,
+    private readonly link?: GatewayLink,
+  ) {
+    super(server, callRoutes);
   }
 
-  static async start(link?: GatewayLink): Promise<FakeTelnyx> {
-    const fake = new FakeTelnyx(link);
-    await fake.listen();
-    return fake;
+  static start(link?: GatewayLink): Promise<FakeTelnyx> {
+    const routes: Record<string, Route> = {
+      '/v2/messages': 'messages',
+      '/v2/calls': 'dial',
+      [`/v2/texml/Accounts/${TELNYX_ACCOUNT_SID}/Calls`]: 'texml',
+    };
+    return startFake((server) => new FakeTelnyx(server, routes, link));
   }
 
   /** Requests to one route, as JSON bodies. */
   bodies(route: Route): Record<string, unknown>[] {
     return this.requests
-      .filter((r) => routeOf(r)?.route === route)
+      .filter((r) => this.callRoutes[r.url] === route)
       .map((r) => JSON.parse(r.body) as Record<string, unknown>);
   }
 
@@ -71,20 +79,21 @@ export class FakeTelnyx extends VendorFake {
     this.webhooks.length = 0;
   }
 
-  protected check(request: RecordedRequest): string[] {
-    const target = routeOf(request);
-    if (!target) return [`unexpected ${request.method} ${request.url}`];
-    const body = parseBody(request);
-    if (!hasContentType(request, 'application/json') || !body) return ['body must be JSON'];
-    const problems: string[] = [];
-    if (authorizationOf(request) !== `Bearer ${TELNYX_API_KEY}`)
-      problems.push('Bearer API key does not match');
-    problems.push(...this.checkFields(target, body));
-    problems.push(...(specValidator(target.route)?.validate(body) ?? []));
-    return problems;
+  protected check(request: RecordedRequest, route: Route): string[] {
+    const { body, problems } = this.jsonBody(request);
+    if (!body) return problems;
+    return [
+      ...problems,
+      ...expectThat(
+        request.headers.authorization === `Bearer ${TELNYX_API_KEY}`,
+        'Bearer API key does not match',
+      ),
+      ...checkFields(route, body),
+      ...(specValidator(route)?.validate(body) ?? []),
+    ];
   }
 
-  protected refusal(_request: RecordedRequest, problems: string[]): FakeResponse {
+  protected refusal(problems: string[]): FakeResponse {
     const unauthorized = problems.includes('Bearer API key does not match');
     return telnyxErrors(
       unauthorized ? 401 : 422,
@@ -93,10 +102,10 @@ export class FakeTelnyx extends VendorFake {
     );
   }
 
-  protected success(request: RecordedRequest): FakeResponse {
-    const target = routeOf(request);
-    const body = parseBody(request) ?? {};
-    switch (target?.route) {
+  protected success(request: RecordedRequest, route: Route): FakeResponse {
+    const body = JSON.parse(request.body) as Json;
+    const callId = callIdOf(request.url);
+    switch (route) {
       case 'messages':
         return { status: 200, body: { data: outboundMessage(body) } };
       case 'texml':
@@ -104,51 +113,23 @@ export class FakeTelnyx extends VendorFake {
       case 'dial':
         return { status: 200, body: { data: this.dialed(body) } };
       case 'speak':
-        this.later(target.callId ?? '', 'call.speak.ended', { status: 'completed' });
+        this.later(callId, 'call.speak.ended', { status: 'completed' });
         return { status: 200, body: { data: { result: 'ok' } } };
       case 'hangup':
-      case undefined:
-        if (target)
-          this.later(target.callId ?? '', 'call.hangup', {
-            hangup_cause: 'normal_clearing',
-            hangup_source: 'caller',
-            sip_hangup_cause: '200',
-          });
+        this.later(callId, 'call.hangup', {
+          hangup_cause: 'normal_clearing',
+          hangup_source: 'caller',
+          sip_hangup_cause: '200',
+        });
         return { status: 200, body: { data: { result: 'ok' } } };
-    }
-  }
-
-  private checkFields(
-    target: { route: Route; callId?: string },
-    body: Record<string, unknown>,
-  ): string[] {
-    switch (target.route) {
-      case 'messages':
-        return [
-          ...(body.text ? [] : ['text is required']),
-          ...(body.from || body.messaging_profile_id
-            ? []
-            : ['from or messaging_profile_id is required']),
-        ];
-      case 'texml':
-        return [
-          ...(target.callId === TELNYX_ACCOUNT_SID ? [] : ['account_sid does not match']),
-          ...(body.ApplicationSid === TELNYX_TEXML_APP ? [] : ['ApplicationSid does not match']),
-          ...(String(body.Texml).includes('<Response>') ? [] : ['Texml must be a TeXML document']),
-        ];
-      case 'dial':
-        return [
-          ...(body.connection_id === TELNYX_CONNECTION ? [] : ['connection_id does not match']),
-          ...(isBase64(body.client_state) ? [] : ['client_state must be base64']),
-        ];
-      case 'speak':
-      case 'hangup':
-        return this.calls.has(target.callId ?? '') ? [] : ['unknown call_control_id'];
     }
   }
 
   private dialed(body: Record<string, unknown>): Record<string, unknown> {
     const id = `v3:${randomUUID()}`;
+    const actions = `/v2/calls/${encodeURIComponent(id)}/actions`;
+    this.callRoutes[`${actions}/speak`] = 'speak';
+    this.callRoutes[`${actions}/hangup`] = 'hangup';
     this.calls.set(id, {
       webhookUrl: String(body.webhook_url),
       clientState: String(body.client_state),
@@ -193,14 +174,35 @@ export class FakeTelnyx extends VendorFake {
   }
 }
 
-function routeOf(request: RecordedRequest): { route: Route; callId?: string } | undefined {
-  if (request.method !== 'POST') return undefined;
-  if (request.url === '/v2/messages') return { route: 'messages' };
-  if (request.url === '/v2/calls') return { route: 'dial' };
-  const texml = /^\/v2\/texml\/Accounts\/([^/]+)\/Calls$/.exec(request.url);
-  if (texml) return { route: 'texml', callId: decodeURIComponent(texml[1]) };
-  const action = /^\/v2\/calls\/([^/]+)\/actions\/(speak|hangup)$/.exec(request.url);
-  return action ? { route: action[2] as Route, callId: decodeURIComponent(action[1]) } : undefined;
+/** What Telnyx would object to beyond its description. */
+function checkFields(route: Route, body: Json): string[] {
+  switch (route) {
+    case 'messages':
+      return [
+        ...expectThat(Boolean(body.text), 'text is required'),
+        ...expectThat(
+          Boolean(body.from || body.messaging_profile_id),
+          'from or messaging_profile_id is required',
+        ),
+      ];
+    case 'texml':
+      return [
+        ...expectThat(body.ApplicationSid === TELNYX_TEXML_APP, 'ApplicationSid does not match'),
+        ...expectThat(String(body.Texml).includes('<Response>'), 'Texml must be a TeXML document'),
+      ];
+    case 'dial':
+      return [
+        ...expectThat(body.connection_id === TELNYX_CONNECTION, 'connection_id does not match'),
+        ...expectThat(isBase64(body.client_state), 'client_state must be base64'),
+      ];
+    case 'speak':
+    case 'hangup':
+      return [];
+  }
+}
+
+function callIdOf(url: string): string {
+  return decodeURIComponent(/^\/v2\/calls\/([^/]+)\/actions\//.exec(url)?.[1] ?? '');
 }
 
 function isBase64(value: unknown): boolean {

@@ -1,98 +1,129 @@
 import { FakeResponse, FakeServer, RecordedRequest } from '../fake-server';
 
-/** Overrides a fake's answer; returning undefined falls back to the documented success. */
-export type VendorScript = (request: RecordedRequest) => FakeResponse | 'hang' | undefined;
+export type Json = Record<string, unknown>;
+
+/** A test's own answer for one request; undefined falls back to the vendor's documented success. */
+export type VendorScript<R> = (
+  request: RecordedRequest,
+  route: R,
+) => FakeResponse | 'hang' | undefined;
 
 /**
- * What every fake vendor shares: a real HTTP server on 127.0.0.1, the requests it saw, the
- * problems its checks found (a request with problems gets the vendor's error answer), and a
- * script a test uses to answer otherwise.
+ * The shape shared by the fake vendors: each request is routed to one of the vendor's
+ * operations, checked the way the vendor documents it, and answered with the vendor's
+ * documented success (or the test's script). A request that fails a check gets the vendor's
+ * error body and its problems are kept in `problems`, which every test asserts empty.
  */
-export abstract class VendorFake {
+export abstract class VendorFake<R extends string> {
   readonly problems: string[] = [];
-  protected counter = 0;
-  private override?: VendorScript;
-  private server?: FakeServer;
+  private override?: VendorScript<R>;
+  private counter = 0;
+
+  /** `routes`: the path of each operation, all POST. */
+  protected constructor(
+    readonly server: FakeServer,
+    private readonly routes: Readonly<Record<string, R>>,
+  ) {}
 
   get url(): string {
-    return this.http().url;
+    return this.server.url;
   }
 
   get requests(): RecordedRequest[] {
-    return this.http().requests;
+    return this.server.requests;
   }
 
-  /** The JSON body of the n-th request. */
-  json(n = 0): Record<string, unknown> {
-    return JSON.parse(this.requests[n].body) as Record<string, unknown>;
+  /** The parsed JSON body of the n-th request. */
+  json(n = 0): unknown {
+    return JSON.parse(this.server.requests[n].body) as unknown;
   }
 
-  script(script?: VendorScript): void {
+  /** Overrides the answer; returning undefined falls back to a documented success. */
+  script(script?: VendorScript<R>): void {
     this.override = script;
   }
 
-  /** Forgets requests and problems between tests. */
+  /** Forgets requests, problems, the script and the id sequence between tests. */
   reset(): void {
-    this.requests.length = 0;
+    this.server.requests.length = 0;
     this.problems.length = 0;
     this.override = undefined;
+    this.counter = 0;
+  }
+
+  /** 1, 2, 3... for the ids of accepted messages, from 1 again after reset(). */
+  protected nextId(): number {
+    return ++this.counter;
   }
 
   close(): Promise<void> {
-    return this.http().close();
+    return this.server.close();
   }
 
-  protected async listen(): Promise<void> {
-    this.server = await FakeServer.start((request) => this.answer(request));
-  }
-
-  /** Problems with a request as the vendor documents it; empty when it is right. */
-  protected abstract check(request: RecordedRequest): string[] | Promise<string[]>;
-  /** The vendor's answer to a request that failed a check. */
-  protected abstract refusal(request: RecordedRequest, problems: string[]): FakeResponse;
-  /** The vendor's documented success answer. */
-  protected abstract success(request: RecordedRequest): FakeResponse;
-
-  private async answer(request: RecordedRequest): Promise<FakeResponse | 'hang'> {
-    const problems = await this.check(request);
-    if (problems.length > 0) {
+  answer(request: RecordedRequest): FakeResponse | 'hang' {
+    const route = this.route(request);
+    const problems = route
+      ? this.check(request, route)
+      : [`unexpected ${request.method} ${request.url}`];
+    if (problems.length > 0 || !route) {
       this.problems.push(...problems);
-      return this.refusal(request, problems);
+      return this.refusal(problems);
     }
-    return this.override?.(request) ?? this.success(request);
+    return this.override?.(request, route) ?? this.success(request, route);
   }
 
-  private http(): FakeServer {
-    if (!this.server) throw new Error('the fake is not listening');
-    return this.server;
+  /** The JSON body of a request sent as `application/json`, or why it is not one. */
+  protected jsonBody(request: RecordedRequest): { body?: Json; problems: string[] } {
+    const problems = expectThat(
+      request.headers['content-type'] === 'application/json',
+      'body must be application/json',
+    );
+    try {
+      return { body: JSON.parse(request.body) as Json, problems };
+    } catch {
+      return { problems: [...problems, 'body is not JSON'] };
+    }
   }
-}
 
-/** The `Authorization` header, or '' when absent or repeated. */
-export function authorizationOf(request: RecordedRequest): string {
-  const value = request.headers.authorization;
-  return typeof value === 'string' ? value : '';
-}
-
-/** `Basic base64(user:password)`. */
-export function basicAuth(user: string, password: string): string {
-  return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
-}
-
-/** Whether the request declares this content type (parameters such as charset allowed). */
-export function hasContentType(request: RecordedRequest, type: string): boolean {
-  const value = request.headers['content-type'];
-  return typeof value === 'string' && value.split(';')[0].trim() === type;
-}
-
-/** Parses a JSON body; undefined when it is not JSON. */
-export function parseBody(request: RecordedRequest): Record<string, unknown> | undefined {
-  try {
-    const body = JSON.parse(request.body) as unknown;
-    return body !== null && typeof body === 'object'
-      ? (body as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
+  /** Which operation the request is for, or undefined for a path the vendor does not have. */
+  private route(request: RecordedRequest): R | undefined {
+    if (request.method !== 'POST' || !Object.hasOwn(this.routes, request.url)) return undefined;
+    return this.routes[request.url];
   }
+
+  /** What the vendor would object to in the request. */
+  protected abstract check(request: RecordedRequest, route: R): string[];
+  protected abstract success(request: RecordedRequest, route: R): FakeResponse;
+  /** The vendor's answer to a malformed request. */
+  protected abstract refusal(problems: string[]): FakeResponse;
 }
+
+/** Starts a fake whose server answers through it. */
+export async function startFake<F extends Pick<VendorFake<never>, 'answer'>>(
+  create: (server: FakeServer) => F,
+): Promise<F> {
+  const holder: { fake?: F } = {};
+  const server = await FakeServer.start((request) => holder.fake!.answer(request));
+  return (holder.fake = create(server));
+}
+
+/** The problems the fakes recorded, after which they are reset for the next test. */
+export function takeProblems(...fakes: Pick<VendorFake<never>, 'problems' | 'reset'>[]): string[] {
+  const problems = fakes.flatMap((fake) => fake.problems);
+  fakes.forEach((fake) => fake.reset());
+  return problems;
+}
+
+/** `problem` when `ok` is false. */
+export function expectThat(ok: boolean, problem: string): string[] {
+  return ok ? [] : [problem];
+}
+
+/** Problems for keys of `body` outside `allowed`. */
+export function unknownKeys(body: object, allowed: readonly string[], where: string): string[] {
+  return Object.keys(body)
+    .filter((key) => !allowed.includes(key))
+    .map((key) => `${where}: unknown field ${key}`);
+}
+
+export const E164 = /^\+[1-9]\d{6,14}$/;

@@ -1,6 +1,5 @@
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { jwtVerify } from 'jose';
-import { FakeResponse, RecordedRequest } from '../fake-server';
+import { generateKeyPairSync, randomUUID, verify } from 'node:crypto';
+import { FakeResponse, FakeServer, RecordedRequest } from '../fake-server';
 import {
   formToObject,
   hasVendorSpec,
@@ -8,7 +7,7 @@ import {
   OperationValidator,
   specComponent,
 } from '../openapi';
-import { authorizationOf, basicAuth, hasContentType, parseBody, VendorFake } from './vendor-fake';
+import { expectThat, Json, startFake, VendorFake } from './vendor-fake';
 
 export const VONAGE_API_KEY = 'abcd1234';
 export const VONAGE_API_SECRET = 'vonage-secret-0123';
@@ -64,13 +63,16 @@ function talkLanguages(): unknown[] {
  * Vonage on 127.0.0.1: the SMS API (`/sms/json`) and the Messages and Voice APIs (`/v1/...`) on
  * one server. Checks credentials (body key/secret, Basic, or an RS256 application JWT verified
  * with the application's public key), encodings, required fields, the NCCO talk action, and
- * each request against the official description.
+ * each request against the official description. A request that fails a check gets a 422
+ * problem, whatever its route.
  */
-export class FakeVonage extends VendorFake {
-  static async start(): Promise<FakeVonage> {
-    const fake = new FakeVonage();
-    await fake.listen();
-    return fake;
+export class FakeVonage extends VendorFake<Route> {
+  static start(): Promise<FakeVonage> {
+    return startFake((server) => new FakeVonage(server));
+  }
+
+  private constructor(server: FakeServer) {
+    super(server, ROUTES);
   }
 
   /** The form fields of the n-th request. */
@@ -78,40 +80,30 @@ export class FakeVonage extends VendorFake {
     return formToObject(this.requests[n].body);
   }
 
-  protected async check(request: RecordedRequest): Promise<string[]> {
-    const route = ROUTES[request.url];
-    if (request.method !== 'POST' || !route) return [`unexpected ${request.method} ${request.url}`];
-    if (route === 'sms') return this.checkSms(request);
-    const body = parseBody(request);
-    if (!hasContentType(request, 'application/json') || !body) return ['body must be JSON'];
-    const problems = await checkAuthorization(request, route);
-    if (route === 'calls') problems.push(...checkCall(body));
-    problems.push(...(specValidators()?.[route].validate(body) ?? []));
-    return problems;
+  protected check(request: RecordedRequest, route: Route): string[] {
+    if (route === 'sms') return checkSms(request);
+    const { body, problems } = this.jsonBody(request);
+    if (!body) return problems;
+    return [
+      ...problems,
+      ...checkAuthorization(request, route),
+      ...(route === 'calls' ? checkCall(body) : []),
+      ...(specValidators()?.[route].validate(body) ?? []),
+    ];
   }
 
-  protected refusal(request: RecordedRequest, problems: string[]): FakeResponse {
-    if (ROUTES[request.url] === 'sms') {
-      return {
-        status: 200,
-        body: {
-          'message-count': '1',
-          messages: [{ status: '3', 'error-text': problems.join('; ') }],
-        },
-      };
-    }
+  protected refusal(problems: string[]): FakeResponse {
     return vonageProblem(422, '1150', problems.join('; '));
   }
 
-  protected success(request: RecordedRequest): FakeResponse {
-    const id = `${(++this.counter).toString(16).padStart(16, '0')}`.toUpperCase();
-    switch (ROUTES[request.url]) {
+  protected success(request: RecordedRequest, route: Route): FakeResponse {
+    const id = this.nextId().toString(16).padStart(16, '0').toUpperCase();
+    switch (route) {
       case 'sms':
         return vonageSmsAnswer('0', { to: formToObject(request.body).to, 'message-id': id });
       case 'messages':
         return { status: 202, body: { message_uuid: randomUUID() } };
       case 'calls':
-      case undefined:
         return {
           status: 201,
           body: {
@@ -123,41 +115,66 @@ export class FakeVonage extends VendorFake {
         };
     }
   }
-
-  private checkSms(request: RecordedRequest): string[] {
-    if (!hasContentType(request, 'application/x-www-form-urlencoded')) {
-      return ['body must be application/x-www-form-urlencoded'];
-    }
-    const form = formToObject(request.body);
-    const problems: string[] = [];
-    if (form.api_key !== VONAGE_API_KEY || form.api_secret !== VONAGE_API_SECRET) {
-      problems.push('api_key and api_secret do not match');
-    }
-    for (const field of ['from', 'to', 'text'])
-      if (!form[field]) problems.push(`${field} is required`);
-    if (typeof form.to !== 'string' || !/^\d{7,15}$/.test(form.to))
-      problems.push('to must be E.164 without +');
-    problems.push(...(specValidators()?.sms.validate(form) ?? []));
-    return problems;
-  }
 }
 
-async function checkAuthorization(request: RecordedRequest, route: Route): Promise<string[]> {
-  const header = authorizationOf(request);
-  if (route === 'messages' && header === basicAuth(VONAGE_API_KEY, VONAGE_API_SECRET)) return [];
-  const token = /^Bearer (.+)$/.exec(header)?.[1];
-  if (!token) return ['Authorization must be Bearer <application JWT>'];
+function checkSms(request: RecordedRequest): string[] {
+  if (request.headers['content-type'] !== 'application/x-www-form-urlencoded') {
+    return ['body must be application/x-www-form-urlencoded'];
+  }
+  const form = formToObject(request.body);
+  return [
+    ...expectThat(
+      form.api_key === VONAGE_API_KEY && form.api_secret === VONAGE_API_SECRET,
+      'api_key and api_secret do not match',
+    ),
+    ...['from', 'to', 'text'].flatMap((field) =>
+      expectThat(Boolean(form[field]), `${field} is required`),
+    ),
+    ...expectThat(
+      typeof form.to === 'string' && /^\d{7,15}$/.test(form.to),
+      'to must be E.164 without +',
+    ),
+    ...(specValidators()?.sms.validate(form) ?? []),
+  ];
+}
+
+/** Basic key:secret (Messages only) or the application JWT, RS256 over `header.payload`. */
+function checkAuthorization(request: RecordedRequest, route: Route): string[] {
+  const header = request.headers.authorization ?? '';
+  const basic = `Basic ${Buffer.from(`${VONAGE_API_KEY}:${VONAGE_API_SECRET}`).toString('base64')}`;
+  if (route === 'messages' && header === basic) return [];
+  const [encodedHeader, encodedPayload, signature] = (
+    /^Bearer (.+)$/.exec(String(header))?.[1] ?? ''
+  ).split('.');
+  if (!signature) return ['Authorization must be Bearer <application JWT>'];
+  const signed = Buffer.from(`${encodedHeader}.${encodedPayload}`);
+  const jwtHeader = decodePart(encodedHeader);
+  if (
+    jwtHeader.alg !== 'RS256' ||
+    !verify('RSA-SHA256', signed, keys.publicKey, Buffer.from(signature, 'base64url'))
+  ) {
+    return ['JWT is not signed RS256 with the application key'];
+  }
+  const payload = decodePart(encodedPayload);
+  const now = Date.now() / 1000;
+  return [
+    ...expectThat(payload.application_id === VONAGE_APPLICATION_ID, 'JWT application_id is wrong'),
+    ...expectThat(typeof payload.jti === 'string', 'JWT needs a jti'),
+    ...expectThat(
+      typeof payload.iat === 'number' &&
+        typeof payload.exp === 'number' &&
+        payload.iat <= now &&
+        now < payload.exp,
+      'JWT needs iat and exp around now',
+    ),
+  ];
+}
+
+function decodePart(part: string): Json {
   try {
-    const { payload } = await jwtVerify(token, keys.publicKey, { algorithms: ['RS256'] });
-    const problems: string[] = [];
-    if (payload.application_id !== VONAGE_APPLICATION_ID)
-      problems.push('JWT application_id is wrong');
-    if (typeof payload.jti !== 'string') problems.push('JWT needs a jti');
-    if (typeof payload.iat !== 'number' || typeof payload.exp !== 'number')
-      problems.push('JWT needs iat and exp');
-    return problems;
+    return JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Json;
   } catch {
-    return ['JWT is not signed with the application key'];
+    return {};
   }
 }
 
