@@ -1,8 +1,10 @@
 import Ajv, { AnySchema, ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 
 /** `../shared/vendor-specs` beside the repository, or VENDOR_SPECS_DIR. */
@@ -19,6 +21,19 @@ export interface OperationValidator {
   validate(body: unknown): string[];
   /** Example of the success answer, when the spec has one. */
   readonly successExample?: unknown;
+}
+
+/** Known differences between a description and the live API, tolerated on purpose. */
+export interface SpecTolerance {
+  /** Properties the description requires that the live API does not (e.g. a draft's typo). */
+  readonly ignoreRequired?: readonly string[];
+  /** Properties the live API takes that the description lacks, with their schema. */
+  readonly extraProperties?: Readonly<Record<string, Json>>;
+  /**
+   * Reads every `oneOf` as `anyOf`, for descriptions whose alternatives overlap so that a
+   * correct value matches more than one (e.g. endpoints whose `type` has no enum).
+   */
+  readonly overlappingOneOf?: boolean;
 }
 
 const specs = new Map<string, Json>();
@@ -39,13 +54,15 @@ export function operationValidator(
   relativePath: string,
   operationId: string,
   contentType: string,
+  tolerance: SpecTolerance = {},
 ): OperationValidator {
   const spec = loadSpec(relativePath);
   const { method, path, operation } = findOperation(spec, operationId);
   const requestBody = deref(spec, operation.requestBody) as Json;
   const content = (requestBody.content as Json)[contentType] as Json | undefined;
   if (!content) throw new Error(`${operationId} has no ${contentType} request body`);
-  const schema = { ...(deref(spec, content.schema) as Json), additionalProperties: false };
+  const body = deref(spec, content.schema) as Json;
+  const schema = closeSchema(tolerance.overlappingOneOf ? oneOfAsAnyOf(body) : body, tolerance);
   const validator = compile(spec, schema, contentType !== 'application/json');
   return {
     method,
@@ -59,6 +76,12 @@ export function operationValidator(
       );
     },
   };
+}
+
+/** A named schema of a description's `components.schemas`, with its local refs inlined. */
+export function specComponent(relativePath: string, name: string): Json {
+  const spec = loadSpec(relativePath);
+  return deref(spec, ((spec.components as Json).schemas as Json)[name]) as Json;
 }
 
 /** A form body as an object: repeated keys become arrays. */
@@ -76,11 +99,74 @@ function loadSpec(relativePath: string): Json {
   const file = resolve(VENDOR_SPECS_DIR, relativePath);
   let spec = specs.get(file);
   if (!spec) {
-    const text = readFileSync(file, 'utf8');
-    spec = (file.endsWith('.json') ? JSON.parse(text) : parse(text, { maxAliasCount: -1 })) as Json;
+    spec = file.endsWith('.json')
+      ? (JSON.parse(readFileSync(file, 'utf8')) as Json)
+      : loadYaml(file);
     specs.set(file, spec);
   }
   return spec;
+}
+
+/**
+ * A YAML description, parsed once per machine: parsing Telnyx's 4 MB YAML takes seconds, so a
+ * JSON copy is kept under the OS temp directory, keyed by the file's path, size and mtime.
+ */
+function loadYaml(file: string): Json {
+  const { size, mtimeMs } = statSync(file);
+  const key = createHash('sha256').update(`${file}|${size}|${mtimeMs}`).digest('hex').slice(0, 32);
+  const cached = join(tmpdir(), 'otg-vendor-specs', `${key}.json`);
+  if (existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8')) as Json;
+  const spec = parse(readFileSync(file, 'utf8'), { maxAliasCount: -1 }) as Json;
+  mkdirSync(join(tmpdir(), 'otg-vendor-specs'), { recursive: true });
+  // Written aside then renamed, so a parallel test worker never reads half a file.
+  const partial = `${cached}.${process.pid}.tmp`;
+  writeFileSync(partial, JSON.stringify(spec));
+  renameSync(partial, cached);
+  return spec;
+}
+
+/**
+ * The request schema with no room for undeclared properties: `allOf` parts are merged into one
+ * object (so the union of their properties is what is declared), each `oneOf`/`anyOf` branch
+ * without properties of its own is closed in turn, and the tolerance is applied.
+ */
+function closeSchema(schema: Json, tolerance: SpecTolerance): Json {
+  const branches = (schema.oneOf ?? schema.anyOf) as Json[] | undefined;
+  if (branches && !schema.properties && !schema.allOf) {
+    const key = schema.oneOf ? 'oneOf' : 'anyOf';
+    return { ...schema, [key]: branches.map((branch) => closeSchema(branch, tolerance)) };
+  }
+  const merged = schema.allOf ? mergeAllOf(schema) : schema;
+  const ignored = new Set(tolerance.ignoreRequired ?? []);
+  const required = ((merged.required as string[] | undefined) ?? []).filter((r) => !ignored.has(r));
+  const properties = { ...(merged.properties as Json | undefined), ...tolerance.extraProperties };
+  return { ...merged, properties, required, additionalProperties: false };
+}
+
+function oneOfAsAnyOf(node: unknown): Json {
+  if (Array.isArray(node)) return node.map(oneOfAsAnyOf) as unknown as Json;
+  if (node === null || typeof node !== 'object') return node as Json;
+  return Object.fromEntries(
+    Object.entries(node).map(([k, v]) => [k === 'oneOf' ? 'anyOf' : k, oneOfAsAnyOf(v)]),
+  );
+}
+
+function mergeAllOf(schema: Json): Json {
+  const { allOf, ...own } = schema;
+  const parts = [own, ...(allOf as Json[]).map((part) => (part.allOf ? mergeAllOf(part) : part))];
+  const properties: Json = {};
+  const required = new Set<string>();
+  const rest: Json = {};
+  for (const part of parts) {
+    for (const [name, property] of Object.entries((part.properties as Json | undefined) ?? {})) {
+      properties[name] = name in properties ? { allOf: [properties[name], property] } : property;
+    }
+    for (const name of (part.required as string[] | undefined) ?? []) required.add(name);
+    for (const [key, value] of Object.entries(part)) {
+      if (key !== 'properties' && key !== 'required') rest[key] = value;
+    }
+  }
+  return { ...rest, type: 'object', properties, required: [...required] };
 }
 
 function findOperation(
