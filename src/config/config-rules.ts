@@ -1,11 +1,15 @@
 import { HeaderAuthConfig } from '../auth/auth.config';
+import { checkProtection } from '../protection/protection-rules';
 import { Channel } from '../providers/channel';
 import { VENDORS } from '../providers/vendors';
 import { AppConfig } from './app.config';
 
-/** Checks that span several sections: routes name real providers, hooks are authenticated. */
+/**
+ * Checks that span several keys: routes name real providers, hooks are authenticated,
+ * protection's countries and rate limits make sense.
+ */
 export function checkConsistency(config: AppConfig): string[] {
-  return [...checkRoutes(config), ...checkAuth(config)];
+  return [...checkRoutes(config), ...checkAuth(config), ...checkProtection(config.protection)];
 }
 
 /** Channels a configured provider delivers on. */

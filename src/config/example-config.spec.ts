@@ -38,5 +38,14 @@ describe('config/production.example.yaml', () => {
       'sns-main',
       'aws-voice',
     ]);
+    expect(config.protection.rateLimits.map((r) => r.key)).toEqual([
+      'phone',
+      'phone',
+      'user',
+      'ip',
+      'prefix',
+      'country',
+      'phone',
+    ]);
   });
 });

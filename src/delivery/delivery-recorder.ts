@@ -1,11 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { HookConfig } from '../hook/hook.config';
 import { maskPhone, PhoneNumberInfo } from '../phone/phone-number';
+import { ProtectionVerdict } from '../protection/protection.types';
 import { DeliveryRecordService, NewDeliveryRecord } from '../records/delivery-record.service';
 import { KEY_VALUE_STORE, KeyValueStore } from '../store/key-value-store';
 import { DeliveryClock, DeliveryOutcome, DeliveryRequest } from './delivery.types';
 import { answerTimeLeft } from './deadline';
 import { settleWrite } from './settle-write';
+
+/** What the gateway learnt about the number before sending: the number itself and protection's verdict. */
+export interface Screening {
+  /** Undefined when the input cannot be a phone number. */
+  readonly phone?: PhoneNumberInfo;
+  readonly verdict: ProtectionVerdict;
+}
 
 /**
  * The end of every delivery: one `delivery sent` / `delivery failed` log line and the delivery
@@ -24,10 +32,10 @@ export class DeliveryRecorder {
   async record(
     outcome: DeliveryOutcome,
     request: DeliveryRequest,
-    phone: PhoneNumberInfo | undefined,
+    screening: Screening,
     clock: DeliveryClock,
   ): Promise<void> {
-    const record = toRecord(outcome, request, phone);
+    const record = toRecord(outcome, request, screening);
     this.log(record);
     const write = this.records.save(record);
     await settleWrite(
@@ -40,7 +48,7 @@ export class DeliveryRecorder {
   }
 
   private log(record: NewDeliveryRecord): void {
-    const { deliveryId, outcome, channel, country, to, attempts, durationMs } = record;
+    const { deliveryId, outcome, channel, country, to, attempts, protection, durationMs } = record;
     const fields = {
       deliveryId,
       outcome,
@@ -48,6 +56,7 @@ export class DeliveryRecorder {
       country,
       to,
       attempts,
+      protection,
       durationMs,
       ...(outcome === 'sent'
         ? { provider: record.providerId, transactionId: record.transactionId }
@@ -61,9 +70,10 @@ export class DeliveryRecorder {
 function toRecord(
   outcome: DeliveryOutcome,
   request: DeliveryRequest,
-  phone: PhoneNumberInfo | undefined,
+  { phone, verdict }: Screening,
 ): NewDeliveryRecord {
   const now = Date.now();
+  const matched = verdict.action === 'blocked' || verdict.action === 'would-block';
   const common = {
     deliveryId: outcome.deliveryId,
     statusAt: new Date(now).toISOString(),
@@ -73,6 +83,7 @@ function toRecord(
     to: phone ? maskPhone(phone.e164, phone.callingCode) : maskPhone(request.phoneNumber),
     okta: { eventId: request.eventId, userId: request.userId },
     attempts: outcome.attempts,
+    ...(matched ? { protection: { action: verdict.action, findings: verdict.findings } } : {}),
     createdAt: new Date(now - outcome.durationMs).toISOString(),
     durationMs: outcome.durationMs,
   };

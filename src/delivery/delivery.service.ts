@@ -3,11 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { HookConfig } from '../hook/hook.config';
 import { normalizePhoneNumber, PhoneNumberInfo } from '../phone/phone-number';
 import { ProtectionConfig } from '../protection/protection.config';
+import { ProtectionService } from '../protection/protection.service';
+import { ALLOWED, ProtectionFinding, ProtectionVerdict } from '../protection/protection.types';
 import { AttemptRunner } from './attempt-runner';
 import { composeMessage } from './compose-message';
 import { DeliveryRecorder } from './delivery-recorder';
 import { toOutcome } from './delivery-outcome';
 import {
+  BlockedOutcome,
   DeliveryClock,
   DeliveryOutcome,
   DeliveryRequest,
@@ -19,9 +22,9 @@ import { Router } from './router';
 
 /**
  * The use case. Idempotency wraps the whole delivery, so that a duplicate eventId gets the
- * first answer and counts nowhere twice; inside it: normalize the number, (protection, when it
- * arrives), pick providers, try them through their circuit breakers within the deadline,
- * record and log the outcome.
+ * first answer and counts nowhere twice; inside it: normalize the number, toll-fraud
+ * protection (which may block before any money is spent), pick providers, try them through
+ * their circuit breakers within the deadline, record and log the outcome.
  */
 @Injectable()
 export class DeliveryService {
@@ -31,7 +34,8 @@ export class DeliveryService {
     private readonly runner: AttemptRunner,
     private readonly recorder: DeliveryRecorder,
     private readonly hook: HookConfig,
-    private readonly protection: ProtectionConfig,
+    private readonly protectionConfig: ProtectionConfig,
+    private readonly protection: ProtectionService,
   ) {}
 
   deliver(request: DeliveryRequest, clock: DeliveryClock): Promise<DeliveryOutcome> {
@@ -48,12 +52,31 @@ export class DeliveryService {
     clock: DeliveryClock,
   ): Promise<DeliveryOutcome> {
     const deliveryId = randomUUID();
-    const phone = normalizePhoneNumber(request.phoneNumber, this.protection.defaultRegion);
+    const phone = normalizePhoneNumber(request.phoneNumber, this.protectionConfig.defaultRegion);
+    const verdict = phone ? await this.protection.check(request, phone) : ALLOWED;
     const outcome = phone
-      ? await this.send(deliveryId, request, phone, clock)
+      ? await this.decide(deliveryId, request, phone, verdict, clock)
       : failed(deliveryId, request, clock, 'invalid-number', 'not a phone number');
-    await this.recorder.record(outcome, request, phone, clock);
+    await this.recorder.record(outcome, request, { phone, verdict }, clock);
     return outcome;
+  }
+
+  private decide(
+    deliveryId: string,
+    request: DeliveryRequest,
+    phone: PhoneNumberInfo,
+    verdict: ProtectionVerdict,
+    clock: DeliveryClock,
+  ): Promise<DeliveryOutcome> | DeliveryOutcome {
+    switch (verdict.action) {
+      case 'blocked':
+        return blocked(deliveryId, request, clock, verdict.findings[0]);
+      case 'unavailable':
+        return failed(deliveryId, request, clock, 'store-unavailable', verdict.reason);
+      case 'allowed':
+      case 'would-block':
+        return this.send(deliveryId, request, phone, clock);
+    }
   }
 
   private async send(
@@ -80,8 +103,20 @@ function failed(
   cause: FailureCause,
   reason: string,
 ): FailedOutcome {
-  const base = { deliveryId, channel: request.channel, attempts: [], durationMs: since(clock) };
-  return { ...base, kind: 'failed', cause, reason };
+  return { ...nothingSent(deliveryId, request, clock), kind: 'failed', cause, reason };
+}
+
+function blocked(
+  deliveryId: string,
+  request: DeliveryRequest,
+  clock: DeliveryClock,
+  { rule, reason }: ProtectionFinding,
+): BlockedOutcome {
+  return { ...nothingSent(deliveryId, request, clock), kind: 'blocked', rule, reason };
+}
+
+function nothingSent(deliveryId: string, request: DeliveryRequest, clock: DeliveryClock) {
+  return { deliveryId, channel: request.channel, attempts: [], durationMs: since(clock) };
 }
 
 function since(clock: DeliveryClock): number {

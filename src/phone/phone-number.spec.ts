@@ -21,8 +21,20 @@ describe(normalizePhoneNumber.name, () => {
       e164: '+19876543210',
       country: 'US',
       callingCode: '1',
+      nonGeographic: false,
       valid: false,
       type: undefined,
+    });
+  });
+
+  it('should tell a number that belongs to no country', () => {
+    expect(normalizePhoneNumber('+8816123456789', 'US')).toEqual({
+      e164: '+8816123456789',
+      country: undefined,
+      callingCode: '881',
+      nonGeographic: true,
+      valid: true,
+      type: 'MOBILE',
     });
   });
 

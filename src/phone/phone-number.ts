@@ -13,6 +13,8 @@ export interface PhoneNumberInfo {
   readonly country?: string;
   /** Country calling code without `+`, e.g. `44`. */
   readonly callingCode: string;
+  /** The calling code belongs to no country (+800, +870, +881, +882, +883, +979...). */
+  readonly nonGeographic: boolean;
   /** Whether the number is in an assigned range of its country (libphonenumber "valid"). */
   readonly valid: boolean;
   /** libphonenumber number type (MOBILE, PREMIUM_RATE...), when it can tell. */
@@ -55,6 +57,7 @@ function describe(number: PhoneNumber): PhoneNumberInfo {
     e164: number.number,
     country: number.country,
     callingCode: number.countryCallingCode,
+    nonGeographic: number.isNonGeographic(),
     valid,
     type: valid ? number.getType() : undefined,
   };

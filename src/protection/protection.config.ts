@@ -8,7 +8,14 @@ const COUNTRY = { each: true, message: 'each country must be an ISO 3166 alpha-2
 export class CountryPolicyConfig {
   /** When not empty, only these destination countries are served. */
   @IsArray() @Matches(/^[A-Z]{2}$/, COUNTRY) allow: string[] = [];
+  /** Destination countries never served. */
   @IsArray() @Matches(/^[A-Z]{2}$/, COUNTRY) deny: string[] = [];
+  /**
+   * Numbers that belong to no country (+800, +808, +870, +881 satellite, +882/+883 international
+   * networks, +979): `deny` blocks them (rule `non-geographic`), `allow` lets them past the
+   * country lists.
+   */
+  @IsIn(['allow', 'deny']) nonGeographic: 'allow' | 'deny' = 'deny';
 }
 
 export const NUMBER_TYPES = [
@@ -26,16 +33,29 @@ export const NUMBER_TYPES = [
 ] as const;
 
 export class NumberTypePolicyConfig {
+  /** libphonenumber number types never served (rule `number-type`). */
   @IsArray() @IsIn(NUMBER_TYPES, { each: true }) deny: string[] = ['PREMIUM_RATE', 'SHARED_COST'];
 }
 
 export const RATE_LIMIT_KEYS = ['phone', 'user', 'ip', 'country', 'prefix'] as const;
 export type RateLimitKey = (typeof RATE_LIMIT_KEYS)[number];
 
+/** Longest window: memory counters expire with a timer, and Node timers stop at 2^31 ms. */
+export const MAX_WINDOW_SECONDS = 2_073_600;
+
 export class RateLimitRuleConfig {
+  /**
+   * Names the rule in answers, records and metrics (`rate-limit:<name>`) and its counters in the
+   * store; default `<key>:<limit>/<windowSeconds>s`. Renaming a rule starts its counts afresh.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._:/-]{1,64}$/, {
+    message: 'name must be 1-64 letters, digits or . _ : / -',
+  })
+  name?: string;
   @IsIn(RATE_LIMIT_KEYS) key!: RateLimitKey;
   @IntRange(1) limit!: number;
-  @IntRange(1, 31_536_000) windowSeconds!: number;
+  @IntRange(1, MAX_WINDOW_SECONDS) windowSeconds!: number;
   /** Digits of the E.164 number (country code included) that form the key, for `prefix`. */
   @IsOptional() @IntRange(1, 15) prefixDigits?: number;
   /** Only deliveries on these channels count; absent means all. */
@@ -51,6 +71,12 @@ export class ProtectionConfig {
   @IsIn(['failed', 'error']) onBlock: 'failed' | 'error' = 'failed';
   /** Region assumed for numbers that arrive without a country code. */
   @Matches(/^[A-Z]{2}$/, { message: 'must be an ISO 3166 alpha-2 code' }) defaultRegion = 'US';
+  /**
+   * A number that could exist but lies outside its country's assigned ranges (libphonenumber
+   * "possible but not valid", like Okta's Preview number 9876543210): `block` (rule
+   * `number-invalid`) or `allow` (sent; the vendor decides).
+   */
+  @IsIn(['block', 'allow']) invalidNumbers: 'block' | 'allow' = 'block';
   @ValidateNested() @Type(() => CountryPolicyConfig) countries = new CountryPolicyConfig();
   @ValidateNested() @Type(() => NumberTypePolicyConfig) numberTypes = new NumberTypePolicyConfig();
   @IsArray()

@@ -1,4 +1,5 @@
 import { Attempt } from '../delivery/delivery.types';
+import { ProtectionFinding } from '../protection/protection.types';
 import { Channel } from '../providers/channel';
 import { ReceiptStatus } from '../providers/provider-callbacks';
 
@@ -48,12 +49,23 @@ export interface DeliveryRecord {
   readonly to: string;
   readonly okta: { readonly eventId?: string; readonly userId?: string };
   readonly attempts: readonly Attempt[];
+  /**
+   * The toll-fraud rules that matched, when any did: `blocked` (nothing was sent) or
+   * `would-block` (monitor mode: sent anyway).
+   */
+  readonly protection?: ProtectionMatch;
   /** When the hook request arrived (ISO 8601). */
   readonly createdAt: string;
   /** From the hook request's arrival to the answer. */
   readonly durationMs: number;
   /** Receipts and Okta events, oldest first (filled in on read). */
   readonly history: readonly RecordEvent[];
+}
+
+/** What protection found about one delivery, as kept on its record. */
+export interface ProtectionMatch {
+  readonly action: 'blocked' | 'would-block';
+  readonly findings: readonly ProtectionFinding[];
 }
 
 /** A vendor delivery receipt as kept on the record; `applied` is false when it came too late to move the status. */

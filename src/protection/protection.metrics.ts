@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { Counter, Registry } from 'prom-client';
+import { METRIC_PREFIX } from '../observability/metrics.module';
+
+/** What protection did: let a delivery through, stopped it, or would have (monitor mode). */
+export type ProtectionAction = 'allowed' | 'blocked' | 'would-block';
+
+/**
+ * `otg_protection_decisions_total{rule, country, action}`: one `allowed` (rule `none`) per
+ * delivery no rule matched, else one `blocked` or `would-block` per rule that matched. The
+ * country is the destination's ISO code, `non-geographic` or `unknown`.
+ */
+@Injectable()
+export class ProtectionMetrics {
+  private readonly decisions: Counter<'rule' | 'country' | 'action'>;
+  /** The `allowed` children by country: the hot path increments without building labels. */
+  private readonly allowedByCountry = new Map<string, Counter.Internal>();
+
+  constructor(registry: Registry) {
+    this.decisions = new Counter({
+      name: `${METRIC_PREFIX}protection_decisions_total`,
+      help: 'Protection decisions: allowed deliveries (rule "none"), and per matching rule blocked or would-block (monitor mode).',
+      labelNames: ['rule', 'country', 'action'],
+      registers: [registry],
+    });
+  }
+
+  allowed(country: string): void {
+    let child = this.allowedByCountry.get(country);
+    if (!child) {
+      child = this.decisions.labels({ rule: 'none', country, action: 'allowed' });
+      this.allowedByCountry.set(country, child);
+    }
+    child.inc();
+  }
+
+  matched(rule: string, country: string, action: Exclude<ProtectionAction, 'allowed'>): void {
+    this.decisions.inc({ rule, country, action });
+  }
+}

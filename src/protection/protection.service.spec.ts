@@ -1,0 +1,94 @@
+import { plainToInstance } from 'class-transformer';
+import { Registry } from 'prom-client';
+import { DeliveryRequest } from '../delivery/delivery.types';
+import { normalizePhoneNumber, PhoneNumberInfo } from '../phone/phone-number';
+import { StoreConfig } from '../store/store.config';
+import { ProtectionConfig } from './protection.config';
+import { ProtectionMetrics } from './protection.metrics';
+import { ProtectionService } from './protection.service';
+import { ALLOWED } from './protection.types';
+
+const request: DeliveryRequest = {
+  channel: 'sms',
+  phoneNumber: '+37120123456',
+  code: '123456',
+  userId: '00u1',
+};
+const phone = (raw: string): PhoneNumberInfo => normalizePhoneNumber(raw, 'US')!;
+
+describe(ProtectionService.name, () => {
+  let registry: Registry;
+  const build = (protection: Record<string, unknown>) => {
+    registry = new Registry();
+    const config = plainToInstance(ProtectionConfig, protection, { exposeDefaultValues: true });
+    return new ProtectionService(
+      config,
+      new StoreConfig(),
+      { driver: 'memory' },
+      new ProtectionMetrics(registry),
+    );
+  };
+  const decisions = async () =>
+    (await registry.getSingleMetricAsString('otg_protection_decisions_total'))
+      .split('\n')
+      .filter((line) => !line.startsWith('#'));
+  const limits = [
+    { key: 'user', limit: 1, windowSeconds: 60 },
+    { key: 'country', limit: 5, windowSeconds: 60 },
+  ];
+
+  it('should let a clean delivery through and count it as allowed in its country', async () => {
+    const sut = build({ rateLimits: limits });
+
+    expect(await sut.check(request, phone('+37120123456'))).toBe(ALLOWED);
+    expect(await sut.check(request, phone('+8816123456789'))).toEqual({
+      action: 'blocked',
+      findings: [{ rule: 'non-geographic', reason: 'non-geographic numbers (+881) are denied' }],
+    });
+    expect(await decisions()).toEqual([
+      'otg_protection_decisions_total{rule="none",country="LV",action="allowed"} 1',
+      'otg_protection_decisions_total{rule="non-geographic",country="non-geographic",action="blocked"} 1',
+    ]);
+  });
+
+  it('should block what the number policy refuses without counting it against the rate limits', async () => {
+    const sut = build({ countries: { deny: ['LV'] }, rateLimits: limits });
+
+    expect(await sut.check(request, phone('+37120123456'))).toEqual({
+      action: 'blocked',
+      findings: [{ rule: 'country-deny', reason: 'destination country LV is denied' }],
+    });
+    expect(await sut.check(request, phone('+447400123456'))).toBe(ALLOWED);
+    expect(await sut.check(request, phone('+447400123457'))).toEqual({
+      action: 'blocked',
+      findings: [{ rule: 'rate-limit:user:1/60s', reason: 'over 1 per 60 s for this user' }],
+    });
+    expect(await decisions()).toEqual([
+      'otg_protection_decisions_total{rule="country-deny",country="LV",action="blocked"} 1',
+      'otg_protection_decisions_total{rule="none",country="GB",action="allowed"} 1',
+      'otg_protection_decisions_total{rule="rate-limit:user:1/60s",country="GB",action="blocked"} 1',
+    ]);
+  });
+
+  it('should check and count every rule in monitor mode, and block nothing', async () => {
+    const sut = build({ mode: 'monitor', countries: { deny: ['LV'] }, rateLimits: limits });
+
+    expect(await sut.check(request, phone('+37120123456'))).toEqual({
+      action: 'would-block',
+      findings: [{ rule: 'country-deny', reason: 'destination country LV is denied' }],
+    });
+    expect(await sut.check(request, phone('+37190012345'))).toEqual({
+      action: 'would-block',
+      findings: [
+        { rule: 'country-deny', reason: 'destination country LV is denied' },
+        { rule: 'number-type', reason: 'number type PREMIUM_RATE is denied' },
+        { rule: 'rate-limit:user:1/60s', reason: 'over 1 per 60 s for this user' },
+      ],
+    });
+    expect(await decisions()).toEqual([
+      'otg_protection_decisions_total{rule="country-deny",country="LV",action="would-block"} 2',
+      'otg_protection_decisions_total{rule="number-type",country="LV",action="would-block"} 1',
+      'otg_protection_decisions_total{rule="rate-limit:user:1/60s",country="LV",action="would-block"} 1',
+    ]);
+  });
+});

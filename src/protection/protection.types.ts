@@ -1,0 +1,23 @@
+/** One protection rule that matched a delivery, and why, in words safe for Okta and the logs. */
+export interface ProtectionFinding {
+  /** `number-invalid`, `country-deny`, `rate-limit:phone:5/900s`... */
+  readonly rule: string;
+  readonly reason: string;
+}
+
+/**
+ * What protection says about one delivery: nothing matched; rules matched and the delivery is
+ * blocked (`enforce`) or goes on regardless (`monitor`); or the shared store could not count it
+ * and `store.onUnavailable: fail-closed` forbids sending uncounted.
+ */
+export type ProtectionVerdict =
+  | { readonly action: 'allowed' }
+  | {
+      readonly action: 'blocked' | 'would-block';
+      /** Every rule that matched, in the order checked; the first decides the answer. */
+      readonly findings: readonly [ProtectionFinding, ...ProtectionFinding[]];
+    }
+  | { readonly action: 'unavailable'; readonly reason: string };
+
+/** The verdict when no rule matched: one shared object, nothing allocated per delivery. */
+export const ALLOWED: ProtectionVerdict = { action: 'allowed' };

@@ -1,0 +1,91 @@
+import { FakeTwilio, twilioProvider } from './fakes/twilio.fake';
+import { Gateway, testConfig } from './gateway';
+
+export const ADMIN_TOKEN = 'admin-token-0123456789abcdef';
+
+/** One Twilio provider, the given `protection` section, an admin token; `extra` adds sections. */
+export function protectedConfig(
+  twilio: FakeTwilio,
+  protection: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return testConfig({
+    providers: { tw: twilioProvider(twilio) },
+    routing: { default: ['tw'] },
+    protection,
+    admin: { tokens: [ADMIN_TOKEN] },
+    ...extra,
+  });
+}
+
+/** The one value of an Okta command answer. */
+export interface OktaValue {
+  readonly status: string;
+  readonly transactionId: string;
+  readonly transactionMetadata: string;
+}
+
+export function oktaValue(body: unknown): OktaValue {
+  return (body as { commands: { value: OktaValue[] }[] }).commands[0].value[0];
+}
+
+/** The delivery id in an Okta command answer's transactionMetadata. */
+export function deliveryIdOf(body: unknown): string {
+  const metadata = oktaValue(body).transactionMetadata;
+  const match = /deliveryId=([0-9a-f-]{36})/.exec(metadata);
+  if (!match) throw new Error('the answer names no delivery id');
+  return match[1];
+}
+
+/** The answer to a delivery blocked by `rule` with `onBlock: failed`. */
+export function blockedAnswer(rule: string, deliveryId: string): unknown {
+  const metadata = `^blocked=${rule.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}; deliveryId=${deliveryId}; durationMs=\\d+; attempts=none$`;
+  return {
+    commands: [
+      {
+        type: 'com.okta.telephony.action',
+        value: [
+          {
+            status: 'FAILED',
+            provider: 'okta-telephony-gateway',
+            transactionId: deliveryId,
+            transactionMetadata: expect.stringMatching(new RegExp(metadata)),
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** The answer to a blocked SMS with `onBlock: error`. */
+export function errorAnswer(reason: string): unknown {
+  return {
+    error: {
+      errorSummary: 'Failed to deliver SMS OTP',
+      errorCauses: [
+        {
+          errorSummary: `protection: ${reason}`,
+          reason,
+          locationType: 'body',
+          location: 'protection',
+        },
+      ],
+    },
+  };
+}
+
+/** The `otg_protection_decisions_total` samples of the gateway's /metrics, in its order. */
+export async function decisions(gateway: Gateway): Promise<string[]> {
+  const res = await gateway.http().get('/metrics').expect(200);
+  return res.text.split('\n').filter((line) => line.startsWith('otg_protection_decisions_total{'));
+}
+
+/** GET /deliveries/:id with the admin token. */
+export async function record(gateway: Gateway, id: string): Promise<Record<string, unknown>> {
+  const res = await gateway
+    .http()
+    .get(`/deliveries/${id}`)
+    .set('authorization', `Bearer ${ADMIN_TOKEN}`)
+    .expect(200);
+  return res.body as Record<string, unknown>;
+}
