@@ -1,15 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EventCorrelator } from '../events/event-correlator.service';
 import { HookConfig } from '../hook/hook.config';
 import { maskPhone, PhoneNumberInfo } from '../phone/phone-number';
 import { DeliveryRecordService, NewDeliveryRecord } from '../records/delivery-record.service';
+import { DeliveryStatusMetrics } from '../records/delivery-status.metrics';
 import { KEY_VALUE_STORE, KeyValueStore } from '../store/key-value-store';
 import { DeliveryClock, DeliveryOutcome, DeliveryRequest } from './delivery.types';
 import { answerTimeLeft } from './deadline';
 import { settleWrite } from './settle-write';
 
 /**
- * The end of every delivery: one `delivery sent` / `delivery failed` log line and the delivery
- * record, both with the phone masked and never the code or the text.
+ * The end of every delivery: one `delivery sent` / `delivery failed` log line, the delivery
+ * record and its entry in the event hook's index (for Okta's events to find it), all with the
+ * phone masked or tagged and never the code or the text.
  */
 @Injectable()
 export class DeliveryRecorder {
@@ -19,6 +22,8 @@ export class DeliveryRecorder {
     private readonly records: DeliveryRecordService,
     @Inject(KEY_VALUE_STORE) private readonly store: KeyValueStore,
     private readonly hook: HookConfig,
+    private readonly correlator: EventCorrelator,
+    private readonly statuses: DeliveryStatusMetrics,
   ) {}
 
   async record(
@@ -29,7 +34,11 @@ export class DeliveryRecorder {
   ): Promise<void> {
     const record = toRecord(outcome, request, phone);
     this.log(record);
-    const write = this.records.save(record);
+    if (record.outcome !== 'sent') this.statuses.final(record.status, 'none', record.country);
+    const write = Promise.all([
+      this.records.save(record),
+      this.correlator.indexDelivery(record, phone),
+    ]);
     await settleWrite(
       write,
       answerTimeLeft(performance.now(), clock.deadlineAt, this.hook.answerMarginMs),

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module';
 import { ProvidersModule } from '../providers/providers.module';
 import { RecordsModule } from '../records/records.module';
 import { StoreModule } from '../store/store.module';
@@ -12,7 +13,7 @@ import { Router } from './router';
 
 /** The delivery use case; exports the service and the breakers (their state is in readiness). */
 @Module({
-  imports: [ProvidersModule, StoreModule, RecordsModule],
+  imports: [ProvidersModule, StoreModule, RecordsModule, EventsModule],
   providers: [
     DeliveryService,
     IdempotencyService,

@@ -1,5 +1,5 @@
 import { phoneTag } from '../phone/phone-tag';
-import { EventFacts, IndexedDelivery, matchDelivery } from './delivery-matcher';
+import { EventFacts, IndexedDelivery, matchDelivery, toEventPhone } from './delivery-matcher';
 import { readOktaPhone } from './okta-phone';
 
 const USER = '00uANN';
@@ -16,12 +16,28 @@ const delivery = (id: string, secondsAfter: number, extra: Partial<IndexedDelive
   phone: { callingCode: '1', digits: 11, tail: '71', tag: phoneTag(USER, NUMBER) },
   ...extra,
 });
-const facts = (phone: string | undefined, extra: Partial<EventFacts> = {}): EventFacts => ({
-  userId: USER,
+const facts = (
+  phone: string | undefined,
+  extra: Partial<EventFacts> = {},
+  userId = USER,
+): EventFacts => ({
+  userId,
   channel: 'sms',
   publishedMs: T0 + 2000,
-  phone: readOktaPhone(phone),
+  phone: toEventPhone(readOktaPhone(phone), userId),
   ...extra,
+});
+
+describe(toEventPhone.name, () => {
+  it('should keep a full number only as its tag, and only for a known user', () => {
+    expect(toEventPhone(readOktaPhone(NUMBER), USER)).toEqual({
+      kind: 'tagged',
+      tag: phoneTag(USER, NUMBER),
+      digits: 11,
+    });
+    expect(toEventPhone(readOktaPhone(NUMBER))).toBeUndefined();
+    expect(toEventPhone(readOktaPhone('+14xxxxxxxxx'))).toEqual(readOktaPhone('+14xxxxxxxxx'));
+  });
 });
 
 describe(matchDelivery.name, () => {
@@ -30,7 +46,7 @@ describe(matchDelivery.name, () => {
 
     expect(matchDelivery(facts(NUMBER), candidates, WINDOW)?.deliveryId).toBe('d-1');
     expect(matchDelivery(facts('+14155552672'), candidates, WINDOW)).toBeUndefined();
-    expect(matchDelivery(facts(NUMBER, { userId: '00uBOB' }), candidates, WINDOW)).toBeUndefined();
+    expect(matchDelivery(facts(NUMBER, {}, '00uBOB'), candidates, WINDOW)).toBeUndefined();
   });
 
   it('should match a masked number on length, calling code and the digits both sides know', () => {

@@ -25,12 +25,30 @@ export interface PhoneFingerprint {
   readonly tag: string;
 }
 
+/**
+ * The number an event names, as matching needs it: a full number only as its per-user tag
+ * (so the facts can be kept while an event waits for its delivery), a masked one as Okta wrote it.
+ */
+export type EventPhone =
+  | { readonly kind: 'tagged'; readonly tag: string; readonly digits: number }
+  | Extract<OktaPhone, { kind: 'masked' }>;
+
 /** What an Okta event says about the delivery it is about. */
 export interface EventFacts {
   readonly userId?: string;
   readonly channel: Channel;
   readonly publishedMs: number;
-  readonly phone?: OktaPhone;
+  readonly phone?: EventPhone;
+}
+
+/** The event's number for matching; a full number without a user cannot be tagged, so it is dropped. */
+export function toEventPhone(
+  phone: OktaPhone | undefined,
+  userId?: string,
+): EventPhone | undefined {
+  if (phone?.kind !== 'full') return phone;
+  if (!userId) return undefined;
+  return { kind: 'tagged', tag: phoneTag(userId, phone.e164), digits: phone.e164.length - 1 };
 }
 
 /**
@@ -59,8 +77,9 @@ export function matchDelivery(
 function samePhone(facts: EventFacts, fingerprint: PhoneFingerprint | undefined): boolean {
   const phone = facts.phone;
   if (!phone) return true;
-  if (!fingerprint || !facts.userId) return false;
-  if (phone.kind === 'full') return phoneTag(facts.userId, phone.e164) === fingerprint.tag;
+  if (!fingerprint) return false;
+  if (phone.kind === 'tagged')
+    return phone.tag === fingerprint.tag && phone.digits === fingerprint.digits;
   if (phone.pattern.length !== fingerprint.digits) return false;
   if (phone.callingCode && phone.callingCode !== fingerprint.callingCode) return false;
   const { callingCode, tail, digits } = fingerprint;

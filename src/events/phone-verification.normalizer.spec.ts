@@ -1,3 +1,4 @@
+import { phoneTag } from '../phone/phone-tag';
 import { normalizePhoneVerification } from './phone-verification.normalizer';
 import { OktaLogEvent } from './okta-log-event.types';
 
@@ -110,7 +111,7 @@ describe(normalizePhoneVerification.name, () => {
       userId: '00uANN',
       channel: 'sms',
       publishedMs: Date.parse('2026-11-22T10:00:02.000Z'),
-      phone: { kind: 'full', e164: '+14155552671' },
+      phone: { kind: 'tagged', tag: phoneTag('00uANN', '+14155552671'), digits: 11 },
     });
   });
 

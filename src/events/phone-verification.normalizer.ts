@@ -1,7 +1,7 @@
 import { normalizePhoneNumber } from '../phone/phone-number';
 import { Channel } from '../providers/channel';
 import { asObject, debugText, debugValue, isTrue, maskPhones } from './debug-data';
-import { EventFacts } from './delivery-matcher';
+import { EventFacts, toEventPhone } from './delivery-matcher';
 import { OktaEventHookDelivery, OktaLogEvent, OktaResource } from './okta-log-event.types';
 import { maskOktaPhone, OktaPhone, readOktaPhone } from './okta-phone';
 import { oktaUserOf, targetsOfType, text, toResource } from './okta-resources';
@@ -15,7 +15,7 @@ type Headers = Readonly<Record<string, string | string[] | undefined>>;
  */
 const KEPT_HEADERS = ['accept', 'content-type', 'user-agent', 'x-request-id'];
 
-/** The record to keep, and the facts (possibly the full number) used once for correlation. */
+/** The record to keep, and what correlation needs (the number only as a tag, never in full). */
 export interface NormalizedPhoneVerification {
   readonly event: PhoneVerificationEvent;
   readonly facts: EventFacts;
@@ -58,7 +58,7 @@ export function normalizePhoneVerification(
     userId: oktaUser.id ?? undefined,
     channel,
     publishedMs: Number.isNaN(publishedMs) ? Date.now() : publishedMs,
-    phone,
+    phone: toEventPhone(phone, oktaUser.id ?? undefined),
   };
   return { event: record, facts };
 }
