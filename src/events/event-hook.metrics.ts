@@ -16,6 +16,7 @@ const EVENT_TYPE = /^[A-Za-z0-9_.]{1,100}$/;
 @Injectable()
 export class EventHookMetrics {
   private readonly events: Counter<'event_type'>;
+  private readonly repeats: Counter;
   private readonly fallbacks: Counter<'channel' | 'country'>;
   private readonly denied: Counter<'channel' | 'country'>;
   private readonly correlations: Counter<'result'>;
@@ -28,6 +29,11 @@ export class EventHookMetrics {
     this.events = counter('okta_events_total', 'Okta event hook events by type (each uuid once).', [
       'event_type',
     ]);
+    this.repeats = new Counter({
+      name: `${METRIC_PREFIX}okta_event_repeats_total`,
+      help: 'Okta events received again (same uuid), ignored.',
+      registers: [registry],
+    });
     this.fallbacks = counter(
       'okta_fallbacks_total',
       'Codes Okta sent through its own providers instead of this hook.',
@@ -55,6 +61,10 @@ export class EventHookMetrics {
 
   event(eventType: string): void {
     this.events.inc({ event_type: EVENT_TYPE.test(eventType) ? eventType : 'invalid' });
+  }
+
+  repeat(): void {
+    this.repeats.inc();
   }
 
   fallback(channel: Channel, country: string | null): void {

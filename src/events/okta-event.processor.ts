@@ -38,6 +38,7 @@ export class OktaEventProcessor {
     for (const event of events) {
       try {
         if (await this.index.claimEvent(event.uuid)) await this.handle(delivery, event, headers);
+        else this.metrics.repeat();
       } catch (error) {
         const problem = error instanceof Error ? error.message : 'unknown';
         this.logger.warn(
