@@ -1,11 +1,8 @@
 import {
   FakeSinch,
-  SINCH_APP_KEY,
-  SINCH_APP_SECRET,
   SINCH_CALLBACK_SECRET,
-  SINCH_PLAN,
-  SINCH_TOKEN,
   sinchDeliveryReport,
+  sinchProvider,
 } from './support/fakes/sinch.fake';
 import { takeProblems } from './support/fakes/vendor-fake';
 import {
@@ -74,17 +71,7 @@ describe('vendor delivery receipts (e2e)', () => {
         server: { port: 0, publicUrl: PUBLIC_URL },
         providers: {
           tw: twilioProvider(twilio),
-          sinch: {
-            type: 'sinch',
-            servicePlanId: SINCH_PLAN,
-            apiToken: SINCH_TOKEN,
-            from: '+12025550100',
-            applicationKey: SINCH_APP_KEY,
-            applicationSecret: SINCH_APP_SECRET,
-            callbackSecret: SINCH_CALLBACK_SECRET,
-            baseUrl: sinch.url,
-            voiceBaseUrl: sinch.url,
-          },
+          sinch: sinchProvider(sinch, { callbackSecret: SINCH_CALLBACK_SECRET }),
         },
         routing: {
           default: ['tw'],

@@ -68,11 +68,11 @@ export class EventHookMetrics {
   }
 
   fallback(channel: Channel, country: string | null): void {
-    this.fallbacks.inc({ channel, country: country ?? 'unknown' });
+    byCountry(this.fallbacks, channel, country);
   }
 
   deniedByOkta(channel: Channel, country: string | null): void {
-    this.denied.inc({ channel, country: country ?? 'unknown' });
+    byCountry(this.denied, channel, country);
   }
 
   correlation(result: Correlation): void {
@@ -80,10 +80,18 @@ export class EventHookMetrics {
   }
 
   codeSent(channel: Channel, country: string | undefined): void {
-    this.sent.inc({ channel, country: country ?? 'unknown' });
+    byCountry(this.sent, channel, country);
   }
 
   codeVerified(channel: Channel, country: string | undefined): void {
-    this.verified.inc({ channel, country: country ?? 'unknown' });
+    byCountry(this.verified, channel, country);
   }
+}
+
+function byCountry(
+  counter: Counter<'channel' | 'country'>,
+  channel: Channel,
+  country: string | null | undefined,
+): void {
+  counter.inc({ channel, country: country ?? 'unknown' });
 }
