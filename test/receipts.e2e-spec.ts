@@ -12,46 +12,22 @@ import {
   twilioProvider,
   twilioStatusCallback,
 } from './support/fakes/twilio.fake';
-import { Gateway, startGateway, testConfig } from './support/gateway';
+import { DeliveryView, eventHookConfig, OktaAndSupport } from './support/event-hook';
+import { Gateway, startGateway } from './support/gateway';
 import { metric } from './support/metrics';
 import { hookRequest } from './support/okta';
 
 const PUBLIC_URL = 'https://otp.example.com';
-const ADMIN_TOKEN = 'admin-token-0123456789abcdef';
 const TWILIO_STATUS_URL = `${PUBLIC_URL}/callbacks/tw/status`;
-
-interface Receipt {
-  kind: string;
-  status?: string;
-  vendorStatus?: string;
-  applied?: boolean;
-  errorCode?: string;
-  occurredAt?: string;
-}
-interface DeliveryView {
-  status: string;
-  statusAt: string;
-  history: Receipt[];
-}
 
 describe('vendor delivery receipts (e2e)', () => {
   let twilio: FakeTwilio;
   let sinch: FakeSinch;
   let gateway: Gateway;
+  let okta: OktaAndSupport;
+  const deliver = (body: Record<string, unknown>) => okta.deliver(body);
+  const record = (id: string) => okta.record(id);
 
-  const record = async (id: string): Promise<DeliveryView> =>
-    (
-      await gateway
-        .http()
-        .get(`/deliveries/${id}`)
-        .set('authorization', `Bearer ${ADMIN_TOKEN}`)
-        .expect(200)
-    ).body as DeliveryView;
-  const deliver = async (body: Record<string, unknown>): Promise<string> => {
-    const res = await gateway.hook(body).expect(200);
-    return (res.body as { commands: { value: { transactionId: string }[] }[] }).commands[0].value[0]
-      .transactionId;
-  };
   const twilioCallback = (params: Record<string, string>, token?: string) => {
     const signed = twilioStatusCallback(TWILIO_STATUS_URL, params, token);
     return gateway.http().post('/callbacks/tw/status').set(signed.headers).send(signed.body);
@@ -67,7 +43,7 @@ describe('vendor delivery receipts (e2e)', () => {
     twilio = await FakeTwilio.start();
     sinch = await FakeSinch.start();
     gateway = await startGateway(
-      testConfig({
+      eventHookConfig({
         server: { port: 0, publicUrl: PUBLIC_URL },
         providers: {
           tw: twilioProvider(twilio),
@@ -77,9 +53,9 @@ describe('vendor delivery receipts (e2e)', () => {
           default: ['tw'],
           rules: [{ match: { countries: ['GB'] }, providers: ['sinch'] }],
         },
-        admin: { tokens: [ADMIN_TOKEN] },
       }),
     );
+    okta = new OktaAndSupport(gateway);
   });
 
   afterEach(() => {
