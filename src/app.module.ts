@@ -5,6 +5,7 @@ import { ApiErrorFilter } from './common/api-error.filter';
 import { CallbacksModule } from './callbacks/callbacks.module';
 import { AppConfigModule } from './config/app-config.module';
 import { LoadedConfig } from './config/config.loader';
+import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { HookModule } from './hook/hook.module';
 import { LoggingModule } from './observability/logging.module';
@@ -27,6 +28,7 @@ export class AppModule {
         HealthModule,
         HookModule,
         CallbacksModule,
+        EventsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiErrorFilter }],
     };

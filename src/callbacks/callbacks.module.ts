@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { ProvidersModule } from '../providers/providers.module';
 import { CallbacksController } from './callbacks.controller';
 import { CallbacksService } from './callbacks.service';
-import { LoggingReceiptSink, RECEIPT_SINK } from './receipt-sink';
+import { RecordsModule } from '../records/records.module';
+import { RecordReceiptSink } from './record-receipt-sink';
+import { RECEIPT_SINK } from './receipt-sink';
 
 @Module({
-  imports: [ProvidersModule],
+  imports: [ProvidersModule, RecordsModule],
   controllers: [CallbacksController],
-  providers: [CallbacksService, { provide: RECEIPT_SINK, useClass: LoggingReceiptSink }],
+  providers: [CallbacksService, { provide: RECEIPT_SINK, useClass: RecordReceiptSink }],
 })
 export class CallbacksModule {}

@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EventCorrelator } from '../events/event-correlator.service';
 import { HookConfig } from '../hook/hook.config';
 import { maskPhone, PhoneNumberInfo } from '../phone/phone-number';
 import { ProtectionVerdict } from '../protection/protection.types';
 import { DeliveryRecordService, NewDeliveryRecord } from '../records/delivery-record.service';
+import { DeliveryStatusMetrics } from '../records/delivery-status.metrics';
 import { KEY_VALUE_STORE, KeyValueStore } from '../store/key-value-store';
 import { DeliveryClock, DeliveryOutcome, DeliveryRequest } from './delivery.types';
 import { answerTimeLeft } from './deadline';
@@ -16,8 +18,9 @@ export interface Screening {
 }
 
 /**
- * The end of every delivery: one `delivery sent` / `delivery failed` log line and the delivery
- * record, both with the phone masked and never the code or the text.
+ * The end of every delivery: one `delivery sent` / `delivery failed` log line, the delivery
+ * record and its entry in the event hook's index (for Okta's events to find it), all with the
+ * phone masked or tagged and never the code or the text.
  */
 @Injectable()
 export class DeliveryRecorder {
@@ -27,6 +30,8 @@ export class DeliveryRecorder {
     private readonly records: DeliveryRecordService,
     @Inject(KEY_VALUE_STORE) private readonly store: KeyValueStore,
     private readonly hook: HookConfig,
+    private readonly correlator: EventCorrelator,
+    private readonly statuses: DeliveryStatusMetrics,
   ) {}
 
   async record(
@@ -37,7 +42,11 @@ export class DeliveryRecorder {
   ): Promise<void> {
     const record = toRecord(outcome, request, screening);
     this.log(record);
-    const write = this.records.save(record);
+    if (record.outcome !== 'sent') this.statuses.final(record.status, 'none', record.country);
+    const write = Promise.all([
+      this.records.save(record),
+      this.correlator.indexDelivery(record, screening.phone),
+    ]);
     await settleWrite(
       write,
       answerTimeLeft(performance.now(), clock.deadlineAt, this.hook.answerMarginMs),

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module';
 import { ProtectionModule } from '../protection/protection.module';
 import { ProvidersModule } from '../providers/providers.module';
 import { RecordsModule } from '../records/records.module';
@@ -13,7 +14,7 @@ import { Router } from './router';
 
 /** The delivery use case; exports the service and the breakers (their state is in readiness). */
 @Module({
-  imports: [ProvidersModule, StoreModule, RecordsModule, ProtectionModule],
+  imports: [ProvidersModule, StoreModule, RecordsModule, ProtectionModule, EventsModule],
   providers: [
     DeliveryService,
     IdempotencyService,

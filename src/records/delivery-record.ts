@@ -92,6 +92,8 @@ export interface OktaEvent {
   readonly result?: string;
   /** Safe scalar details (no phone number, no code). */
   readonly details?: Readonly<Record<string, string>>;
+  /** The whole normalized event, phone numbers masked (events/phone-verification-event.ts). */
+  readonly event?: object;
 }
 
 export type RecordEvent = ReceiptEvent | OktaEvent;

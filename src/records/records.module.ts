@@ -4,6 +4,7 @@ import { StoreModule } from '../store/store.module';
 import { DeliveriesController } from './deliveries.controller';
 import { DeliveryLookupService } from './delivery-lookup.service';
 import { DeliveryRecordService } from './delivery-record.service';
+import { DeliveryStatusMetrics } from './delivery-status.metrics';
 
 /**
  * Delivery records and `GET /deliveries/:id`. Exports {@link DeliveryRecordService}: the
@@ -13,7 +14,7 @@ import { DeliveryRecordService } from './delivery-record.service';
 @Module({
   imports: [StoreModule],
   controllers: [DeliveriesController],
-  providers: [DeliveryRecordService, DeliveryLookupService, AdminAuthGuard],
-  exports: [DeliveryRecordService],
+  providers: [DeliveryRecordService, DeliveryLookupService, DeliveryStatusMetrics, AdminAuthGuard],
+  exports: [DeliveryRecordService, DeliveryStatusMetrics],
 })
 export class RecordsModule {}

@@ -1,17 +1,20 @@
 import { Channel } from '../channel';
 import { parseJson } from '../http/classify-status';
 import { VendorHttpClient } from '../http/vendor-http.client';
+import { CallbackAnswer, CallbackHandler, CallbackRequest } from '../provider-callbacks';
 import { ProviderError, ProviderErrorCode } from '../provider-error';
 import { OtpMessage, SendResult, TelephonyProvider } from '../telephony-provider';
 import { VendorDefinition } from '../vendor-definition';
 import { composeVoiceScript, pickLanguage } from '../voice/voice-script';
 import { TwilioConfig } from './twilio.config';
 import { twilioError } from './twilio.errors';
+import { twilioReceipts } from './twilio.receipts';
+import { hasValidTwilioSignature } from './twilio.signature';
 import { renderTwiml } from './twilio.twiml';
 import { TWILIO_LANGUAGES, TwilioResource } from './twilio.types';
 
 /** Twilio Programmable Messaging (Messages) for SMS and Voice (Calls with inline TwiML). */
-export class TwilioProvider implements TelephonyProvider {
+export class TwilioProvider implements TelephonyProvider, CallbackHandler {
   readonly type = 'twilio';
   private readonly authorization: string;
   private readonly basePath: string;
@@ -83,6 +86,18 @@ export class TwilioProvider implements TelephonyProvider {
       form.append('StatusCallbackEvent', 'completed');
     }
     return form;
+  }
+
+  /**
+   * Status callbacks at `<publicUrl>/callbacks/<id>/status`, signed with the account's auth
+   * token (also when requests use an API key); anything unsigned or forged is rejected.
+   */
+  handleCallback(kind: string, request: CallbackRequest): Promise<CallbackAnswer | undefined> {
+    if (kind !== 'status') return Promise.resolve(undefined);
+    if (!hasValidTwilioSignature(this.config.authToken, request)) {
+      return Promise.resolve({ kind: 'rejected' });
+    }
+    return Promise.resolve({ kind: 'receipts', receipts: twilioReceipts(request.params) });
   }
 
   close(): Promise<void> {

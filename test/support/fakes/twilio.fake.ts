@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { FakeResponse, FakeServer, RecordedRequest } from '../fake-server';
 import { formToObject, hasVendorSpec, operationValidator, OperationValidator } from '../openapi';
 
@@ -157,6 +158,47 @@ export function twilioProvider(
     authToken: TWILIO_TOKEN,
     from: '+15005550006',
     baseUrl: fake.url,
+    ...extra,
+  };
+}
+
+/**
+ * A status callback as Twilio sends it (vendors.md §1.4): form-encoded, signed in
+ * `X-Twilio-Signature` with HMAC-SHA1 of the URL it calls plus every parameter as name + value,
+ * names sorted. Computed here independently of the gateway's code.
+ */
+export function twilioStatusCallback(
+  url: string,
+  params: Record<string, string>,
+  authToken = TWILIO_TOKEN,
+): { body: string; headers: Record<string, string> } {
+  const signed = Object.keys(params)
+    .sort()
+    .reduce((data, name) => data + name + params[name], url);
+  return {
+    body: new URLSearchParams(params).toString(),
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': createHmac('sha1', authToken).update(signed).digest('base64'),
+    },
+  };
+}
+
+/** The standard parameters of a message status callback (Twilio adds more without notice). */
+export function twilioMessageStatus(
+  messageSid: string,
+  status: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    AccountSid: TWILIO_SID,
+    ApiVersion: '2010-04-01',
+    From: '+15005550006',
+    To: '+14155552671',
+    MessageSid: messageSid,
+    SmsSid: messageSid,
+    SmsStatus: status,
+    MessageStatus: status,
     ...extra,
   };
 }

@@ -1,0 +1,24 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { FastifyRequest } from 'fastify';
+import { ApiError, ApiErrorCode } from '../common/api-error';
+import { EventsConfig } from '../events/events.config';
+import { HeaderAuthenticator } from './header-auth';
+
+/**
+ * Okta event hooks authenticate with a header only (no OAuth, okta-contract.md §4.3): one of
+ * `events.auth.headers` carrying an accepted secret, else 401. With none configured, nothing passes.
+ */
+@Injectable()
+export class EventHookAuthGuard implements CanActivate {
+  private readonly headers: HeaderAuthenticator;
+
+  constructor(events: EventsConfig) {
+    this.headers = new HeaderAuthenticator(events.auth.headers);
+  }
+
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    if (this.headers.verify(request.headers)) return true;
+    throw new ApiError(ApiErrorCode.Unauthorized);
+  }
+}

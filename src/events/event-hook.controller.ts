@@ -1,0 +1,24 @@
+import { Body, Controller, Get, Headers, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { EventHookAuthGuard } from '../auth/event-hook-auth.guard';
+import { EventHookRequestDto } from './event-hook.dto';
+import { EventHookService, VerificationAnswer } from './event-hook.service';
+
+type RequestHeaders = Record<string, string | string[] | undefined>;
+
+/** Okta's event hook: `GET` verifies the endpoint once, `POST` delivers events. */
+@Controller('hooks/okta/events')
+@UseGuards(EventHookAuthGuard)
+export class EventHookController {
+  constructor(private readonly events: EventHookService) {}
+
+  @Get()
+  verify(@Headers('x-okta-verification-challenge') challenge?: string): VerificationAnswer {
+    return this.events.verify(challenge);
+  }
+
+  @Post()
+  @HttpCode(200)
+  receive(@Body() body: EventHookRequestDto, @Headers() headers: RequestHeaders): void {
+    this.events.accept(body, headers);
+  }
+}

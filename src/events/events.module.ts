@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { EventHookAuthGuard } from '../auth/event-hook-auth.guard';
+import { RecordsModule } from '../records/records.module';
+import { StoreModule } from '../store/store.module';
+import { DeliveryIndexStore } from './delivery-index.store';
+import { EventCorrelator } from './event-correlator.service';
+import { EventHookController } from './event-hook.controller';
+import { EventHookMetrics } from './event-hook.metrics';
+import { EventHookService } from './event-hook.service';
+import { OktaEventProcessor } from './okta-event.processor';
+
+/**
+ * The Okta event hook (`/hooks/okta/events`). Exports {@link EventCorrelator}: the delivery flow
+ * indexes each delivery there, so that Okta's events can find it.
+ */
+@Module({
+  imports: [StoreModule, RecordsModule],
+  controllers: [EventHookController],
+  providers: [
+    EventHookService,
+    OktaEventProcessor,
+    EventCorrelator,
+    DeliveryIndexStore,
+    EventHookMetrics,
+    EventHookAuthGuard,
+  ],
+  exports: [EventCorrelator],
+})
+export class EventsModule {}
