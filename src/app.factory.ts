@@ -6,6 +6,7 @@ import { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppOptions } from './app.module';
 import { ApiError, ApiErrorCause, ApiErrorCode } from './common/api-error';
+import { installSecurityHeaders } from './common/security-headers';
 import { LoadedConfig } from './config/config.loader';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -34,6 +35,7 @@ export async function createApp(
   );
   app.useLogger(app.get(Logger));
   adapter.getInstance().removeContentTypeParser('text/plain');
+  installSecurityHeaders(adapter.getInstance());
   app.useGlobalPipes(
     new ValidationPipe({
       transform: true,
