@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { HookConfig } from '../hook/hook.config';
+import { assignLogContext } from '../observability/log-context';
 import { maskPhone, PhoneNumberInfo } from '../phone/phone-number';
 import { DeliveryRecordService, NewDeliveryRecord } from '../records/delivery-record.service';
 import { KEY_VALUE_STORE, KeyValueStore } from '../store/key-value-store';
@@ -28,6 +29,7 @@ export class DeliveryRecorder {
     clock: DeliveryClock,
   ): Promise<void> {
     const record = toRecord(outcome, request, phone);
+    assignLogContext({ transactionId: record.transactionId });
     this.log(record);
     const write = this.records.save(record);
     await settleWrite(
@@ -77,13 +79,13 @@ function toRecord(
     durationMs: outcome.durationMs,
   };
   switch (outcome.kind) {
-    case 'sent':
+    case 'sent': // `...common` last, as in toOutcome: the hot path avoids V8's slow spread
       return {
-        ...common,
         transactionId: outcome.transactionId,
         providerId: outcome.providerId,
         outcome: 'sent',
         status: 'queued',
+        ...common,
       };
     case 'failed':
       return {
