@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { ErrorBody } from '../src/common/api-error.body';
 import { ConfigError, loadConfig } from '../src/config/config.loader';
 import {
   FakeSinch,
@@ -191,7 +192,7 @@ describe('secret hygiene (e2e)', () => {
         .hook(hookRequest({ otpCode: CODE, msgTemplate: `${TEXT} ${CODE}` }))
         .expect(200);
 
-      expect(res.body.error.errorCauses.map((c: { reason: string }) => c.reason)).toEqual([
+      expect(causes(res.body, 'reason')).toEqual([
         expect.stringMatching(/^sinch-a:vendor-config\(\d+ms: Sinch .*\(HTTP 400\)\)$/),
         expect.stringMatching(/^sinch-b:transient\(\d+ms: Sinch .*\(HTTP 503\)\)$/),
         'every provider failed',
@@ -216,7 +217,7 @@ describe('secret hygiene (e2e)', () => {
         })
         .expect(400);
 
-      expect(res.body.error.errorCauses.map((c: { location: string }) => c.location)).toEqual([
+      expect(causes(res.body, 'location')).toEqual([
         'data.messageProfile.otpCode',
         'data.messageProfile.msgTemplate',
         'data.userProfile.userId',
@@ -234,6 +235,10 @@ describe('secret hygiene (e2e)', () => {
     });
   });
 });
+
+function causes(body: unknown, field: 'reason' | 'location'): string[] {
+  return (body as ErrorBody).error.errorCauses.map((cause) => cause[field]);
+}
 
 function expectUnquoted(message: string, secrets: string[]): void {
   for (const secret of secrets) {
