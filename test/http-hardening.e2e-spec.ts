@@ -5,12 +5,9 @@ import { SECURITY_HEADERS } from '../src/common/http-hardening';
 import { ShutdownState } from '../src/health/shutdown.state';
 import {
   FakeSinch,
-  SINCH_APP_KEY,
-  SINCH_APP_SECRET,
   SINCH_CALLBACK_SECRET,
-  SINCH_PLAN,
-  SINCH_TOKEN,
   sinchDeliveryReport,
+  sinchProvider,
 } from './support/fakes/sinch.fake';
 import { Gateway, HOOK_SECRET, startGateway, testConfig } from './support/gateway';
 import { hookRequest } from './support/okta';
@@ -37,17 +34,7 @@ describe('HTTP hardening (e2e)', () => {
         server: { port: 0, bodyLimitBytes: LIMIT, publicUrl: 'https://otp.example.com' },
         providers: {
           c: { type: 'console' },
-          'sinch-a': {
-            type: 'sinch',
-            servicePlanId: SINCH_PLAN,
-            apiToken: SINCH_TOKEN,
-            from: '+12025550100',
-            applicationKey: SINCH_APP_KEY,
-            applicationSecret: SINCH_APP_SECRET,
-            baseUrl: sinch.url,
-            voiceBaseUrl: sinch.url,
-            callbackSecret: SINCH_CALLBACK_SECRET,
-          },
+          'sinch-a': sinchProvider(sinch, { callbackSecret: SINCH_CALLBACK_SECRET }),
         },
         routing: { default: ['c'] },
         admin: { tokens: [ADMIN] },

@@ -6,10 +6,9 @@ import { ErrorBody } from '../src/common/api-error.body';
 import { ConfigError, loadConfig } from '../src/config/config.loader';
 import {
   FakeSinch,
-  SINCH_APP_KEY,
   SINCH_APP_SECRET,
-  SINCH_PLAN,
   SINCH_TOKEN,
+  sinchProvider,
   sinchSmsError,
 } from './support/fakes/sinch.fake';
 import { takeProblems } from './support/fakes/vendor-fake';
@@ -129,21 +128,11 @@ describe('secret hygiene (e2e)', () => {
 
     beforeAll(async () => {
       sinch = await FakeSinch.start();
-      const provider = (extra: Record<string, unknown>) => ({
-        type: 'sinch',
-        servicePlanId: SINCH_PLAN,
-        apiToken: SINCH_TOKEN,
-        from: '+12025550100',
-        applicationKey: SINCH_APP_KEY,
-        applicationSecret: SINCH_APP_SECRET,
-        baseUrl: sinch.url,
-        voiceBaseUrl: sinch.url,
-        circuitBreaker: { consecutiveFailures: 1000, cooldownMs: 100 },
-        ...extra,
-      });
+      const breaker = { consecutiveFailures: 1000, cooldownMs: 100 };
+      const provider = () => sinchProvider(sinch, { circuitBreaker: breaker });
       gateway = await startGateway(
         testConfig({
-          providers: { 'sinch-a': provider({}), 'sinch-b': provider({}) },
+          providers: { 'sinch-a': provider(), 'sinch-b': provider() },
           routing: { default: ['sinch-a', 'sinch-b'] },
           store: {
             driver: 'redis',

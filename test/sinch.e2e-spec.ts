@@ -1,11 +1,8 @@
 import {
   FakeSinch,
-  SINCH_APP_KEY,
-  SINCH_APP_SECRET,
   SINCH_CALLBACK_SECRET,
-  SINCH_PLAN,
-  SINCH_TOKEN,
   sinchDeliveryReport,
+  sinchProvider,
   sinchSmsError,
   sinchVoiceError,
 } from './support/fakes/sinch.fake';
@@ -15,18 +12,8 @@ import { hookRequest } from './support/okta';
 
 const PUBLIC_URL = 'https://otp.example.com';
 
-const sinch = (fake: FakeSinch, extra: Record<string, unknown> = {}) => ({
-  type: 'sinch',
-  servicePlanId: SINCH_PLAN,
-  apiToken: SINCH_TOKEN,
-  from: '+12025550100',
-  applicationKey: SINCH_APP_KEY,
-  applicationSecret: SINCH_APP_SECRET,
-  baseUrl: fake.url,
-  voiceBaseUrl: fake.url,
-  timeoutMs: 1000,
-  ...extra,
-});
+const sinch = (fake: FakeSinch, extra: Record<string, unknown> = {}) =>
+  sinchProvider(fake, { timeoutMs: 1000, ...extra });
 
 describe('Sinch provider (e2e)', () => {
   let primary: FakeSinch;

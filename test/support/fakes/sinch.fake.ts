@@ -196,3 +196,21 @@ export function sinchDeliveryReport(
     },
   };
 }
+
+/** A `providers.<id>` block of type sinch (SMS and voice) that talks to this fake. */
+export function sinchProvider(
+  fake: FakeSinch,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    type: 'sinch',
+    servicePlanId: SINCH_PLAN,
+    apiToken: SINCH_TOKEN,
+    from: '+12025550100',
+    applicationKey: SINCH_APP_KEY,
+    applicationSecret: SINCH_APP_SECRET,
+    baseUrl: fake.url,
+    voiceBaseUrl: fake.url,
+    ...extra,
+  };
+}
