@@ -47,7 +47,9 @@ export class RequestLogging implements OnModuleInit {
   private completed(request: FastifyRequest, reply: FastifyReply): void {
     const route = request.routeOptions.url;
     if (route !== undefined && QUIET_ROUTES.has(route)) return;
+    // requestId given here too: a request refused by an earlier onRequest hook has no store.
     const fields = {
+      requestId: request.id,
       method: request.method,
       route: route ?? '(no route)',
       status: reply.statusCode,
