@@ -5,7 +5,7 @@ const { spawn } = require('node:child_process');
 const { readdirSync, mkdtempSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
-const { ROOT, freePort, startListener, stop, runLoad, writeTempFile } = require('./processes');
+const { ROOT, freePort, startListener, stop, runLoad, writeTempFile, cpuSeconds } = require('./processes');
 const { SECRET, gatewayConfig } = require('./targets');
 
 async function main() {
@@ -18,8 +18,13 @@ async function main() {
     stdio: 'ignore',
   });
   await new Promise((r) => setTimeout(r, 3000));
-  const result = await runLoad({ mode: 'closed', connections: 64, durationMs: 10_000, warmupMs: 2_000, url: `http://127.0.0.1:${port}`, secret: SECRET, seed: `prof-${Date.now()}` });
-  console.log(JSON.stringify(result));
+  const target = { url: `http://127.0.0.1:${port}`, secret: SECRET };
+  await runLoad({ mode: 'closed', connections: 64, durationMs: 2_000, warmupMs: 0, ...target, seed: `prof-warm-${Date.now()}` });
+  // CPU of the measured window only (boot and warm-up excluded); --cpu-prof itself adds some.
+  const cpu0 = cpuSeconds(child.pid);
+  const result = await runLoad({ mode: 'closed', connections: 64, durationMs: 10_000, warmupMs: 0, ...target, seed: `prof-${Date.now()}` });
+  const cpuMsPerRequest = Math.round(((cpuSeconds(child.pid) - cpu0) * 1e6) / Math.max(1, result.completed)) / 1000;
+  console.log(JSON.stringify({ ...result, cpuMsPerRequest }));
   child.kill('SIGINT');
   await new Promise((r) => child.once('exit', r));
   await stop(vendor.child);

@@ -6,6 +6,7 @@ import { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppOptions } from './app.module';
 import { ApiError, ApiErrorCause, ApiErrorCode } from './common/api-error';
+import { hardenHttp, hardeningOptions } from './common/http-hardening';
 import { LoadedConfig } from './config/config.loader';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -22,6 +23,7 @@ export async function createApp(
     bodyLimit: loaded.config.server.bodyLimitBytes,
     genReqId: requestId,
     return503OnClosing: true,
+    ...hardeningOptions(),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(loaded, options),
@@ -34,6 +36,7 @@ export async function createApp(
   );
   app.useLogger(app.get(Logger));
   adapter.getInstance().removeContentTypeParser('text/plain');
+  hardenHttp(adapter.getInstance(), loaded.config.server.bodyLimitBytes);
   app.useGlobalPipes(
     new ValidationPipe({
       transform: true,

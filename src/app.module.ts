@@ -23,7 +23,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(loaded),
-        LoggingModule.forRoot(options.logDestination),
+        LoggingModule.forRoot(loaded.config.logging, options.logDestination),
         MetricsModule,
         HealthModule,
         HookModule,

@@ -4,8 +4,10 @@ import { CircuitBreakerConfig, ProviderConfig } from '../providers/provider.conf
 import { Channel } from '../providers/channel';
 import { ProviderError, ProviderErrorCode } from '../providers/provider-error';
 import { OtpMessage, SendResult, TelephonyProvider } from '../providers/telephony-provider';
+import { Registry } from 'prom-client';
 import { AttemptRunner } from './attempt-runner';
 import { CircuitBreakers } from './circuit-breakers';
+import { DeliveryMetrics } from './delivery.metrics';
 
 const message: OtpMessage = {
   to: '+14155552671',
@@ -51,8 +53,10 @@ function breakers(): CircuitBreakers {
   );
 }
 
+const metrics = () => new DeliveryMetrics(new Registry());
+
 describe(AttemptRunner.name, () => {
-  const sut = new AttemptRunner(hook, new CircuitBreakers(new AppConfig()));
+  const sut = new AttemptRunner(hook, new CircuitBreakers(new AppConfig()), metrics());
   const deadline = () => performance.now() + 2500;
 
   it('should stop at the first provider that accepts', async () => {
@@ -138,6 +142,31 @@ describe(AttemptRunner.name, () => {
     expect(a.calls).toBe(0);
   });
 
+  it('should count an attempt the deadline cut short, and providers left untried, as near misses', async () => {
+    const registry = new Registry();
+    const runner = new AttemptRunner(
+      hook,
+      new CircuitBreakers(new AppConfig()),
+      new DeliveryMetrics(registry),
+    );
+    const b = provider('b', ok('B'));
+
+    // 400 ms left, 100 ms kept for the answer: a's 1000 ms attempt is cut to 300 ms.
+    const run = await runner.run([provider('a', hang, 1000), b], message, performance.now() + 400);
+
+    expect(run).toMatchObject({
+      outOfTime: true,
+      attempts: [{ providerId: 'a', outcome: 'timeout' }],
+    });
+    expect(b.calls).toBe(0);
+    const nearMisses = await registry.getSingleMetric('otg_deadline_near_misses_total')?.get();
+    expect(nearMisses?.values).toEqual([
+      { labels: { kind: 'answer' }, value: 0 },
+      { labels: { kind: 'attempt-cut' }, value: 1 },
+      { labels: { kind: 'untried' }, value: 1 },
+    ]);
+  });
+
   it('should hand each provider an abort signal that fires when its attempt is abandoned', async () => {
     let signal: AbortSignal | undefined;
     const a: TelephonyProvider = {
@@ -155,7 +184,7 @@ describe(AttemptRunner.name, () => {
 
   describe('with circuit breakers', () => {
     it('should skip a provider whose breaker opened, without calling it, and say why', async () => {
-      const runner = new AttemptRunner(hook, breakers());
+      const runner = new AttemptRunner(hook, breakers(), metrics());
       const a = provider('a', fail(ProviderErrorCode.Transient));
       const b = provider('b', ok('B'));
       await runner.run([a, b], message, deadline());
@@ -176,7 +205,7 @@ describe(AttemptRunner.name, () => {
     });
 
     it('should still try the provider whose breaker reopens first when every breaker is open', async () => {
-      const runner = new AttemptRunner(hook, breakers());
+      const runner = new AttemptRunner(hook, breakers(), metrics());
       const a = provider('a', fail(ProviderErrorCode.Transient));
       const b = provider('b', fail(ProviderErrorCode.Transient));
       await runner.run([a, b], message, deadline());
@@ -195,7 +224,7 @@ describe(AttemptRunner.name, () => {
     });
 
     it('should not force a provider whose vendor asked for a pause with Retry-After', async () => {
-      const runner = new AttemptRunner(hook, breakers());
+      const runner = new AttemptRunner(hook, breakers(), metrics());
       const limited = () =>
         Promise.reject(
           new ProviderError(ProviderErrorCode.RateLimited, 'slow down', { retryAfterMs: 5000 }),

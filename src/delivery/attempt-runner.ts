@@ -5,6 +5,7 @@ import { OtpMessage, SendResult, TelephonyProvider } from '../providers/telephon
 import { pickLastResort, SkippedProvider } from './circuit-breaker.policy';
 import { CircuitBreakers, CircuitOpenError } from './circuit-breakers';
 import { attemptBudget } from './deadline';
+import { DeliveryMetrics } from './delivery.metrics';
 import { Attempt } from './delivery.types';
 import { AttemptTimeoutError, sendWithin } from './send-within';
 
@@ -36,9 +37,20 @@ export class AttemptRunner {
   constructor(
     private readonly hook: HookConfig,
     private readonly breakers: CircuitBreakers,
+    private readonly metrics: DeliveryMetrics,
   ) {}
 
   async run(
+    candidates: readonly TelephonyProvider[],
+    message: OtpMessage,
+    deadlineAt: number,
+  ): Promise<RunResult> {
+    const result = await this.tryInOrder(candidates, message, deadlineAt);
+    this.metrics.observeRun(message, result);
+    return result;
+  }
+
+  private async tryInOrder(
     candidates: readonly TelephonyProvider[],
     message: OtpMessage,
     deadlineAt: number,
@@ -90,6 +102,9 @@ export class AttemptRunner {
       return { attempt, stop: { sent: { providerId: provider.id, result } } };
     } catch (error) {
       if (error instanceof CircuitOpenError) return 'skipped';
+      if (error instanceof AttemptTimeoutError && budget < provider.timeoutMs) {
+        this.metrics.nearMiss('attempt-cut');
+      }
       const attempt = failedAttempt(provider.id, error, since(startedAt));
       const permanent = error instanceof ProviderError && !error.failover;
       return permanent ? { attempt, stop: { permanent: attempt } } : { attempt };

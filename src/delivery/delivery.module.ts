@@ -8,11 +8,15 @@ import { AttemptRunner } from './attempt-runner';
 import { CircuitBreakerMetrics } from './circuit-breaker.metrics';
 import { CircuitBreakers } from './circuit-breakers';
 import { DeliveryRecorder } from './delivery-recorder';
+import { DeliveryMetrics } from './delivery.metrics';
 import { DeliveryService } from './delivery.service';
 import { IdempotencyService } from './idempotency.service';
 import { Router } from './router';
 
-/** The delivery use case; exports the service and the breakers (their state is in readiness). */
+/**
+ * The delivery use case; exports the service, the breakers (their state is in readiness) and
+ * the delivery metrics (the hook counts its near misses there).
+ */
 @Module({
   imports: [ProvidersModule, StoreModule, RecordsModule, ProtectionModule, EventsModule],
   providers: [
@@ -23,7 +27,8 @@ import { Router } from './router';
     CircuitBreakers,
     CircuitBreakerMetrics,
     DeliveryRecorder,
+    DeliveryMetrics,
   ],
-  exports: [DeliveryService, CircuitBreakers],
+  exports: [DeliveryService, CircuitBreakers, DeliveryMetrics],
 })
 export class DeliveryModule {}

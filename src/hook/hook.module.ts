@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { HookAuthGuard } from '../auth/hook-auth.guard';
 import { DeliveryModule } from '../delivery/delivery.module';
+import { HookMetrics } from './hook.metrics';
 import { TelephonyHookController } from './telephony-hook.controller';
 import { TelephonyHookService } from './telephony-hook.service';
 
 @Module({
   imports: [DeliveryModule],
   controllers: [TelephonyHookController],
-  providers: [TelephonyHookService, HookAuthGuard],
+  providers: [TelephonyHookService, HookAuthGuard, HookMetrics],
 })
 export class HookModule {}

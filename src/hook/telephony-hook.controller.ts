@@ -2,9 +2,10 @@ import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { HookAuthGuard } from '../auth/hook-auth.guard';
 import { OktaHookResponse } from './okta-response';
 import { TelephonyHookRequestDto } from './telephony-hook.dto';
+import { TELEPHONY_HOOK_ROUTE } from './telephony-hook.route';
 import { TelephonyHookService } from './telephony-hook.service';
 
-@Controller('hooks/okta/telephony')
+@Controller(TELEPHONY_HOOK_ROUTE)
 @UseGuards(HookAuthGuard)
 export class TelephonyHookController {
   constructor(private readonly hook: TelephonyHookService) {}

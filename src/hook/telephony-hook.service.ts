@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DeliveryService } from '../delivery/delivery.service';
+import { transactionIdOf } from '../delivery/delivery-outcome';
 import { DeliveryOutcome } from '../delivery/delivery.types';
+import { assignLogContext } from '../observability/log-context';
 import { ProtectionConfig } from '../protection/protection.config';
 import { HookConfig } from './hook.config';
+import { HookMetrics } from './hook.metrics';
 import { toDeliveryRequest } from './hook-request.mapper';
 import { OktaHookResponse, toOktaResponse } from './okta-response';
 import { TelephonyHookRequestDto } from './telephony-hook.dto';
@@ -17,6 +20,7 @@ export class TelephonyHookService {
     private readonly delivery: DeliveryService,
     private readonly hook: HookConfig,
     private readonly protection: ProtectionConfig,
+    private readonly metrics: HookMetrics,
   ) {}
 
   async answer(dto: TelephonyHookRequestDto): Promise<OktaHookResponse> {
@@ -36,6 +40,8 @@ export class TelephonyHookService {
         durationMs: Math.round(performance.now() - startedAt),
       }),
     );
+    assignLogContext({ transactionId: transactionIdOf(outcome) });
+    this.metrics.answered(request, outcome.kind, (performance.now() - startedAt) / 1000);
     return toOktaResponse(outcome, this.protection.onBlock);
   }
 }

@@ -1,45 +1,50 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
-import { DestinationStream } from 'pino';
+import pino, { DestinationStream, LogFn, Logger } from 'pino';
 import { LoggingConfig } from '../config/server.config';
+import { logContextFields, mergeLogContext } from './log-context';
+import { redactLogFields, redactLogMessage } from './log-redaction';
+import { RequestLogging, ROOT_LOGGER } from './request-logging';
 
 /**
- * JSON log lines with pino. Requests are logged by id, method and path only: headers and bodies
- * never reach the log, so no auth secret, code or phone number can.
+ * JSON log lines with pino, through nestjs-pino so that every `new Logger()` of Nest writes
+ * them. Every line passes the redaction layer (log-redaction.ts) and carries the fields of the
+ * request it belongs to (log-context.ts); RequestLogging writes one line per request.
  */
-/** Probes and scrapes run every few seconds; their success is not worth a line. */
-const QUIET = /^\/(health|metrics)(\/|\?|$)/;
-
 @Module({})
 export class LoggingModule {
   /** `destination` defaults to stdout; tests pass a stream to read the lines back. */
-  static forRoot(destination?: DestinationStream): DynamicModule {
+  static forRoot(logging: LoggingConfig, destination?: DestinationStream): DynamicModule {
+    const root = createRootLogger(logging.level, destination ?? process.stdout);
     return {
       module: LoggingModule,
-      imports: [
-        LoggerModule.forRootAsync({
-          inject: [LoggingConfig],
-          useFactory: (logging: LoggingConfig) => ({
-            pinoHttp: [
-              {
-                level: logging.level,
-                customAttributeKeys: { reqId: 'requestId' },
-                autoLogging: { ignore: (req: IncomingMessage) => QUIET.test(req.url ?? '') },
-                serializers: {
-                  req: (req: IncomingMessage) => ({
-                    id: req.id,
-                    method: req.method,
-                    path: req.url?.split('?')[0],
-                  }),
-                  res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
-                },
-              },
-              destination ?? process.stdout,
-            ],
-          }),
-        }),
-      ],
+      // No nestjs-pino middleware (forRoutes: []): RequestLogging's Fastify hooks do its job.
+      imports: [LoggerModule.forRoot({ pinoHttp: { logger: root }, forRoutes: [] })],
+      providers: [{ provide: ROOT_LOGGER, useValue: root }, RequestLogging],
     };
   }
+}
+
+/** The process's one pino logger, at the configured level. */
+export function createRootLogger(level: string, destination: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      mixin: logContextFields,
+      mixinMergeStrategy: mergeLogContext,
+      formatters: { log: redactLogFields },
+      hooks: { logMethod: redactMessages },
+    },
+    destination,
+  );
+}
+
+/** Message strings are ours, but an interpolated value must not slip through them either. */
+function redactMessages(this: Logger, args: Parameters<LogFn>, method: LogFn): void {
+  const list = args as unknown[];
+  for (let i = 0; i < list.length; i++) {
+    const arg = list[i];
+    if (typeof arg === 'string') list[i] = redactLogMessage(arg);
+  }
+  method.apply(this, args);
 }

@@ -22,6 +22,21 @@ export class LogCapture extends Writable {
   entries(): Record<string, unknown>[] {
     return this.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
   }
+
+  /**
+   * The first entry matching `predicate`, waiting for it when it is not written yet (a request's
+   * `request completed` line may follow its answer): an event awaited, not a time.
+   */
+  async waitFor(
+    predicate: (entry: Record<string, unknown>) => boolean,
+  ): Promise<Record<string, unknown>> {
+    for (let i = 0; i < 200; i++) {
+      const found = this.entries().find(predicate);
+      if (found) return found;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    throw new Error('no such log line was written');
+  }
 }
 
 export interface Gateway {

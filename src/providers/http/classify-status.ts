@@ -11,6 +11,13 @@ export function classifyStatus(status: number): ProviderErrorCode {
   return ProviderErrorCode.VendorConfig;
 }
 
+/**
+ * A vendor code worth quoting to Okta and in logs: a short token without a run of six digits
+ * (vendors send codes like `21211` or `syntax_invalid_parameter_format`; a field that holds a
+ * phone number or an echoed code instead is dropped, never quoted).
+ */
+const SAFE_VENDOR_CODE = /^(?!.*\d{6})[A-Za-z0-9._-]{1,64}$/;
+
 /** A ProviderError for a non-2xx answer, keeping status, vendor code and Retry-After. */
 export function httpFailure(
   response: VendorResponse,
@@ -18,6 +25,7 @@ export function httpFailure(
   description: string,
   vendorCode?: string,
 ): ProviderError {
+  if (vendorCode !== undefined && !SAFE_VENDOR_CODE.test(vendorCode)) vendorCode = undefined;
   const suffix = vendorCode ? `, code ${vendorCode}` : '';
   return new ProviderError(code, `${description} (HTTP ${response.status}${suffix})`, {
     httpStatus: response.status,
