@@ -18,6 +18,17 @@ const FAMILIES = {
   otg_sms_segments: 'histogram',
   otg_circuit_breaker_state: 'gauge',
   otg_store_available: 'gauge',
+  otg_protection_decisions_total: 'counter',
+  otg_delivery_final_status_total: 'counter',
+  otg_delivery_time_to_delivered_seconds: 'histogram',
+  otg_delivery_receipts_total: 'counter',
+  otg_okta_events_total: 'counter',
+  otg_okta_event_repeats_total: 'counter',
+  otg_okta_event_correlations_total: 'counter',
+  otg_okta_fallbacks_total: 'counter',
+  otg_okta_denied_total: 'counter',
+  otg_otp_sent_total: 'counter',
+  otg_otp_verified_total: 'counter',
 };
 
 /** Known traffic, then one scrape: exact counter values and histogram counts. */

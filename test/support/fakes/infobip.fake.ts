@@ -77,6 +77,7 @@ const PENDING = {
  */
 export class FakeInfobip extends VendorFake<Route> {
   static start(): Promise<FakeInfobip> {
+    specValidators(); // parsed now, not inside the first request's timeout
     return startFake((server) => new FakeInfobip(server));
   }
 

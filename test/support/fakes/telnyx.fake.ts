@@ -64,6 +64,8 @@ export class FakeTelnyx extends VendorFake<Route> {
       '/v2/calls': 'dial',
       [`/v2/texml/Accounts/${TELNYX_ACCOUNT_SID}/Calls`]: 'texml',
     };
+    // Parsed now, not inside the first request's timeout (4 MB of YAML).
+    for (const route of Object.keys(OPERATIONS) as Route[]) specValidator(route);
     return startFake((server) => new FakeTelnyx(server, routes, link));
   }
 

@@ -42,6 +42,7 @@ export class FakeTwilio {
   ) {}
 
   static async start(accountSid = TWILIO_SID, authToken = TWILIO_TOKEN): Promise<FakeTwilio> {
+    specValidators(); // parsed now, not inside the first request's timeout
     const holder: { fake?: FakeTwilio } = {};
     const server = await FakeServer.start((req) => holder.fake!.answer(req));
     return (holder.fake = new FakeTwilio(server, accountSid, authToken));

@@ -68,6 +68,7 @@ function talkLanguages(): unknown[] {
  */
 export class FakeVonage extends VendorFake<Route> {
   static start(): Promise<FakeVonage> {
+    specValidators(); // parsed now, not inside the first request's timeout
     return startFake((server) => new FakeVonage(server));
   }
 
