@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { HookAuthGuard } from '../auth/hook-auth.guard';
 import { OktaHookResponse } from './okta-response';
 import { TelephonyHookRequestDto } from './telephony-hook.dto';
+import { TelephonyHookPipe } from './telephony-hook.pipe';
 import { TELEPHONY_HOOK_ROUTE } from './telephony-hook.route';
 import { TelephonyHookService } from './telephony-hook.service';
 
@@ -12,7 +13,7 @@ export class TelephonyHookController {
 
   @Post()
   @HttpCode(200)
-  send(@Body() body: TelephonyHookRequestDto): Promise<OktaHookResponse> {
+  send(@Body(TelephonyHookPipe) body: TelephonyHookRequestDto): Promise<OktaHookResponse> {
     return this.hook.answer(body);
   }
 }

@@ -1,7 +1,5 @@
-import { plainToInstance } from 'class-transformer';
-import { validateSync, ValidationError } from 'class-validator';
 import { toDeliveryRequest } from './hook-request.mapper';
-import { TelephonyHookRequestDto } from './telephony-hook.dto';
+import { TelephonyHookRequestDto, telephonyHookProblems } from './telephony-hook.dto';
 
 const profile = (messageProfile: Record<string, unknown>) => ({
   eventId: 'evt-1',
@@ -18,19 +16,12 @@ const profile = (messageProfile: Record<string, unknown>) => ({
   },
 });
 
-function locations(errors: ValidationError[], path = ''): string[] {
-  return errors.flatMap((e) => {
-    const at = path ? `${path}.${e.property}` : e.property;
-    return [...Object.keys(e.constraints ?? {}).map(() => at), ...locations(e.children ?? [], at)];
-  });
-}
-
 function parse(body: unknown): { dto: TelephonyHookRequestDto; errors: string[] } {
-  const dto = plainToInstance(TelephonyHookRequestDto, body);
-  return { dto, errors: locations(validateSync(dto, { stopAtFirstError: true })) };
+  const errors = telephonyHookProblems(body).map((problem) => problem.location);
+  return { dto: body as TelephonyHookRequestDto, errors };
 }
 
-describe(TelephonyHookRequestDto.name, () => {
+describe(telephonyHookProblems.name, () => {
   it.each([
     ['the documented sample', {}],
     ['numbers for phoneNumber and otpCode', { phoneNumber: 14155552671, otpCode: 123456 }],
@@ -54,12 +45,69 @@ describe(TelephonyHookRequestDto.name, () => {
       'data.messageProfile.deliveryChannel',
     ],
     ['msgTemplate as a number', { msgTemplate: 5 }, 'data.messageProfile.msgTemplate'],
+    [
+      'a phone number of 33 characters',
+      { phoneNumber: '1'.repeat(33) },
+      'data.messageProfile.phoneNumber',
+    ],
+    ['a fractional phone number', { phoneNumber: 1.5 }, 'data.messageProfile.phoneNumber'],
+    ['an empty channel', { deliveryChannel: '' }, 'data.messageProfile.deliveryChannel'],
+    [
+      'a channel of 33 characters',
+      { deliveryChannel: 'x'.repeat(33) },
+      'data.messageProfile.deliveryChannel',
+    ],
+    [
+      'a message of 2001 characters',
+      { msgTemplate: 'x'.repeat(2001) },
+      'data.messageProfile.msgTemplate',
+    ],
+    ['a locale of 36 characters', { locale: 'x'.repeat(36) }, 'data.messageProfile.locale'],
   ])('should reject %s, naming the field', (_name, fields, location) => {
     expect(parse(profile(fields)).errors).toEqual([location]);
   });
 
   it('should reject a body without data', () => {
     expect(parse({ eventId: 'x' }).errors).toEqual(['data']);
+  });
+
+  it.each([null, [], 'text', 7])('should reject the body %p, which is not an object', (body) => {
+    expect(telephonyHookProblems(body)).toEqual([
+      { location: 'body', reason: 'body must be an object' },
+    ]);
+  });
+
+  it('should accept null for every optional field', () => {
+    const body = profile({ msgTemplate: null, locale: null });
+
+    expect(parse({ ...body, eventId: null, data: { ...body.data, context: null } }).errors).toEqual(
+      [],
+    );
+  });
+
+  it('should name every wrong field, one rule each, in the order of the request', () => {
+    const body = {
+      eventId: 'x'.repeat(129),
+      requestType: 5,
+      data: {
+        messageProfile: { phoneNumber: true, otpCode: '1', deliveryChannel: 'SMS', locale: 3 },
+        userProfile: { userId: 1, login: [] },
+        context: { request: 'req-1' },
+      },
+    };
+
+    expect(telephonyHookProblems(body)).toEqual([
+      { location: 'eventId', reason: 'eventId must be shorter than or equal to 128 characters' },
+      { location: 'requestType', reason: 'requestType must be a string' },
+      {
+        location: 'data.messageProfile.phoneNumber',
+        reason: 'phoneNumber must be a non-empty string or a number of the expected form',
+      },
+      { location: 'data.messageProfile.locale', reason: 'locale must be a string' },
+      { location: 'data.userProfile.userId', reason: 'userId must be a string' },
+      { location: 'data.userProfile.login', reason: 'login must be a string' },
+      { location: 'data.context.request', reason: 'data.context.request must be an object' },
+    ]);
   });
 });
 
