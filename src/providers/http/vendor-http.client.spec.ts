@@ -115,4 +115,21 @@ describe(VendorHttpClient.name, () => {
     expect(error).toEqual(new ProviderError(ProviderErrorCode.Transient, 'network error (failed)'));
     await sut.close();
   });
+
+  it('should turn an answer cut off mid-body into a transient network error', async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-length': '100' }).write('{"sid":');
+      setImmediate(() => res.socket?.destroy());
+    };
+    const sut = new VendorHttpClient({ baseUrl: base, maxSockets: 4 });
+
+    const error = await sut
+      .request({ method: 'GET', path: '/cut', signal: new AbortController().signal })
+      .catch((e: unknown) => e);
+
+    expect(error).toEqual(
+      new ProviderError(ProviderErrorCode.Transient, 'network error (ECONNRESET)'),
+    );
+    await sut.close();
+  });
 });

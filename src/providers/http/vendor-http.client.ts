@@ -77,14 +77,25 @@ export class VendorHttpClient {
   }
 }
 
-async function readResponse(res: IncomingMessage): Promise<VendorResponse> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of res) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_RESPONSE_BYTES) throw new Error('response too large');
-    chunks.push(chunk as Buffer);
-  }
+/** The whole answer, read with listeners (an async iterator cost more per request). */
+function readResponse(res: IncomingMessage): Promise<VendorResponse> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    res.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_RESPONSE_BYTES) res.destroy(new Error('response too large'));
+      else chunks.push(chunk);
+    });
+    res.once('error', reject);
+    res.once('close', () => {
+      if (!res.complete) reject(new Error('response cut off'));
+    });
+    res.once('end', () => resolve(toVendorResponse(res, Buffer.concat(chunks).toString('utf8'))));
+  });
+}
+
+function toVendorResponse(res: IncomingMessage, body: string): VendorResponse {
   const headers: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(res.headers)) {
     headers[name] = Array.isArray(value) ? value.join(', ') : value;
@@ -92,7 +103,7 @@ async function readResponse(res: IncomingMessage): Promise<VendorResponse> {
   return {
     status: res.statusCode ?? 0,
     headers,
-    body: Buffer.concat(chunks).toString('utf8'),
+    body,
     retryAfterMs: parseRetryAfter(headers['retry-after']),
   };
 }
