@@ -34,11 +34,14 @@ async function measure(kind, vendorUrl, load) {
 
 async function bench() {
   const results = [];
-  for (const scenario of SCENARIOS) {
+  // BENCH_ONLY=<part of a scenario's name> runs that scenario alone, while working on it.
+  for (const scenario of SCENARIOS.filter((s) => s.name.includes(process.env.BENCH_ONLY ?? ''))) {
     const vendor = await startListener('bench/fake-vendor.js', [String(scenario.vendorMs)]);
     try {
       const row = { scenario: scenario.name, ...scenario.load, vendorMs: scenario.vendorMs };
-      for (const kind of ['baseline', 'gateway']) {
+      // BENCH_FLOOR=1 adds bench/framework-floor.js: the relay's job in NestJS on Fastify.
+      const kinds = process.env.BENCH_FLOOR ? ['baseline', 'floor', 'gateway'] : ['baseline', 'gateway'];
+      for (const kind of kinds) {
         row[kind] = await measure(kind, vendor.url, scenario.load);
         console.error(`${scenario.name} · ${kind}: ${JSON.stringify(row[kind])}`);
       }

@@ -37,4 +37,9 @@ async function startBaseline(vendorUrl) {
   return server;
 }
 
-module.exports = { SECRET, gatewayConfig, targets: { gateway: startGateway, baseline: startBaseline } };
+async function startFloor(vendorUrl) {
+  const port = await freePort();
+  return startServer([join(ROOT, 'bench/framework-floor.js')], { VENDOR_URL: vendorUrl, SECRET }, port, '/health');
+}
+
+module.exports = { SECRET, gatewayConfig, targets: { gateway: startGateway, baseline: startBaseline, floor: startFloor } };
