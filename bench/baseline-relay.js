@@ -5,11 +5,9 @@
 // Usage: VENDOR_URL=http://127.0.0.1:port SECRET=... node bench/baseline-relay.js
 const http = require('node:http');
 const { timingSafeEqual, createHash } = require('node:crypto');
+const { sendToVendor } = require('./relay-vendor');
 
-const vendor = new URL(process.env.VENDOR_URL);
 const secret = createHash('sha256').update(process.env.SECRET).digest();
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-const authorization = `Basic ${Buffer.from('AC0123456789abcdef0123456789abcdef:token').toString('base64')}`;
 
 function answer(res, status, body) {
   const text = JSON.stringify(body);
@@ -20,33 +18,6 @@ function answer(res, status, body) {
 function authorized(req) {
   const presented = createHash('sha256').update(String(req.headers.authorization ?? '')).digest();
   return timingSafeEqual(presented, secret);
-}
-
-function send(profile, done) {
-  const form = new URLSearchParams({ To: String(profile.phoneNumber), From: '+15005550006', Body: profile.msgTemplate });
-  const payload = form.toString();
-  const req = http.request(
-    {
-      host: vendor.hostname,
-      port: vendor.port,
-      method: 'POST',
-      path: '/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Messages.json',
-      agent,
-      headers: {
-        authorization,
-        'content-type': 'application/x-www-form-urlencoded',
-        'content-length': Buffer.byteLength(payload),
-      },
-    },
-    (res) => {
-      let data = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (data += chunk));
-      res.on('end', () => done(res.statusCode === 201 ? JSON.parse(data).sid : undefined));
-    },
-  );
-  req.on('error', () => done(undefined));
-  req.end(payload);
 }
 
 const server = http.createServer((req, res) => {
@@ -62,7 +33,7 @@ const server = http.createServer((req, res) => {
     } catch {
       return answer(res, 400, { error: { errorSummary: 'Bad request' } });
     }
-    send(profile, (sid) => {
+    sendToVendor(profile, (sid) => {
       if (!sid) return answer(res, 200, { error: { errorSummary: 'Failed to deliver SMS OTP' } });
       answer(res, 200, {
         commands: [{ type: 'com.okta.telephony.action', value: [{ status: 'SUCCESSFUL', provider: 'twilio', transactionId: sid }] }],

@@ -5,16 +5,13 @@
 // the gateway's own code: `BENCH_FLOOR=1 npm run bench` adds it as a third target.
 // Usage: VENDOR_URL=http://127.0.0.1:port SECRET=... node bench/framework-floor.js
 require('reflect-metadata');
-const http = require('node:http');
 const { timingSafeEqual, createHash } = require('node:crypto');
 const { Module, Controller, Post, Get, Body, HttpCode, UseGuards } = require('@nestjs/common');
 const { NestFactory } = require('@nestjs/core');
 const { FastifyAdapter } = require('@nestjs/platform-fastify');
+const { sendToVendor } = require('./relay-vendor');
 
-const vendor = new URL(process.env.VENDOR_URL);
 const secret = createHash('sha256').update(process.env.SECRET).digest();
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-const authorization = `Basic ${Buffer.from('AC0123456789abcdef0123456789abcdef:token').toString('base64')}`;
 
 class HeaderGuard {
   canActivate(context) {
@@ -23,33 +20,9 @@ class HeaderGuard {
   }
 }
 
-function sendToVendor(profile) {
-  const payload = new URLSearchParams({ To: String(profile.phoneNumber), From: '+15005550006', Body: profile.msgTemplate }).toString();
-  return new Promise((resolve) => {
-    const req = http.request(
-      {
-        host: vendor.hostname,
-        port: vendor.port,
-        method: 'POST',
-        path: '/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Messages.json',
-        agent,
-        headers: { authorization, 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(payload) },
-      },
-      (res) => {
-        let data = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk) => (data += chunk));
-        res.on('end', () => resolve(res.statusCode === 201 ? JSON.parse(data).sid : undefined));
-      },
-    );
-    req.on('error', () => resolve(undefined));
-    req.end(payload);
-  });
-}
-
 class HookController {
   async send(body) {
-    const sid = await sendToVendor(body.data.messageProfile);
+    const sid = await new Promise((resolve) => sendToVendor(body.data.messageProfile, resolve));
     if (!sid) return { error: { errorSummary: 'Failed to deliver SMS OTP' } };
     return { commands: [{ type: 'com.okta.telephony.action', value: [{ status: 'SUCCESSFUL', provider: 'twilio', transactionId: sid }] }] };
   }

@@ -8,7 +8,7 @@ const SECRET = 'bench-hook-secret-0123456789';
 function gatewayConfig(vendorUrl) {
   return `
 server: { replicas: 1 }
-logging: { level: info }
+logging: { level: ${process.env.BENCH_LOG_LEVEL ?? 'info'} }
 hook:
   auth: { headers: [{ name: authorization, secrets: ["${SECRET}"] }] }
 events:
