@@ -13,9 +13,9 @@ import { RequestLogging, ROOT_LOGGER } from './request-logging';
  */
 @Module({})
 export class LoggingModule {
-  /** `destination` defaults to stdout; tests pass a stream to read the lines back. */
+  /** `destination` defaults to stdout (asynchronous writes); tests pass a stream to read the lines back. */
   static forRoot(logging: LoggingConfig, destination?: DestinationStream): DynamicModule {
-    const root = createRootLogger(logging.level, destination ?? process.stdout);
+    const root = createRootLogger(logging.level, destination ?? stdoutDestination());
     return {
       module: LoggingModule,
       // No nestjs-pino middleware (forRoutes: []): RequestLogging's Fastify hooks do its job.
@@ -23,6 +23,15 @@ export class LoggingModule {
       providers: [{ provide: ROOT_LOGGER, useValue: root }, RequestLogging],
     };
   }
+}
+
+/**
+ * stdout written asynchronously: lines logged while a write is under way go out together in the
+ * next one, instead of one blocking write(2) per line on the pipe a container runtime reads.
+ * pino flushes what is left synchronously when the process exits.
+ */
+function stdoutDestination(): DestinationStream {
+  return pino.destination({ dest: 1, sync: false });
 }
 
 /** The process's one pino logger, at the configured level. */
