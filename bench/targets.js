@@ -1,5 +1,6 @@
 'use strict';
 // The two programs compared: the gateway in production mode and the raw-Node baseline relay.
+const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { ROOT, freePort, startServer, writeTempFile } = require('./processes');
 
@@ -25,10 +26,18 @@ admin: { tokens: ["bench-admin-token-0123456789"] }
 `;
 }
 
+/** The V8 flags the image runs the gateway with (Dockerfile ENV NODE_OPTIONS); BENCH_NODE_OPTIONS overrides ('' for none). */
+function imageNodeOptions() {
+  if (process.env.BENCH_NODE_OPTIONS !== undefined) return process.env.BENCH_NODE_OPTIONS;
+  const match = /^ENV NODE_OPTIONS="([^"]*)"/m.exec(readFileSync(join(ROOT, 'Dockerfile'), 'utf8'));
+  return match ? match[1] : '';
+}
+
 async function startGateway(vendorUrl) {
   const port = await freePort();
   const config = writeTempFile('config.yaml', gatewayConfig(vendorUrl));
-  return startServer([join(ROOT, 'dist/main.js')], { NODE_ENV: 'production', CONFIG_FILE: config }, port, '/health/ready');
+  const env = { NODE_ENV: 'production', CONFIG_FILE: config, NODE_OPTIONS: imageNodeOptions() };
+  return startServer([join(ROOT, 'dist/main.js')], env, port, '/health/ready');
 }
 
 async function startBaseline(vendorUrl) {
@@ -37,4 +46,4 @@ async function startBaseline(vendorUrl) {
   return server;
 }
 
-module.exports = { SECRET, gatewayConfig, targets: { gateway: startGateway, baseline: startBaseline } };
+module.exports = { SECRET, gatewayConfig, imageNodeOptions, targets: { gateway: startGateway, baseline: startBaseline } };
