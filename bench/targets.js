@@ -1,5 +1,7 @@
 'use strict';
-// The two programs compared: the gateway in production mode and the raw-Node baseline relay.
+// The programs compared: the gateway in production mode, the raw-Node baseline relay and (BENCH_FLOOR)
+// the framework floor, which runs with the gateway's V8 flags so that the two compare like for like.
+const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { ROOT, freePort, startServer, writeTempFile } = require('./processes');
 
@@ -25,10 +27,18 @@ admin: { tokens: ["bench-admin-token-0123456789"] }
 `;
 }
 
+/** The V8 flags the image runs the gateway with (Dockerfile ENV NODE_OPTIONS); BENCH_NODE_OPTIONS overrides ('' for none). */
+function imageNodeOptions() {
+  if (process.env.BENCH_NODE_OPTIONS !== undefined) return process.env.BENCH_NODE_OPTIONS;
+  const match = /^ENV NODE_OPTIONS="([^"]*)"/m.exec(readFileSync(join(ROOT, 'Dockerfile'), 'utf8'));
+  return match ? match[1] : '';
+}
+
 async function startGateway(vendorUrl) {
   const port = await freePort();
   const config = writeTempFile('config.yaml', gatewayConfig(vendorUrl));
-  return startServer([join(ROOT, 'dist/main.js')], { NODE_ENV: 'production', CONFIG_FILE: config }, port, '/health/ready');
+  const env = { NODE_ENV: 'production', CONFIG_FILE: config, NODE_OPTIONS: imageNodeOptions() };
+  return startServer([join(ROOT, 'dist/main.js')], env, port, '/health/ready');
 }
 
 async function startBaseline(vendorUrl) {
@@ -39,7 +49,8 @@ async function startBaseline(vendorUrl) {
 
 async function startFloor(vendorUrl) {
   const port = await freePort();
-  return startServer([join(ROOT, 'bench/framework-floor.js')], { VENDOR_URL: vendorUrl, SECRET }, port, '/health');
+  const env = { VENDOR_URL: vendorUrl, SECRET, NODE_OPTIONS: imageNodeOptions() };
+  return startServer([join(ROOT, 'bench/framework-floor.js')], env, port, '/health');
 }
 
-module.exports = { SECRET, gatewayConfig, targets: { gateway: startGateway, baseline: startBaseline, floor: startFloor } };
+module.exports = { SECRET, gatewayConfig, imageNodeOptions, targets: { gateway: startGateway, baseline: startBaseline, floor: startFloor } };

@@ -23,7 +23,7 @@ describe('health and lifecycle (e2e)', () => {
           driver: 'memory',
           available: true,
           entries: 0,
-          maxEntries: 100_000,
+          maxEntries: 20_000,
           onUnavailable: 'fail-open',
         },
         circuitBreakers: { status: 'up', c: 'closed' },

@@ -1,7 +1,7 @@
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { DeliveryRequest } from '../delivery/delivery.types';
 import { PhoneNumberInfo } from '../phone/phone-number';
-import { describeRedisError } from '../store/redis-connection';
+import { describeRedisError } from '../store/redis-error';
 import { StoreUnavailableError } from '../store/key-value-store';
 import { ProtectionFinding } from './protection.types';
 import { RateLimitRule } from './rate-limit.rule';

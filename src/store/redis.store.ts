@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import { KeyValueStore, Ranked, StoreUnavailableError } from './key-value-store';
-import { describeRedisError, RedisConnection } from './redis-connection';
+import { RedisConnection } from './redis-connection';
+import { describeRedisError } from './redis-error';
 
 /** KEYS[1] the value; ARGV value JSON, its rank, TTL in ms. cjson is built into Redis. */
 const ADVANCE = `

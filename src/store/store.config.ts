@@ -23,5 +23,5 @@ export class StoreConfig {
   /** How long delivery records are kept. */
   @IntRange(60, 2_592_000) recordTtlSeconds = 604_800;
   /** Upper bound on entries the memory driver keeps (oldest evicted first). */
-  @IntRange(100, 10_000_000) memoryMaxEntries = 100_000;
+  @IntRange(100, 10_000_000) memoryMaxEntries = 20_000;
 }

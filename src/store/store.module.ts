@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { KEY_VALUE_STORE } from './key-value-store';
+import { StoreConfig } from './store.config';
 import { StoreMetrics } from './store.metrics';
 import { STORE_BACKEND, StoreRuntime } from './store.runtime';
 
@@ -9,7 +10,11 @@ import { STORE_BACKEND, StoreRuntime } from './store.runtime';
  */
 @Module({
   providers: [
-    StoreRuntime,
+    {
+      provide: StoreRuntime,
+      useFactory: (c: StoreConfig) => StoreRuntime.open(c),
+      inject: [StoreConfig],
+    },
     StoreMetrics,
     { provide: KEY_VALUE_STORE, useFactory: (r: StoreRuntime) => r.store, inject: [StoreRuntime] },
     { provide: STORE_BACKEND, useFactory: (r: StoreRuntime) => r.backend, inject: [StoreRuntime] },

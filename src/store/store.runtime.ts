@@ -1,9 +1,8 @@
-import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import Redis from 'ioredis';
+import { OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import type Redis from 'ioredis';
 import { KeyValueStore } from './key-value-store';
 import { MemoryStore } from './memory.store';
-import { RedisConnection } from './redis-connection';
-import { RedisStore } from './redis.store';
+import type { RedisConnection } from './redis-connection';
 import { StoreConfig } from './store.config';
 
 /**
@@ -24,31 +23,53 @@ export type StoreStatus =
   | { driver: 'memory'; available: true; entries: number; maxEntries: number }
   | { driver: 'redis'; available: boolean; problem?: string };
 
-/** Builds the configured driver, waits briefly for Redis at boot, and closes it at shutdown. */
-@Injectable()
+/** The built driver: the memory store, or the Redis connection and the store over it. */
+type Driver =
+  | { readonly memory: MemoryStore }
+  | { readonly connection: RedisConnection; readonly store: KeyValueStore };
+
+/**
+ * Builds the configured driver ({@link StoreRuntime.open}), waits briefly for Redis at boot, and
+ * closes it at shutdown.
+ */
 export class StoreRuntime implements OnModuleInit, OnApplicationShutdown {
   readonly store: KeyValueStore;
   readonly backend: StoreBackend;
   private readonly memory?: MemoryStore;
   private readonly connection?: RedisConnection;
 
-  constructor(private readonly config: StoreConfig) {
-    if (config.driver === 'redis') {
-      this.connection = new RedisConnection(config.redis);
-      this.store = new RedisStore(
-        this.connection,
-        config.redis.keyPrefix,
-        config.redis.commandTimeoutMs,
-      );
+  private constructor(
+    private readonly config: StoreConfig,
+    driver: Driver,
+  ) {
+    if ('memory' in driver) {
+      this.store = this.memory = driver.memory;
+      this.backend = { driver: 'memory' };
+    } else {
+      this.connection = driver.connection;
+      this.store = driver.store;
       this.backend = {
         driver: 'redis',
-        client: this.connection.client,
+        client: driver.connection.client,
         keyPrefix: config.redis.keyPrefix,
       };
-    } else {
-      this.store = this.memory = new MemoryStore(config.memoryMaxEntries);
-      this.backend = { driver: 'memory' };
     }
+  }
+
+  /** The runtime of the configured driver; ioredis is loaded only when the driver is `redis`. */
+  static async open(config: StoreConfig): Promise<StoreRuntime> {
+    if (config.driver === 'memory') {
+      return new StoreRuntime(config, { memory: new MemoryStore(config.memoryMaxEntries) });
+    }
+    // Lazy: ioredis and its command table are ~2 MB of heap that the memory driver never uses.
+    const [{ RedisConnection }, { RedisStore }] = await Promise.all([
+      import('./redis-connection'),
+      import('./redis.store'),
+    ]);
+    const { redis } = config;
+    const connection = new RedisConnection(redis);
+    const store = new RedisStore(connection, redis.keyPrefix, redis.commandTimeoutMs);
+    return new StoreRuntime(config, { connection, store });
   }
 
   status(): StoreStatus {
