@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eventually } from './support/eventually';
 import { GatewayLink } from './support/fakes/gateway-link';
 import {
   FakePlivo,
@@ -19,7 +20,6 @@ import {
   receiptLog,
   sealedBytes,
 } from './support/vendor-e2e';
-import { waitFor } from './support/wait-for';
 
 const PUBLIC_URL = 'https://otp.example.test';
 
@@ -83,10 +83,11 @@ describe('Plivo provider (e2e)', () => {
       .hook(hookRequest({ deliveryChannel: 'voice call', otpCode: '4821', locale: 'es-US' }))
       .expect(200);
 
-    const [answer] = await waitFor(
-      () => (primary.hangups.length > 0 ? primary.answers : undefined),
-      'the answer fetch',
+    await eventually(
+      () => primary.hangups.length,
+      (n) => n > 0,
     );
+    const [answer] = primary.answers;
     const call = primary.json() as Record<string, unknown>;
     expect(call).toEqual({
       from: '14155550000',
@@ -121,7 +122,10 @@ describe('Plivo provider (e2e)', () => {
 
   it('should refuse to serve the call script to a request Plivo did not sign', async () => {
     await gateway.hook(hookRequest({ deliveryChannel: 'CALL', otpCode: '9071' })).expect(200);
-    await waitFor(() => (primary.hangups.length > 0 ? true : undefined), 'the call to finish');
+    await eventually(
+      () => primary.hangups.length,
+      (n) => n > 0,
+    );
     const answerUrl = String((primary.json() as Record<string, unknown>).answer_url);
 
     const res = await gateway

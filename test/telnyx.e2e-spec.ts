@@ -1,4 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { eventually } from './support/eventually';
 import { GatewayLink } from './support/fakes/gateway-link';
 import {
   FakeTelnyx,
@@ -20,7 +21,6 @@ import {
   receiptLog,
   sealedBytes,
 } from './support/vendor-e2e';
-import { waitFor } from './support/wait-for';
 
 const PUBLIC_URL = 'https://otp.example.test';
 
@@ -129,7 +129,10 @@ describe('Telnyx provider (e2e)', () => {
       .expect(200);
 
     const callId = res.body.commands[0].value[0].transactionId as string;
-    await waitFor(() => (primary.webhooks.length === 3 ? true : undefined), 'three call events');
+    await eventually(
+      () => primary.webhooks.length,
+      (n) => n === 3,
+    );
     const [dial] = primary.bodies('dial');
     expect(dial).toEqual({
       connection_id: TELNYX_CONNECTION,

@@ -37,9 +37,6 @@ export class CallbacksService {
         throw new ApiError(ApiErrorCode.NotFound);
       case 'rejected':
         throw new ApiError(ApiErrorCode.Forbidden);
-      case 'receipt':
-        await this.receipts.record(providerId, answer.receipt);
-        return answer.ack ?? EMPTY;
       case 'receipts':
         for (const receipt of answer.receipts) await this.receipts.record(providerId, receipt);
         return answer.ack ?? EMPTY;

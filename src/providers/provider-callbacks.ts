@@ -32,11 +32,10 @@ export interface DeliveryReceipt {
 export type CallbackAnswer =
   /** The signature (or other proof) is missing or wrong: 403, nothing recorded. */
   | { readonly kind: 'rejected' }
-  /** A verified delivery receipt; `ack` is the body the vendor expects, if any. */
-  | { readonly kind: 'receipt'; readonly receipt: DeliveryReceipt; readonly ack?: CallbackDocument }
   /**
-   * A verified callback carrying any number of receipts (vendors that batch reports, e.g.
-   * Infobip `results[]`); none when it was authentic but reported nothing we track.
+   * A verified callback carrying any number of receipts (one for most vendors; several when a
+   * vendor batches reports, e.g. Infobip `results[]`; none when it was authentic but reported
+   * nothing we track). `ack` is the body the vendor expects, if any (empty 200 otherwise).
    */
   | {
       readonly kind: 'receipts';

@@ -1,10 +1,11 @@
 /**
- * Polls `probe` until it returns a value `done` accepts (work the gateway does after answering,
- * such as event hook processing) and returns that value, or the last one after `timeoutMs`, for
- * the test's assertion to report.
+ * Polls `probe` until it returns a value `done` accepts (work the gateway or a fake vendor does
+ * after answering, such as event hook processing or fetching an answer URL) and returns that
+ * value, or fails after `timeoutMs` naming the last value seen. Not a timing assertion: the limit
+ * only stops a broken test from hanging.
  */
 export async function eventually<T>(
-  probe: () => Promise<T>,
+  probe: () => T | Promise<T>,
   done: (value: T) => boolean,
   timeoutMs = 5000,
 ): Promise<T> {
@@ -12,7 +13,13 @@ export async function eventually<T>(
   for (;;) {
     const value = await probe();
     if (done(value)) return value;
-    if (Date.now() > until) return value;
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    if (Date.now() > until) {
+      throw new Error(`condition not met within ${timeoutMs} ms; last value: ${shown(value)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+function shown(value: unknown): string {
+  return JSON.stringify(value) ?? String(value);
 }

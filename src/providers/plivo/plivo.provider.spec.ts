@@ -123,7 +123,7 @@ describe(PlivoProvider.name, () => {
     ],
   ])('should read the signed status callback %j', async (form, receipt) => {
     await expect(sut.handleCallback('status', signedPost(`${BASE}/status`, form))).resolves.toEqual(
-      { kind: 'receipt', receipt },
+      { kind: 'receipts', receipts: [receipt] },
     );
   });
 

@@ -72,14 +72,16 @@ describe(TelnyxProvider.name, () => {
 
       await expect(sut.handleCallback('status', signed(body, 'application/json'))).resolves.toEqual(
         {
-          kind: 'receipt',
-          receipt: {
-            transactionId: '40385f64-5717-4562-b3fc-2c963f66afa6',
-            status,
-            vendorStatus,
-            errorCode: code,
-            occurredAt: '2026-11-22T10:00:00.000Z',
-          },
+          kind: 'receipts',
+          receipts: [
+            {
+              transactionId: '40385f64-5717-4562-b3fc-2c963f66afa6',
+              status,
+              vendorStatus,
+              errorCode: code,
+              occurredAt: '2026-11-22T10:00:00.000Z',
+            },
+          ],
         },
       );
     },
@@ -98,14 +100,16 @@ describe(TelnyxProvider.name, () => {
     });
 
     await expect(sut.handleCallback('status', signed(body, 'application/json'))).resolves.toEqual({
-      kind: 'receipt',
-      receipt: {
-        transactionId: 'v3:abc',
-        status,
-        vendorStatus: cause,
-        errorCode: sip,
-        occurredAt: '2026-11-22T10:00:00.000Z',
-      },
+      kind: 'receipts',
+      receipts: [
+        {
+          transactionId: 'v3:abc',
+          status,
+          vendorStatus: cause,
+          errorCode: sip,
+          occurredAt: '2026-11-22T10:00:00.000Z',
+        },
+      ],
     });
   });
 
@@ -114,14 +118,16 @@ describe(TelnyxProvider.name, () => {
     const request = signed(form, 'application/x-www-form-urlencoded', `${STATUS_URL}?ref=d-1`);
 
     await expect(sut.handleCallback('status', request)).resolves.toEqual({
-      kind: 'receipt',
-      receipt: {
-        transactionId: 'd-1',
-        status: 'undelivered',
-        vendorStatus: 'no-answer',
-        errorCode: undefined,
-        occurredAt: '2026-11-22T10:00:00Z',
-      },
+      kind: 'receipts',
+      receipts: [
+        {
+          transactionId: 'd-1',
+          status: 'undelivered',
+          vendorStatus: 'no-answer',
+          errorCode: undefined,
+          occurredAt: '2026-11-22T10:00:00Z',
+        },
+      ],
     });
   });
 

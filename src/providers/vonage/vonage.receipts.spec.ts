@@ -56,14 +56,16 @@ describe(vonageCallback.name, () => {
     const answer = await vonageCallback(formRequest({ ...dlr, sig }), SECRET, 'sha512hmac');
 
     expect(answer).toEqual({
-      kind: 'receipt',
-      receipt: {
-        transactionId: '0A0000001234567B',
-        status: 'delivered',
-        vendorStatus: 'delivered',
-        errorCode: undefined,
-        occurredAt: '2020-01-01T12:00:00Z',
-      },
+      kind: 'receipts',
+      receipts: [
+        {
+          transactionId: '0A0000001234567B',
+          status: 'delivered',
+          vendorStatus: 'delivered',
+          errorCode: undefined,
+          occurredAt: '2020-01-01T12:00:00Z',
+        },
+      ],
     });
   });
 
@@ -81,8 +83,8 @@ describe(vonageCallback.name, () => {
     const answer = await vonageCallback(formRequest({ ...params, sig }), SECRET, 'md5hash');
 
     expect(answer).toMatchObject({
-      kind: 'receipt',
-      receipt: { status, vendorStatus, errorCode: errCode === '0' ? undefined : errCode },
+      kind: 'receipts',
+      receipts: [{ status, vendorStatus, errorCode: errCode === '0' ? undefined : errCode }],
     });
   });
 
@@ -114,14 +116,16 @@ describe(vonageCallback.name, () => {
     const answer = await vonageCallback(await jsonRequest(body), SECRET, 'md5hash');
 
     expect(answer).toEqual({
-      kind: 'receipt',
-      receipt: {
-        transactionId: 'aaaaaaaa-bbbb-cccc-dddd-0123456789ab',
-        status: 'failed',
-        vendorStatus: 'rejected',
-        errorCode: '1050',
-        occurredAt: '2020-01-01T14:00:00.000Z',
-      },
+      kind: 'receipts',
+      receipts: [
+        {
+          transactionId: 'aaaaaaaa-bbbb-cccc-dddd-0123456789ab',
+          status: 'failed',
+          vendorStatus: 'rejected',
+          errorCode: '1050',
+          occurredAt: '2020-01-01T14:00:00.000Z',
+        },
+      ],
     });
   });
 
@@ -129,14 +133,16 @@ describe(vonageCallback.name, () => {
     const event = { uuid: 'call-1', status: 'answered', timestamp: '2020-01-01T14:00:00.000Z' };
 
     await expect(vonageCallback(await jsonRequest(event), SECRET, 'md5hash')).resolves.toEqual({
-      kind: 'receipt',
-      receipt: {
-        transactionId: 'call-1',
-        status: 'delivered',
-        vendorStatus: 'answered',
-        errorCode: undefined,
-        occurredAt: '2020-01-01T14:00:00.000Z',
-      },
+      kind: 'receipts',
+      receipts: [
+        {
+          transactionId: 'call-1',
+          status: 'delivered',
+          vendorStatus: 'answered',
+          errorCode: undefined,
+          occurredAt: '2020-01-01T14:00:00.000Z',
+        },
+      ],
     });
     await expect(
       vonageCallback(await jsonRequest({ uuid: 'call-1', dtmf: '1' }), SECRET, 'md5hash'),

@@ -42,5 +42,5 @@ export const REJECTED: CallbackAnswer = { kind: 'rejected' };
 
 /** A verified receipt, or a plain acknowledgement when the callback reports nothing we track. */
 export function receiptAnswer(receipt: DeliveryReceipt | undefined): CallbackAnswer {
-  return receipt ? { kind: 'receipt', receipt } : ACKNOWLEDGED;
+  return receipt ? { kind: 'receipts', receipts: [receipt] } : ACKNOWLEDGED;
 }
