@@ -30,8 +30,8 @@ function markdownReport(results) {
 function targetChecks(results) {
   const find = (part) => results.find((r) => r.scenario.includes(part));
   const open = find('open-loop');
-  const latencyBound = find('50 ms vendor');
-  const cpuBound = find('1 ms vendor');
+  const latencyBound = find('64 connections, 50 ms');
+  const cpuBound = find('64 connections, 1 ms');
   const checks = [];
   if (open) {
     const gap = open.gateway.latencyMs.p99 - open.baseline.latencyMs.p99;
