@@ -41,7 +41,9 @@ describe(MemoryStore.name, () => {
   });
 
   it('should keep exactly the most recently written keys, like a plain list, over any writes', async () => {
-    const writes = fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g'), { maxLength: 60 });
+    const writes = fc.array(fc.constantFrom<string>('a', 'b', 'c', 'd', 'e', 'f', 'g'), {
+      maxLength: 60,
+    });
     await fc.assert(
       fc.asyncProperty(writes, fc.integer({ min: 1, max: 4 }), async (keys, max) => {
         const sut = new MemoryStore(max, clock);
