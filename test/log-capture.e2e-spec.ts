@@ -1,9 +1,24 @@
 import { exportJWK, generateKeyPair, KeyLike, SignJWT } from 'jose';
 import request from 'supertest';
 import { FakeServer } from './support/fake-server';
-import { FakeTwilio, TWILIO_TOKEN, twilioError, twilioProvider } from './support/fakes/twilio.fake';
+import { eventually } from './support/eventually';
+import {
+  FakeTwilio,
+  TWILIO_TOKEN,
+  twilioError,
+  twilioMessageStatus,
+  twilioProvider,
+  twilioStatusCallback,
+} from './support/fakes/twilio.fake';
 import { Gateway, HOOK_SECRET, startGateway, testConfig } from './support/gateway';
 import { hookRequest, HookRequestOptions } from './support/okta';
+import {
+  classicSmsEvent,
+  EVENT_HOOK_SECRET,
+  eventHookDelivery,
+  oieSmsEvent,
+  user,
+} from './support/okta-events';
 
 type Entry = Record<string, unknown>;
 
@@ -11,16 +26,19 @@ const AUDIENCE = 'api://default';
 const SCOPE = 'okta.telephony.send';
 const ADMIN_TOKEN = 'admin-token-for-log-tests-0123';
 /** Codes, texts and numbers of the requests below: none may ever reach a line. */
-const CODES = ['480213', '913375', '660412', '207731', '845520', '118306', '392804'];
+const CODES = ['480213', '913375', '660412', '207731', '845520', '118306', '392804', '574190'];
 const NUMBERS = ['+14155552671', '14155552671', '4155552671', '+447400123456', '7400123456'];
 const SECRET_TEXT = 'Secret text';
+const PUBLIC_URL = 'https://otp.example.test';
+/** The Okta user of hookRequest(), whose phone-verification events follow the deliveries. */
+const OKTA_USER = user('00uyxxSknGtK8022w0g3');
 
 /**
- * Runs the whole hook flow with every log line captured (level trace) and proves that no line
+ * Runs the whole hook and event flow (telephony hook, event hook, signed vendor receipt) with every log line captured (level trace) and proves that no line
  * holds a code, a message text, a secret, a token or a full phone number, and that every line
  * of a hook request carries its requestId and eventId, and its transactionId once known.
  */
-describe('log lines of the hook flow (e2e)', () => {
+describe('log lines of the hook and event flows (e2e)', () => {
   let primary: FakeTwilio;
   let backup: FakeTwilio;
   let authServer: FakeServer;
@@ -45,6 +63,8 @@ describe('log lines of the hook flow (e2e)', () => {
     gateway = await startGateway(
       testConfig({
         logging: { level: 'trace' },
+        server: { port: 0, publicUrl: PUBLIC_URL },
+        events: { auth: { headers: [{ name: 'authorization', secrets: [EVENT_HOOK_SECRET] }] } },
         hook: {
           auth: {
             headers: [{ name: 'authorization', secrets: [HOOK_SECRET] }],
@@ -236,9 +256,41 @@ describe('log lines of the hook flow (e2e)', () => {
       .expect(200);
   });
 
+  it('should keep the numbers of Okta events and vendor receipts out of the lines', async () => {
+    const sent = await call('req-events', { eventId: 'evt-events', otpCode: CODES[7] });
+    const transactionId = sentTransactionId(sent.body);
+    const events = [
+      classicSmsEvent(OKTA_USER, NUMBERS[0], { transactionId, smsProvider: 'INLINE_HOOK' }),
+      oieSmsEvent(OKTA_USER, NUMBERS[0]),
+    ];
+    await request(gateway.url)
+      .post('/hooks/okta/events')
+      .set('authorization', EVENT_HOOK_SECRET)
+      .send(eventHookDelivery(events))
+      .expect(200);
+    const signed = twilioStatusCallback(
+      `${PUBLIC_URL}/callbacks/twilio-a/status`,
+      twilioMessageStatus(transactionId, 'delivered'),
+    );
+    await request(gateway.url)
+      .post('/callbacks/twilio-a/status')
+      .set(signed.headers)
+      .send(signed.body)
+      .expect(200);
+
+    const lines = await eventually(
+      () => gateway.logs.entries(),
+      (all) => all.filter((l) => l.msg === 'okta phone verification event').length >= 2,
+    );
+    expect(lines.filter((l) => l.msg === 'delivery receipt')).toEqual([
+      expect.objectContaining({ provider: 'twilio-a', transactionId, status: 'delivered' }),
+    ]);
+  });
+
   function expectNoSecretInAnyLine(): void {
     const all = gateway.logs.lines.join('\n');
-    const secrets = [HOOK_SECRET, TWILIO_TOKEN, ADMIN_TOKEN, SECRET_TEXT, ...CODES, ...NUMBERS];
+    const secrets = [HOOK_SECRET, EVENT_HOOK_SECRET, TWILIO_TOKEN, ADMIN_TOKEN, SECRET_TEXT];
+    secrets.push(...CODES, ...NUMBERS);
     for (const secret of [...secrets, ...tokens, ...tokens.map((t) => t.split('.')[2])]) {
       expect({ secret, found: all.includes(secret) }).toEqual({ secret, found: false });
     }
