@@ -1,6 +1,8 @@
-import { OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type Redis from 'ioredis';
+import { getHeapStatistics } from 'node:v8';
 import { KeyValueStore } from './key-value-store';
+import { HEAP_SHORTFALL_ADVICE, heapShortfall } from './memory-budget';
 import { MemoryStore } from './memory.store';
 import type { RedisConnection } from './redis-connection';
 import { StoreConfig } from './store.config';
@@ -59,6 +61,8 @@ export class StoreRuntime implements OnModuleInit, OnApplicationShutdown {
   /** The runtime of the configured driver; ioredis is loaded only when the driver is `redis`. */
   static async open(config: StoreConfig): Promise<StoreRuntime> {
     if (config.driver === 'memory') {
+      const shortfall = heapShortfall(config.memoryMaxEntries, getHeapStatistics().heap_size_limit);
+      if (shortfall) new Logger('Store').warn(shortfall, HEAP_SHORTFALL_ADVICE);
       return new StoreRuntime(config, { memory: new MemoryStore(config.memoryMaxEntries) });
     }
     // Lazy: ioredis and its command table are ~2 MB of heap that the memory driver never uses.
