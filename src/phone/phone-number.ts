@@ -52,14 +52,17 @@ function pickReading(digits: string, region: CountryCode): PhoneNumber | undefin
 }
 
 function describe(number: PhoneNumber): PhoneNumberInfo {
-  const valid = number.isValid();
+  // With max metadata a number has a type exactly when it is valid, so the type answers both
+  // (isValid would match the number-type patterns a second time on every OTP).
+  const type = number.getType();
+  const valid = type !== undefined || number.isValid();
   return {
     e164: number.number,
     country: number.country,
     callingCode: number.countryCallingCode,
     nonGeographic: number.isNonGeographic(),
     valid,
-    type: valid ? number.getType() : undefined,
+    type: valid ? type : undefined,
   };
 }
 
