@@ -1,14 +1,10 @@
 import { AWS_TEST_CREDENTIALS } from './support/fakes/aws.fake';
 import { FakeAwsSmsVoice, smsVoiceError } from './support/fakes/aws-sms-voice.fake';
-import {
-  abandonedSince,
-  closeAll,
-  expectNoProblems,
-  FAILOVER_DEADLINE_MS,
-  startFailoverGateway,
-} from './support/failover';
+import { abandonedSince, FAILOVER_DEADLINE_MS, startFailoverGateway } from './support/failover';
+import { takeProblems } from './support/fakes/vendor-fake';
 import { Gateway } from './support/gateway';
 import { hookRequest } from './support/okta';
+import { closeAll } from './support/vendor-e2e';
 
 const endUserMessaging = (fake: FakeAwsSmsVoice, extra: Record<string, unknown> = {}) => ({
   type: 'aws-sms-voice',
@@ -37,7 +33,7 @@ describe('AWS End User Messaging provider (e2e)', () => {
     });
   });
 
-  afterEach(() => expectNoProblems(primary, backup));
+  afterEach(() => expect(takeProblems(primary, backup)).toEqual([]));
 
   afterAll(() => closeAll(gateway, primary, backup));
 

@@ -3,6 +3,7 @@ import { FakeTwilio, TWILIO_SID, TWILIO_TOKEN } from './support/fakes/twilio.fak
 import { takeProblems } from './support/fakes/vendor-fake';
 import { Gateway, startGateway, testConfig } from './support/gateway';
 import { hookRequest } from './support/okta';
+import { closeAll } from './support/vendor-e2e';
 
 /** A JSON vendor as a user would configure it: request template and response reading. */
 const acme = (fake: FakeHttpVendor) => ({
@@ -86,10 +87,7 @@ describe('generic HTTP provider (e2e)', () => {
     expect(problems).toEqual([]);
   });
 
-  afterAll(async () => {
-    await gateway.close();
-    await Promise.all([primary.close(), backup.close(), twilio.close()]);
-  });
+  afterAll(() => closeAll(gateway, primary, backup, twilio));
 
   it('should send the JSON template and answer with the id at messageIdPath', async () => {
     const text = 'Code 480213 "quoted" \\ & = {{code}}\nÜ';

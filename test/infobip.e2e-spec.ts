@@ -12,6 +12,7 @@ import { takeProblems } from './support/fakes/vendor-fake';
 import { Gateway, startGateway, testConfig } from './support/gateway';
 import { hasVendorSpec } from './support/openapi';
 import { hookRequest } from './support/okta';
+import { closeAll } from './support/vendor-e2e';
 
 const PUBLIC_URL = 'https://otp.example.com';
 const NOTIFY_URL = `${PUBLIC_URL}/callbacks/ib-a/status?token=${INFOBIP_CALLBACK_TOKEN}`;
@@ -51,15 +52,9 @@ describe('Infobip provider (e2e)', () => {
     );
   });
 
-  afterEach(() => {
-    expect(takeProblems(primary, backup)).toEqual([]);
-  });
+  afterEach(() => expect(takeProblems(primary, backup)).toEqual([]));
 
-  afterAll(async () => {
-    await gateway.close();
-    await primary.close();
-    await backup.close();
-  });
+  afterAll(() => closeAll(gateway, primary, backup));
 
   it('should send an SMS v3 message with a tokened notify URL and answer with Infobip message id', async () => {
     const res = await gateway.hook(hookRequest({ msgTemplate: 'Acme code: 480213' })).expect(200);

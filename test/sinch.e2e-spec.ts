@@ -9,6 +9,7 @@ import {
 import { takeProblems } from './support/fakes/vendor-fake';
 import { Gateway, startGateway, testConfig } from './support/gateway';
 import { hookRequest } from './support/okta';
+import { closeAll } from './support/vendor-e2e';
 
 const PUBLIC_URL = 'https://otp.example.com';
 
@@ -35,15 +36,9 @@ describe('Sinch provider (e2e)', () => {
     );
   });
 
-  afterEach(() => {
-    expect(takeProblems(primary, backup)).toEqual([]);
-  });
+  afterEach(() => expect(takeProblems(primary, backup)).toEqual([]));
 
-  afterAll(async () => {
-    await gateway.close();
-    await primary.close();
-    await backup.close();
-  });
+  afterAll(() => closeAll(gateway, primary, backup));
 
   it('should send an SMS batch asking for signed delivery reports and answer with the batch id', async () => {
     const res = await gateway

@@ -1,14 +1,10 @@
 import { AWS_TEST_CREDENTIALS } from './support/fakes/aws.fake';
 import { FakeSns, snsError } from './support/fakes/sns.fake';
-import {
-  abandonedSince,
-  closeAll,
-  expectNoProblems,
-  FAILOVER_DEADLINE_MS,
-  startFailoverGateway,
-} from './support/failover';
+import { abandonedSince, FAILOVER_DEADLINE_MS, startFailoverGateway } from './support/failover';
+import { takeProblems } from './support/fakes/vendor-fake';
 import { Gateway } from './support/gateway';
 import { hookRequest } from './support/okta';
+import { closeAll } from './support/vendor-e2e';
 
 const sns = (fake: FakeSns, region: string, extra: Record<string, unknown> = {}) => ({
   type: 'sns',
@@ -34,7 +30,7 @@ describe('Amazon SNS provider (e2e)', () => {
     });
   });
 
-  afterEach(() => expectNoProblems(primary, backup));
+  afterEach(() => expect(takeProblems(primary, backup)).toEqual([]));
 
   afterAll(() => closeAll(gateway, primary, backup));
 

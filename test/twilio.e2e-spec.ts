@@ -2,6 +2,7 @@ import { FakeTwilio, TWILIO_TOKEN, twilioError, twilioProvider } from './support
 import { Gateway, startGateway, testConfig } from './support/gateway';
 import { hasVendorSpec } from './support/openapi';
 import { hookRequest } from './support/okta';
+import { closeAll } from './support/vendor-e2e';
 
 const twilio = (fake: FakeTwilio, extra: Record<string, unknown> = {}) =>
   twilioProvider(fake, {
@@ -45,11 +46,7 @@ describe('Twilio provider (e2e)', () => {
     backup.script();
   });
 
-  afterAll(async () => {
-    await gateway.close();
-    await primary.close();
-    await backup.close();
-  });
+  afterAll(() => closeAll(gateway, primary, backup));
 
   it('should send an SMS with Okta msgTemplate as Body and answer SUCCESSFUL with the message sid', async () => {
     const res = await gateway

@@ -4,13 +4,6 @@ import { Gateway, HOOK_SECRET, startGateway, testConfig } from './gateway';
 /** Hook deadline of the failover specs: a 1000 ms attempt plus a second provider fit in it. */
 export const FAILOVER_DEADLINE_MS = 1500;
 
-/** What the failover specs need of a fake vendor. */
-export interface CheckedFake {
-  readonly problems: string[];
-  /** Forgets requests and scripts between tests. */
-  reset(): void;
-}
-
 /** A gateway that tries `providers` in the order given, within {@link FAILOVER_DEADLINE_MS}. */
 export function startFailoverGateway(providers: Record<string, unknown>): Promise<Gateway> {
   return startGateway(
@@ -23,17 +16,6 @@ export function startFailoverGateway(providers: Record<string, unknown>): Promis
       routing: { default: Object.keys(providers) },
     }),
   );
-}
-
-/** Every fake saw only valid requests; then they forget them for the next test. */
-export function expectNoProblems(...fakes: CheckedFake[]): void {
-  for (const fake of fakes) expect(fake.problems).toEqual([]);
-  for (const fake of fakes) fake.reset();
-}
-
-/** Closes the gateway and the fakes, in that order. */
-export async function closeAll(...closables: { close(): Promise<void> }[]): Promise<void> {
-  for (const closable of closables) await closable.close();
 }
 
 /**
