@@ -28,7 +28,19 @@ export function optionalString(
 ): void {
   const value = parent[key];
   if (value === undefined || value === null) return;
-  checkString(problems, value, key, path(at, key), maxLength);
+  checkString(problems, value, key, at, maxLength);
+}
+
+/** The object at `key`, when present (null counts as absent); a problem when it is not one. */
+export function optionalObject(
+  problems: Problems,
+  parent: Fields,
+  key: string,
+  at: string,
+): Fields | undefined {
+  const value = parent[key];
+  if (value === undefined || value === null) return undefined;
+  return requiredObject(problems, value, path(at, key));
 }
 
 /** A non-empty string of at most `maxLength` characters. */
@@ -40,12 +52,11 @@ export function requiredString(
   maxLength: number,
 ): void {
   const value = parent[key];
-  const location = path(at, key);
   if (value === undefined || value === null || value === '') {
-    problems.push({ location, reason: `${key} should not be empty` });
+    problems.push({ location: path(at, key), reason: `${key} should not be empty` });
     return;
   }
-  checkString(problems, value, key, location, maxLength);
+  checkString(problems, value, key, at, maxLength);
 }
 
 /**
@@ -76,17 +87,19 @@ export function stringOrNumber(
   }
 }
 
+/** Paths are built only for a problem: the checks run on every OTP. */
 function checkString(
   problems: Problems,
   value: unknown,
   key: string,
-  location: string,
+  at: string,
   maxLength: number,
 ): void {
-  if (typeof value !== 'string') problems.push({ location, reason: `${key} must be a string` });
-  else if (value.length > maxLength) {
+  if (typeof value !== 'string') {
+    problems.push({ location: path(at, key), reason: `${key} must be a string` });
+  } else if (value.length > maxLength) {
     problems.push({
-      location,
+      location: path(at, key),
       reason: `${key} must be shorter than or equal to ${maxLength} characters`,
     });
   }

@@ -1,6 +1,7 @@
 import { ApiErrorCause } from '../common/api-error';
 import {
   Fields,
+  optionalObject,
   optionalString,
   requiredObject,
   requiredString,
@@ -88,15 +89,4 @@ function checkMessageProfile(problems: Problems, message: Fields): void {
   optionalString(problems, message, 'locale', at, 35);
   optionalString(problems, message, 'otpExpires', at);
   optionalString(problems, message, 'eventAction', at);
-}
-
-function optionalObject(
-  problems: Problems,
-  parent: Fields,
-  key: string,
-  at: string,
-): Fields | undefined {
-  const value = parent[key];
-  if (value === undefined || value === null) return undefined;
-  return requiredObject(problems, value, `${at}.${key}`);
 }
