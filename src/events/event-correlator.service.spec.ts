@@ -1,4 +1,5 @@
 import { Registry } from 'prom-client';
+import { HeaderAuthConfig } from '../auth/auth.config';
 import { PhoneNumberInfo } from '../phone/phone-number';
 import { DeliveryRecordService, NewDeliveryRecord } from '../records/delivery-record.service';
 import { MemoryStore } from '../store/memory.store';
@@ -51,15 +52,21 @@ const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 describe(EventCorrelator.name, () => {
   let records: DeliveryRecordService;
+  let store: MemoryStore;
   let sut: EventCorrelator;
 
-  beforeEach(() => {
-    const store = new MemoryStore(1000);
+  /** A correlator over a fresh store; `withEventHook` false: no `events.auth` configured. */
+  const build = (withEventHook: boolean) => {
+    store = new MemoryStore(1000);
     const events = new EventsConfig();
+    if (withEventHook)
+      events.auth.headers = [Object.assign(new HeaderAuthConfig(), { secrets: ['s'] })];
     records = new DeliveryRecordService(store, new StoreConfig());
     const index = new DeliveryIndexStore(store, new StoreConfig(), events);
-    sut = new EventCorrelator(index, records, new EventHookMetrics(new Registry()), events);
-  });
+    return new EventCorrelator(index, records, new EventHookMetrics(new Registry()), events);
+  };
+
+  beforeEach(() => (sut = build(true)));
 
   const saved = async (r: NewDeliveryRecord) => {
     await records.save(r);
@@ -103,5 +110,13 @@ describe(EventCorrelator.name, () => {
     const withoutUser = { ...anonymous, facts: { ...anonymous.facts, userId: undefined } };
 
     expect(await sut.correlate(withoutUser)).toBe('unmatched');
+  });
+
+  it('should not index deliveries when no event hook is configured, as no event can come', async () => {
+    sut = build(false);
+
+    await saved(record('d-1', 'SM1', '00uA'));
+
+    expect(await store.list('evt-idx:00uA')).toEqual([]);
   });
 });

@@ -20,6 +20,8 @@ import { PhoneVerificationEvent } from './phone-verification-event';
 export class EventCorrelator {
   private readonly logger = new Logger('OktaEvents');
   private readonly windowMs: number;
+  /** Without an event hook no event can arrive, so deliveries are not indexed for one. */
+  private readonly indexing: boolean;
 
   constructor(
     private readonly index: DeliveryIndexStore,
@@ -28,13 +30,14 @@ export class EventCorrelator {
     events: EventsConfig,
   ) {
     this.windowMs = events.correlationWindowSeconds * 1000;
+    this.indexing = events.auth.headers.length > 0;
   }
 
   /** The delivery flow: count a sent code, index the delivery, adopt events that came first. */
   async indexDelivery(record: NewDeliveryRecord, phone?: PhoneNumberInfo): Promise<void> {
     if (record.outcome === 'sent') this.metrics.codeSent(record.channel, record.country);
     const userId = record.okta.userId;
-    if (!userId) return;
+    if (!userId || !this.indexing) return;
     const entry = toIndexed(record, userId, phone);
     await this.index.addDelivery(userId, entry);
     void this.adoptParked(userId, entry);
