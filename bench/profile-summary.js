@@ -1,5 +1,7 @@
 'use strict';
-// Summarizes a V8 .cpuprofile (node --cpu-prof): self time by function and by package.
+// Summarizes a V8 .cpuprofile (node --cpu-prof): self time by function and by package, and the
+// inclusive share of busy time of the gateway's own functions (synchronous stacks only: time after
+// an `await` counts under the microtask that resumes it).
 // Usage: node bench/profile-summary.js <file.cpuprofile> [top=25]
 const { readFileSync } = require('node:fs');
 
@@ -19,18 +21,35 @@ function where(url) {
   return url.includes('/dist/') ? 'gateway' : url;
 }
 
+const file = (url) => (where(url) === 'gateway' ? url.slice(url.indexOf('/dist/') + 6) : where(url));
+const label = (f) => `${f.functionName || '(anonymous)'} ${file(f.url)}${f.url ? ':' + (f.lineNumber + 1) : ''}`;
 const byFunction = new Map();
 const byPackage = new Map();
 for (const [id, us] of selfMicros) {
   const { callFrame: f } = byId.get(id);
-  const fn = `${f.functionName || '(anonymous)'} ${where(f.url)}${f.url ? ':' + (f.lineNumber + 1) : ''}`;
-  byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
+  byFunction.set(label(f), (byFunction.get(label(f)) ?? 0) + us);
   byPackage.set(where(f.url), (byPackage.get(where(f.url)) ?? 0) + us);
 }
-const pct = (us) => ((us / total) * 100).toFixed(1).padStart(5) + '%';
-const print = (title, map, n) => {
+const parentOf = new Map();
+for (const n of profile.nodes) for (const child of n.children ?? []) parentOf.set(child, n.id);
+const inclusive = new Map();
+let busy = 0;
+for (const [id, us] of selfMicros) {
+  if (byId.get(id).callFrame.functionName === '(idle)') continue;
+  busy += us;
+  const seen = new Set();
+  for (let at = id; at !== undefined; at = parentOf.get(at)) {
+    const f = byId.get(at).callFrame;
+    if (where(f.url) === 'gateway') seen.add(label(f));
+  }
+  for (const fn of seen) inclusive.set(fn, (inclusive.get(fn) ?? 0) + us);
+}
+
+const print = (title, map, n, of) => {
   console.log(`\n${title}`);
+  const pct = (us) => ((us / of) * 100).toFixed(1).padStart(5) + '%';
   [...map].sort((a, b) => b[1] - a[1]).slice(0, n).forEach(([k, us]) => console.log(`${pct(us)}  ${k}`));
 };
-print('self time by package', byPackage, 20);
-print('self time by function', byFunction, top);
+print('self time by package', byPackage, 20, total);
+print('self time by function', byFunction, top, total);
+print("gateway functions, inclusive share of busy time", inclusive, top, busy);
