@@ -36,4 +36,7 @@ COPY config ./config
 USER 1000:1000
 EXPOSE 8080
 # node is PID 1 and receives SIGTERM itself (graceful shutdown); no npm, no shell in between.
-ENTRYPOINT ["node", "dist/main.js"]
+# --single-threaded-gc (not allowed in NODE_OPTIONS, hence here): V8 collects on the main thread
+# instead of waking helper threads that compete with it for a pod's one or two cores; it took the
+# open-loop p99 from ~4-6 ms to ~2 ms above the raw-Node baseline's (README, Performance).
+ENTRYPOINT ["node", "--single-threaded-gc", "dist/main.js"]

@@ -10,7 +10,7 @@ const { readFileSync, existsSync, mkdtempSync } = require('node:fs');
 const { join } = require('node:path');
 const { tmpdir } = require('node:os');
 const { ROOT, freePort, startListener, startServer, stop, rssMb, runLoad, writeTempFile } = require('./processes');
-const { SECRET, gatewayConfig, imageNodeOptions } = require('./targets');
+const { SECRET, gatewayConfig, imageNodeOptions, imageNodeFlags } = require('./targets');
 
 const CHUNKS = Number(process.env.MEMORY_CHUNKS ?? 5);
 const CHUNK = Number(process.env.MEMORY_CHUNK ?? 10_000);
@@ -32,6 +32,7 @@ async function main() {
   const file = join(dir, 'sample.json');
   const config = writeTempFile('config.yaml', gatewayConfig(vendor.url) + (process.env.MEMORY_EXTRA_CONFIG ?? ''));
   const flags = [
+    ...imageNodeFlags(),
     '--require', process.env.MEMORY_SAMPLER ?? join(ROOT, 'bench/memory-sampler.js'),
     ...(process.env.MEMORY_GC === '1' ? ['--expose-gc'] : []),
     ...(process.env.MEMORY_SNAPSHOT === '1' ? ['--heapsnapshot-signal=SIGUSR2'] : []),

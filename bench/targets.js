@@ -34,11 +34,22 @@ function imageNodeOptions() {
   return match ? match[1] : '';
 }
 
+/**
+ * The node flags of the image's ENTRYPOINT (those NODE_OPTIONS may not carry, e.g.
+ * --single-threaded-gc); BENCH_NODE_FLAGS overrides ('' for none).
+ */
+function imageNodeFlags() {
+  if (process.env.BENCH_NODE_FLAGS !== undefined) return process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean);
+  const match = /^ENTRYPOINT \[(.*)\]$/m.exec(readFileSync(join(ROOT, 'Dockerfile'), 'utf8'));
+  const words = match ? JSON.parse(`[${match[1]}]`) : [];
+  return words.filter((word) => word.startsWith('--'));
+}
+
 async function startGateway(vendorUrl) {
   const port = await freePort();
   const config = writeTempFile('config.yaml', gatewayConfig(vendorUrl));
   const env = { NODE_ENV: 'production', CONFIG_FILE: config, NODE_OPTIONS: imageNodeOptions() };
-  return startServer([join(ROOT, 'dist/main.js')], env, port, '/health/ready');
+  return startServer([...imageNodeFlags(), join(ROOT, 'dist/main.js')], env, port, '/health/ready');
 }
 
 async function startBaseline(vendorUrl) {
@@ -50,7 +61,7 @@ async function startBaseline(vendorUrl) {
 async function startFloor(vendorUrl) {
   const port = await freePort();
   const env = { VENDOR_URL: vendorUrl, SECRET, NODE_OPTIONS: imageNodeOptions() };
-  return startServer([join(ROOT, 'bench/framework-floor.js')], env, port, '/health');
+  return startServer([...imageNodeFlags(), join(ROOT, 'bench/framework-floor.js')], env, port, '/health');
 }
 
-module.exports = { SECRET, gatewayConfig, imageNodeOptions, targets: { gateway: startGateway, baseline: startBaseline, floor: startFloor } };
+module.exports = { SECRET, gatewayConfig, imageNodeOptions, imageNodeFlags, targets: { gateway: startGateway, baseline: startBaseline, floor: startFloor } };

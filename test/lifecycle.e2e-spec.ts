@@ -3,7 +3,7 @@ import { VENDORS } from '../src/providers/vendors';
 import { FakeTwilio, TWILIO_SID, TWILIO_TOKEN } from './support/fakes/twilio.fake';
 import { HOOK_SECRET, startGateway, testConfig } from './support/gateway';
 import { hookRequest } from './support/okta';
-import { listeningUrl, runMain, writeConfig } from './support/process';
+import { imageNode, listeningUrl, runMain, writeConfig } from './support/process';
 
 describe('health and lifecycle (e2e)', () => {
   it('should report live and ready with config, store, breaker and shutdown details', async () => {
@@ -34,8 +34,11 @@ describe('health and lifecycle (e2e)', () => {
     }
   });
 
-  it('should start on the embedded default with no environment at all and deliver to the console', async () => {
-    const proc = runMain({ PORT: '0' });
+  it('should start on the embedded default as the image runs node, no other environment, and deliver to the console', async () => {
+    // As the image runs it: its ENTRYPOINT's node flags and its NODE_OPTIONS.
+    const image = imageNode();
+    expect(image.flags).toEqual(['--single-threaded-gc']);
+    const proc = runMain({ PORT: '0', NODE_OPTIONS: image.nodeOptions }, image.flags);
     try {
       const url = await listeningUrl(proc);
       const res = await request(url)

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
@@ -20,11 +20,21 @@ export function writeConfig(config: Record<string, unknown>): string {
   return file;
 }
 
-/** Runs the built service (`node dist/main.js`, what the container runs). */
-export function runMain(env: Record<string, string>): RunningProcess {
+/** How the image runs node: the ENTRYPOINT's flags and the NODE_OPTIONS it sets (Dockerfile). */
+export function imageNode(): { flags: string[]; nodeOptions: string } {
+  const dockerfile = readFileSync(resolve(__dirname, '../../Dockerfile'), 'utf8');
+  const entrypoint = /^ENTRYPOINT (\[.*\])$/m.exec(dockerfile);
+  const nodeOptions = /^ENV NODE_OPTIONS="([^"]*)"$/m.exec(dockerfile);
+  if (!entrypoint || !nodeOptions) throw new Error('Dockerfile: no ENTRYPOINT or NODE_OPTIONS');
+  const words = JSON.parse(entrypoint[1]) as string[];
+  return { flags: words.filter((w) => w.startsWith('--')), nodeOptions: nodeOptions[1] };
+}
+
+/** Runs the built service (`node dist/main.js`, what the container runs), with these node flags. */
+export function runMain(env: Record<string, string>, nodeFlags: string[] = []): RunningProcess {
   if (!existsSync(MAIN))
     throw new Error('dist/main.js is missing: run `npm run build` first (npm test does)');
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [...nodeFlags, MAIN], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
