@@ -2,7 +2,7 @@
 // The baseline relay's job (bench/baseline-relay.js) written the way the gateway is built: NestJS on
 // Fastify, a guard for the header, a controller, node:http to the vendor. No validation, delivery
 // engine, logging or metrics. It shows what the framework alone costs per request, the floor under
-// the gateway's own code: `BENCH_FLOOR=1 npm run bench` adds it as a third target.
+// the gateway's own code: `BENCH_FLOOR=1 npm run bench` adds it, and bench/fastify-floor.js, as targets.
 // Usage: VENDOR_URL=http://127.0.0.1:port SECRET=... node bench/framework-floor.js
 require('reflect-metadata');
 const { timingSafeEqual, createHash } = require('node:crypto');

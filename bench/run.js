@@ -39,8 +39,9 @@ async function bench() {
     const vendor = await startListener('bench/fake-vendor.js', [String(scenario.vendorMs)]);
     try {
       const row = { scenario: scenario.name, ...scenario.load, vendorMs: scenario.vendorMs };
-      // BENCH_FLOOR=1 adds bench/framework-floor.js: the relay's job in NestJS on Fastify.
-      const kinds = process.env.BENCH_FLOOR ? ['baseline', 'floor', 'gateway'] : ['baseline', 'gateway'];
+      // BENCH_FLOOR=1 adds the relay's job in NestJS on Fastify (bench/framework-floor.js) and on
+      // Fastify alone (bench/fastify-floor.js).
+      const kinds = process.env.BENCH_FLOOR ? ['baseline', 'fastify floor', 'floor', 'gateway'] : ['baseline', 'gateway'];
       for (const kind of kinds) {
         row[kind] = await measure(kind, vendor.url, scenario.load);
         console.error(`${scenario.name} · ${kind}: ${JSON.stringify(row[kind])}`);

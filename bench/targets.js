@@ -58,10 +58,13 @@ async function startBaseline(vendorUrl) {
   return server;
 }
 
-async function startFloor(vendorUrl) {
-  const port = await freePort();
-  const env = { VENDOR_URL: vendorUrl, SECRET, NODE_OPTIONS: imageNodeOptions() };
-  return startServer([...imageNodeFlags(), join(ROOT, 'bench/framework-floor.js')], env, port, '/health');
+/** A floor program (bench/framework-floor.js, bench/fastify-floor.js) with the gateway's node flags. */
+function floorStarter(script) {
+  return async (vendorUrl) => {
+    const port = await freePort();
+    const env = { VENDOR_URL: vendorUrl, SECRET, NODE_OPTIONS: imageNodeOptions() };
+    return startServer([...imageNodeFlags(), join(ROOT, script)], env, port, '/health');
+  };
 }
 
-module.exports = { SECRET, gatewayConfig, imageNodeOptions, imageNodeFlags, targets: { gateway: startGateway, baseline: startBaseline, floor: startFloor } };
+module.exports = { SECRET, gatewayConfig, imageNodeOptions, imageNodeFlags, targets: { gateway: startGateway, baseline: startBaseline, floor: floorStarter('bench/framework-floor.js'), 'fastify floor': floorStarter('bench/fastify-floor.js') } };
