@@ -7,6 +7,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { ROOT, freePort, startListener, startServer, stop, runLoad, writeTempFile } = require('./processes');
 const { SECRET, gatewayConfig, imageNodeOptions, imageNodeFlags } = require('./targets');
+const { packageOf, functionLabel } = require('./code-location');
 
 async function main() {
   const vendor = await startListener('bench/fake-vendor.js', ['50']);
@@ -30,24 +31,16 @@ async function main() {
   }
 }
 
-function where(url) {
-  if (!url) return '(native)';
-  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
-  if (m) return m[1];
-  if (url.startsWith('node:')) return 'node-core';
-  return url.includes('/dist/') ? 'gateway' : url;
-}
-
 function summarize(profile, requests) {
   const byPackage = new Map();
   const byFunction = new Map();
   let total = 0;
   const walk = (node) => {
-    const f = node.callFrame;
-    const name = `${f.functionName || '(anonymous)'} ${where(f.url) === 'gateway' ? f.url.slice(f.url.indexOf('/dist/') + 6) : where(f.url)}:${f.lineNumber + 1}`;
+    const name = functionLabel(node.callFrame);
+    const where = packageOf(node.callFrame.url);
     if (node.selfSize) {
       total += node.selfSize;
-      byPackage.set(where(f.url), (byPackage.get(where(f.url)) ?? 0) + node.selfSize);
+      byPackage.set(where, (byPackage.get(where) ?? 0) + node.selfSize);
       byFunction.set(name, (byFunction.get(name) ?? 0) + node.selfSize);
     }
     node.children.forEach(walk);

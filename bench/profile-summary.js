@@ -4,6 +4,7 @@
 // an `await` counts under the microtask that resumes it).
 // Usage: node bench/profile-summary.js <file.cpuprofile> [top=25]
 const { readFileSync } = require('node:fs');
+const { packageOf: where, functionLabel: label } = require('./code-location');
 
 const profile = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const top = Number(process.argv[3] ?? 25);
@@ -13,16 +14,6 @@ const dt = profile.timeDeltas;
 profile.samples.forEach((id, i) => selfMicros.set(id, (selfMicros.get(id) ?? 0) + (dt[i] ?? 0)));
 const total = [...selfMicros.values()].reduce((a, b) => a + b, 0);
 
-function where(url) {
-  if (!url) return '(native)';
-  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
-  if (m) return m[1];
-  if (url.startsWith('node:')) return 'node-core';
-  return url.includes('/dist/') ? 'gateway' : url;
-}
-
-const file = (url) => (where(url) === 'gateway' ? url.slice(url.indexOf('/dist/') + 6) : where(url));
-const label = (f) => `${f.functionName || '(anonymous)'} ${file(f.url)}${f.url ? ':' + (f.lineNumber + 1) : ''}`;
 const byFunction = new Map();
 const byPackage = new Map();
 for (const [id, us] of selfMicros) {
