@@ -38,5 +38,5 @@ EXPOSE 8080
 # node is PID 1 and receives SIGTERM itself (graceful shutdown); no npm, no shell in between.
 # --single-threaded-gc (not allowed in NODE_OPTIONS, hence here): V8 collects on the main thread
 # instead of waking helper threads that compete with it for a pod's one or two cores; it took the
-# open-loop p99 from ~4-6 ms to ~2 ms above the raw-Node baseline's (README, Performance).
+# open-loop p99 from 4-7 ms to 2-3 ms above the raw-Node baseline's (README, Performance).
 ENTRYPOINT ["node", "--single-threaded-gc", "dist/main.js"]

@@ -5,17 +5,15 @@
 const { existsSync, mkdtempSync, readFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
-const { ROOT, freePort, startListener, startServer, stop, runLoad, writeTempFile } = require('./processes');
-const { SECRET, gatewayConfig, imageNodeOptions, imageNodeFlags } = require('./targets');
+const { ROOT, startListener, stop, runLoad } = require('./processes');
+const { SECRET, targets } = require('./targets');
 const { packageOf, functionLabel } = require('./code-location');
 
 async function main() {
   const vendor = await startListener('bench/fake-vendor.js', ['50']);
   const file = join(mkdtempSync(join(tmpdir(), 'otg-alloc-')), 'alloc.heapprofile');
-  const config = writeTempFile('config.yaml', gatewayConfig(vendor.url));
-  const args = [...imageNodeFlags(), '--require', join(ROOT, 'bench/alloc-sampler.js'), join(ROOT, 'dist/main.js')];
-  const env = { NODE_ENV: 'production', CONFIG_FILE: config, NODE_OPTIONS: imageNodeOptions(), ALLOC_PROFILE_FILE: file };
-  const server = await startServer(args, env, await freePort(), '/health/ready');
+  const nodeFlags = ['--require', join(ROOT, 'bench/alloc-sampler.js')];
+  const server = await targets.gateway(vendor.url, { nodeFlags, env: { ALLOC_PROFILE_FILE: file } });
   try {
     const target = { url: server.url, secret: SECRET };
     await runLoad({ mode: 'closed', connections: 16, durationMs: 3_000, warmupMs: 0, ...target, seed: `alloc-warm-${Date.now()}` });

@@ -2,15 +2,15 @@
 // npm run bench:memory — where the gateway's memory goes: boots it with bench/memory-sampler.js,
 // runs closed-loop load in chunks and prints RSS, V8 heap spaces and external memory after each.
 // Options (env): MEMORY_CHUNKS (default 5), MEMORY_CHUNK (requests, default 10,000),
-// BENCH_NODE_OPTIONS (V8 flags instead of the image's, '' for none; see bench/targets.js), MEMORY_GC=1 (collect
+// BENCH_NODE_OPTIONS / BENCH_NODE_FLAGS (instead of the image's, '' for none; see bench/targets.js), MEMORY_GC=1 (collect
 // garbage before sampling: separates retained objects from not yet collected ones),
 // MEMORY_EXTRA_CONFIG (YAML appended to the bench config, e.g. 'store: { memoryMaxEntries: 1000 }'),
 // MEMORY_SNAPSHOT=1 (a heap snapshot in the temp folder at the end).
 const { readFileSync, existsSync, mkdtempSync } = require('node:fs');
 const { join } = require('node:path');
 const { tmpdir } = require('node:os');
-const { ROOT, freePort, startListener, startServer, stop, rssMb, runLoad, writeTempFile } = require('./processes');
-const { SECRET, gatewayConfig, imageNodeOptions, imageNodeFlags } = require('./targets');
+const { ROOT, startListener, stop, rssMb, runLoad } = require('./processes');
+const { SECRET, targets } = require('./targets');
 
 const CHUNKS = Number(process.env.MEMORY_CHUNKS ?? 5);
 const CHUNK = Number(process.env.MEMORY_CHUNK ?? 10_000);
@@ -30,15 +30,12 @@ async function main() {
   const vendor = await startListener('bench/fake-vendor.js', ['1']);
   const dir = mkdtempSync(join(tmpdir(), 'otg-memory-'));
   const file = join(dir, 'sample.json');
-  const config = writeTempFile('config.yaml', gatewayConfig(vendor.url) + (process.env.MEMORY_EXTRA_CONFIG ?? ''));
-  const flags = [
-    ...imageNodeFlags(),
+  const nodeFlags = [
     '--require', process.env.MEMORY_SAMPLER ?? join(ROOT, 'bench/memory-sampler.js'),
     ...(process.env.MEMORY_GC === '1' ? ['--expose-gc'] : []),
     ...(process.env.MEMORY_SNAPSHOT === '1' ? ['--heapsnapshot-signal=SIGUSR2'] : []),
   ];
-  const port = await freePort();
-  const server = await startServer([...flags, join(ROOT, 'dist/main.js')], { NODE_ENV: 'production', CONFIG_FILE: config, NODE_OPTIONS: imageNodeOptions(), MEMORY_SAMPLE_FILE: file }, port, '/health/ready');
+  const server = await targets.gateway(vendor.url, { nodeFlags, env: { MEMORY_SAMPLE_FILE: file }, extraConfig: process.env.MEMORY_EXTRA_CONFIG ?? '' });
   try {
     console.log(JSON.stringify({ requests: 0, ...(await sample(server.child, file)) }));
     for (let i = 1; i <= CHUNKS; i++) {

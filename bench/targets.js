@@ -1,9 +1,9 @@
 'use strict';
 // The programs compared: the gateway in production mode, the raw-Node baseline relay and (BENCH_FLOOR)
-// the framework floor, which runs with the gateway's V8 flags so that the two compare like for like.
-const { readFileSync } = require('node:fs');
+// the framework floors, which run with the gateway's node flags so that they compare like for like.
 const { join } = require('node:path');
 const { ROOT, freePort, startServer, writeTempFile } = require('./processes');
+const { imageNode } = require('./image-node');
 
 const SECRET = 'bench-hook-secret-0123456789';
 
@@ -27,29 +27,26 @@ admin: { tokens: ["bench-admin-token-0123456789"] }
 `;
 }
 
-/** The V8 flags the image runs the gateway with (Dockerfile ENV NODE_OPTIONS); BENCH_NODE_OPTIONS overrides ('' for none). */
+/** The image's NODE_OPTIONS (V8 heap flags); BENCH_NODE_OPTIONS overrides ('' for none). */
 function imageNodeOptions() {
-  if (process.env.BENCH_NODE_OPTIONS !== undefined) return process.env.BENCH_NODE_OPTIONS;
-  const match = /^ENV NODE_OPTIONS="([^"]*)"/m.exec(readFileSync(join(ROOT, 'Dockerfile'), 'utf8'));
-  return match ? match[1] : '';
+  return process.env.BENCH_NODE_OPTIONS ?? imageNode().nodeOptions;
+}
+
+/** The node flags of the image's ENTRYPOINT; BENCH_NODE_FLAGS overrides ('' for none). */
+function imageNodeFlags() {
+  const override = process.env.BENCH_NODE_FLAGS;
+  return override === undefined ? imageNode().flags : override.split(' ').filter(Boolean);
 }
 
 /**
- * The node flags of the image's ENTRYPOINT (those NODE_OPTIONS may not carry, e.g.
- * --single-threaded-gc); BENCH_NODE_FLAGS overrides ('' for none).
+ * `node dist/main.js` as the image runs it, on the bench config. The memory and allocation
+ * benches add node flags (a preloaded sampler), environment and config of their own.
  */
-function imageNodeFlags() {
-  if (process.env.BENCH_NODE_FLAGS !== undefined) return process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean);
-  const match = /^ENTRYPOINT \[(.*)\]$/m.exec(readFileSync(join(ROOT, 'Dockerfile'), 'utf8'));
-  const words = match ? JSON.parse(`[${match[1]}]`) : [];
-  return words.filter((word) => word.startsWith('--'));
-}
-
-async function startGateway(vendorUrl) {
+async function startGateway(vendorUrl, { nodeFlags = [], env = {}, extraConfig = '' } = {}) {
   const port = await freePort();
-  const config = writeTempFile('config.yaml', gatewayConfig(vendorUrl));
-  const env = { NODE_ENV: 'production', CONFIG_FILE: config, NODE_OPTIONS: imageNodeOptions() };
-  return startServer([...imageNodeFlags(), join(ROOT, 'dist/main.js')], env, port, '/health/ready');
+  const config = writeTempFile('config.yaml', gatewayConfig(vendorUrl) + extraConfig);
+  const fullEnv = { NODE_ENV: 'production', CONFIG_FILE: config, NODE_OPTIONS: imageNodeOptions(), ...env };
+  return startServer([...imageNodeFlags(), ...nodeFlags, join(ROOT, 'dist/main.js')], fullEnv, port, '/health/ready');
 }
 
 async function startBaseline(vendorUrl) {
@@ -67,4 +64,4 @@ function floorStarter(script) {
   };
 }
 
-module.exports = { SECRET, gatewayConfig, imageNodeOptions, imageNodeFlags, targets: { gateway: startGateway, baseline: startBaseline, floor: floorStarter('bench/framework-floor.js'), 'fastify floor': floorStarter('bench/fastify-floor.js') } };
+module.exports = { SECRET, gatewayConfig, targets: { gateway: startGateway, baseline: startBaseline, floor: floorStarter('bench/framework-floor.js'), 'fastify floor': floorStarter('bench/fastify-floor.js') } };

@@ -3,7 +3,8 @@ import { VENDORS } from '../src/providers/vendors';
 import { FakeTwilio, TWILIO_SID, TWILIO_TOKEN } from './support/fakes/twilio.fake';
 import { HOOK_SECRET, startGateway, testConfig } from './support/gateway';
 import { hookRequest } from './support/okta';
-import { imageNode, listeningUrl, runMain, writeConfig } from './support/process';
+import { imageNode } from '../bench/image-node';
+import { listeningUrl, runMain, writeConfig } from './support/process';
 
 describe('health and lifecycle (e2e)', () => {
   it('should report live and ready with config, store, breaker and shutdown details', async () => {

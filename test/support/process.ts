@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
@@ -18,16 +18,6 @@ export function writeConfig(config: Record<string, unknown>): string {
   const file = join(mkdtempSync(join(tmpdir(), 'otg-proc-')), 'config.yaml');
   writeFileSync(file, stringify(config));
   return file;
-}
-
-/** How the image runs node: the ENTRYPOINT's flags and the NODE_OPTIONS it sets (Dockerfile). */
-export function imageNode(): { flags: string[]; nodeOptions: string } {
-  const dockerfile = readFileSync(resolve(__dirname, '../../Dockerfile'), 'utf8');
-  const entrypoint = /^ENTRYPOINT (\[.*\])$/m.exec(dockerfile);
-  const nodeOptions = /^ENV NODE_OPTIONS="([^"]*)"$/m.exec(dockerfile);
-  if (!entrypoint || !nodeOptions) throw new Error('Dockerfile: no ENTRYPOINT or NODE_OPTIONS');
-  const words = JSON.parse(entrypoint[1]) as string[];
-  return { flags: words.filter((w) => w.startsWith('--')), nodeOptions: nodeOptions[1] };
 }
 
 /** Runs the built service (`node dist/main.js`, what the container runs), with these node flags. */
