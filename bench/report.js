@@ -1,5 +1,5 @@
 'use strict';
-// Turns benchmark results into the markdown tables of bench/results and the README.
+// Turns benchmark results into the markdown tables of bench/results and docs/performance.md.
 
 const RSS_LIMIT_MB = 150;
 

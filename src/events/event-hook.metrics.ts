@@ -11,7 +11,7 @@ const EVENT_TYPE = /^[A-Za-z0-9_.]{1,100}$/;
 /**
  * The event hook's metrics. `otg_otp_sent_total` and `otg_otp_verified_total` (same labels) are
  * the pair to alert on: a country whose codes are sent but not verified is the signature of
- * SMS pumping (README "Event hooks and delivery receipts").
+ * SMS pumping (docs/events.md).
  */
 @Injectable()
 export class EventHookMetrics {

@@ -53,7 +53,7 @@ const CODE = /^[0-9A-Za-z]+$/;
  * Every problem of `body` as an Okta hook request, one per field (its path and the rule, never
  * its value); empty when it is one. A plain function rather than class-validator decorators:
  * this runs on every OTP, and the decorators' transform and metadata look-ups cost a tenth of
- * the gateway's CPU per request in the benchmark (README, Performance).
+ * the gateway's CPU per request in the benchmark (docs/performance.md).
  */
 export function telephonyHookProblems(body: unknown): ApiErrorCause[] {
   const problems: Problems = [];

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-/** Hex digits kept: 16 bits, so a tag narrows a match without naming the number (see README). */
+/** Hex digits kept: 16 bits, so a tag narrows a match without naming the number (see docs/events.md). */
 const TAG_LENGTH = 4;
 
 /**
