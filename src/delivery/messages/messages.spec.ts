@@ -1,4 +1,5 @@
 import { plainToInstance } from 'class-transformer';
+import { validateConfig } from '../../config/validate-config';
 import { HookConfig } from '../../hook/hook.config';
 import { DeliveryRequest } from '../delivery.types';
 import { withAutofillLines } from './autofill-lines';
@@ -126,6 +127,24 @@ describe(MessageComposer.name, () => {
     expect([composed.message.text, composed.beforeTransliteration]).toEqual([
       'Codigo 480213, 5 min',
       'Código 480213, 5 min',
+    ]);
+  });
+});
+
+describe('messages keys at boot', () => {
+  it('should refuse a WebOTP domain that is not a host and an app hash that is not 11 characters', () => {
+    const { problems } = validateConfig({
+      messages: {
+        webOtp: { domain: 'https://login.acme.com/' },
+        androidAppHash: 'short',
+        encoding: 'ascii',
+      },
+    });
+
+    expect(problems.filter((p) => p.startsWith('messages.'))).toEqual([
+      'messages.webOtp.domain: must be a lowercase host such as login.example.com (no scheme, port or path)',
+      'messages.androidAppHash: must be the 11 characters of the app hash (A-Z, a-z, 0-9, + and /)',
+      'messages.encoding: must be one of the following values: keep, gsm7-when-possible',
     ]);
   });
 });
