@@ -161,7 +161,10 @@ describe('GET /metrics (e2e)', () => {
 
   it('should record the encoding and segments of every SMS sent', () => {
     const segments = (suffix: string, encoding: string, le?: string) =>
-      scrape.value(`otg_sms_segments_${suffix}`, le ? { encoding, le } : { encoding });
+      scrape.value(
+        `otg_sms_segments_${suffix}`,
+        le ? { encoding, text: 'sent', le } : { encoding, text: 'sent' },
+      );
 
     expect([segments('count', 'gsm7'), segments('sum', 'gsm7')]).toEqual([3, 3]);
     expect([segments('count', 'ucs2'), segments('sum', 'ucs2')]).toEqual([1, 2]);

@@ -6,6 +6,7 @@ import { LoadedConfig } from './config.loader';
 import { EventsConfig } from '../events/events.config';
 import { HookConfig } from '../hook/hook.config';
 import { ProtectionConfig } from '../protection/protection.config';
+import { MessagesConfig } from '../delivery/messages/messages.config';
 import { RoutingConfig } from '../delivery/routing.config';
 import { StoreConfig } from '../store/store.config';
 import { LoggingConfig, ServerConfig } from './server.config';
@@ -26,6 +27,7 @@ export class AppConfigModule {
       { provide: HookConfig, useValue: config.hook },
       { provide: EventsConfig, useValue: config.events },
       { provide: RoutingConfig, useValue: config.routing },
+      { provide: MessagesConfig, useValue: config.messages },
       { provide: ProtectionConfig, useValue: config.protection },
       { provide: StoreConfig, useValue: config.store },
       { provide: AdminConfig, useValue: config.admin },

@@ -3,6 +3,7 @@ import { IsObject, ValidateNested } from 'class-validator';
 import { HookConfig } from '../hook/hook.config';
 import { EventsConfig } from '../events/events.config';
 import { ProviderConfig } from '../providers/provider.config';
+import { MessagesConfig } from '../delivery/messages/messages.config';
 import { RoutingConfig } from '../delivery/routing.config';
 import { ProtectionConfig } from '../protection/protection.config';
 import { StoreConfig } from '../store/store.config';
@@ -21,6 +22,7 @@ export class AppConfig {
   /** Provider id → vendor settings; validated per vendor type (see providers/vendors.ts). */
   @IsObject() providers: Record<string, ProviderConfig> = {};
   @ValidateNested() @Type(() => RoutingConfig) routing = new RoutingConfig();
+  @ValidateNested() @Type(() => MessagesConfig) messages = new MessagesConfig();
   @ValidateNested() @Type(() => ProtectionConfig) protection = new ProtectionConfig();
   @ValidateNested() @Type(() => StoreConfig) store = new StoreConfig();
   @ValidateNested() @Type(() => AdminConfig) admin = new AdminConfig();

@@ -1,4 +1,5 @@
 import { HeaderAuthConfig } from '../auth/auth.config';
+import { checkMessages } from '../delivery/messages/messages-rules';
 import { checkProtection } from '../protection/protection-rules';
 import { Channel } from '../providers/channel';
 import { VENDORS } from '../providers/vendors';
@@ -6,10 +7,15 @@ import { AppConfig } from './app.config';
 
 /**
  * Checks that span several keys: routes name real providers, hooks are authenticated,
- * protection's countries and rate limits make sense.
+ * protection's countries and rate limits make sense, message templates fit their budget.
  */
 export function checkConsistency(config: AppConfig): string[] {
-  return [...checkRoutes(config), ...checkAuth(config), ...checkProtection(config.protection)];
+  return [
+    ...checkRoutes(config),
+    ...checkAuth(config),
+    ...checkProtection(config.protection),
+    ...checkMessages(config.messages),
+  ];
 }
 
 /** Channels a configured provider delivers on. */

@@ -44,9 +44,11 @@ export class AttemptRunner {
     candidates: readonly TelephonyProvider[],
     message: OtpMessage,
     deadlineAt: number,
+    /** The SMS text before transliteration, for the segments metric. */
+    beforeTransliteration?: string,
   ): Promise<RunResult> {
     const result = await this.tryInOrder(candidates, message, deadlineAt);
-    this.metrics.observeRun(message, result);
+    this.metrics.observeRun(message, result, beforeTransliteration);
     return result;
   }
 

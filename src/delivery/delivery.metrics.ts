@@ -53,8 +53,8 @@ export class DeliveryMetrics {
     });
     const smsSegments = new Histogram({
       name: `${METRIC_PREFIX}sms_segments`,
-      help: 'Segments of each SMS sent (GSM-7: 160, then 153 per part; UCS-2: 70, then 67), by encoding.',
-      labelNames: ['encoding'],
+      help: 'Segments of each SMS sent (GSM-7: 160, then 153 per part; UCS-2: 70, then 67), by encoding; text="sent" is what went out, text="before-transliteration" the same SMS before messages.encoding changed it.',
+      labelNames: ['encoding', 'text'],
       buckets: [1, 2, 3, 4, 5, 6, 8, 10],
       registers,
     });
@@ -65,11 +65,14 @@ export class DeliveryMetrics {
     this.nearMisses = new LabelCache((kind) => nearMisses.labels({ kind }));
     // Exported at 0 from the start, so that an alert on their rate has a series to read.
     for (const kind of NEAR_MISSES) nearMisses.inc({ kind }, 0);
-    this.smsSegments = new LabelCache((encoding) => smsSegments.labels({ encoding }));
+    this.smsSegments = new LabelCache((encoding, text) => smsSegments.labels({ encoding, text }));
   }
 
-  /** One delivery's attempts, and its SMS when one was sent. */
-  observeRun(message: OtpMessage, result: RunResult): void {
+  /**
+   * One delivery's attempts, and its SMS when one was sent; with `beforeTransliteration`, that
+   * text's shape too, so that the saving is the difference of the two sums.
+   */
+  observeRun(message: OtpMessage, result: RunResult, beforeTransliteration?: string): void {
     for (const attempt of result.attempts) {
       this.attempts.get(attempt.providerId, attempt.outcome).inc();
       if (attempt.outcome === 'skipped') continue;
@@ -80,7 +83,11 @@ export class DeliveryMetrics {
     if (result.outOfTime) this.nearMiss('untried');
     if (result.sent && message.channel === 'sms') {
       const shape = smsShape(message.text);
-      this.smsSegments.get(shape.encoding).observe(shape.segments);
+      this.smsSegments.get(shape.encoding, 'sent').observe(shape.segments);
+      if (beforeTransliteration === undefined) return;
+      const before =
+        beforeTransliteration === message.text ? shape : smsShape(beforeTransliteration);
+      this.smsSegments.get(before.encoding, 'before-transliteration').observe(before.segments);
     }
   }
 

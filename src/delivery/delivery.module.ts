@@ -11,6 +11,7 @@ import { DeliveryRecorder } from './delivery-recorder';
 import { DeliveryMetrics } from './delivery.metrics';
 import { DeliveryService } from './delivery.service';
 import { IdempotencyService } from './idempotency.service';
+import { MessageComposer } from './messages/message-composer';
 import { Router } from './router';
 
 /**
@@ -28,6 +29,7 @@ import { Router } from './router';
     CircuitBreakerMetrics,
     DeliveryRecorder,
     DeliveryMetrics,
+    MessageComposer,
   ],
   exports: [DeliveryService, CircuitBreakers, DeliveryMetrics],
 })

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { HookConfig } from '../hook/hook.config';
 import { normalizePhoneNumber, PhoneNumberInfo } from '../phone/phone-number';
 import { ProtectionConfig } from '../protection/protection.config';
 import { ProtectionService } from '../protection/protection.service';
 import { ALLOWED, ProtectionFinding, ProtectionVerdict } from '../protection/protection.types';
 import { AttemptRunner } from './attempt-runner';
-import { composeMessage } from './compose-message';
 import { DeliveryRecorder } from './delivery-recorder';
 import { toOutcome } from './delivery-outcome';
 import {
@@ -18,6 +16,7 @@ import {
   FailureCause,
 } from './delivery.types';
 import { IdempotencyService } from './idempotency.service';
+import { MessageComposer } from './messages/message-composer';
 import { Router } from './router';
 
 /**
@@ -33,7 +32,7 @@ export class DeliveryService {
     private readonly router: Router,
     private readonly runner: AttemptRunner,
     private readonly recorder: DeliveryRecorder,
-    private readonly hook: HookConfig,
+    private readonly messages: MessageComposer,
     private readonly protectionConfig: ProtectionConfig,
     private readonly protection: ProtectionService,
   ) {}
@@ -90,8 +89,12 @@ export class DeliveryService {
       const reason = `no provider routes ${request.channel} to ${phone.country ?? 'this number'}`;
       return failed(deliveryId, request, clock, 'no-provider', reason);
     }
-    const message = composeMessage(request, phone.e164, deliveryId, this.hook.defaultSmsTemplate);
-    const run = await this.runner.run(candidates, message, clock.deadlineAt);
+    const { message, beforeTransliteration } = this.messages.compose(
+      request,
+      phone.e164,
+      deliveryId,
+    );
+    const run = await this.runner.run(candidates, message, clock.deadlineAt, beforeTransliteration);
     return toOutcome(run, { deliveryId, channel: request.channel, durationMs: since(clock) });
   }
 }

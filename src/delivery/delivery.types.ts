@@ -13,6 +13,10 @@ export interface DeliveryRequest {
   /** Okta's rendered SMS text, when it sent one. */
   readonly text?: string;
   readonly locale?: string;
+  /** Okta's `otpExpires` (ISO-8601), for a template's `{expiresInMinutes}`. */
+  readonly otpExpires?: string;
+  /** Okta's `userProfile.firstName`; used only with `messages.allowPersonalData`. */
+  readonly firstName?: string;
   readonly userId?: string;
   readonly userLogin?: string;
   readonly clientIp?: string;

@@ -16,6 +16,8 @@ export function toDeliveryRequest(dto: TelephonyHookRequestDto): DeliveryRequest
     code: String(message.otpCode),
     text: message.msgTemplate,
     locale: message.locale,
+    otpExpires: message.otpExpires,
+    firstName: dto.data.userProfile?.firstName,
     userId: dto.data.userProfile?.userId,
     userLogin: dto.data.userProfile?.login,
     clientIp: dto.data.context?.request?.ipAddress,

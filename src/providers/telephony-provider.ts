@@ -9,6 +9,8 @@ export interface OtpMessage {
   readonly code: string;
   /** Full SMS text (Okta's msgTemplate, or the configured default). */
   readonly text: string;
+  /** What a call says instead of the built-in sentence (a `messages.templates` voice text). */
+  readonly speech?: string;
   /** The person's locale as Okta sent it (`EN-US`, `en`...), for the spoken language. */
   readonly locale?: string;
   /** Our delivery id; vendors that accept a client reference get it. */

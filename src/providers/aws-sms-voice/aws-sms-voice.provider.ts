@@ -85,7 +85,8 @@ export class AwsSmsVoiceProvider implements TelephonyProvider {
    * after a comma so it is read alone, a full stop between the two readings.
    */
   voiceInput(message: OtpMessage): SendVoiceMessageCommandInput {
-    const script = composeVoiceScript(message.code, pickLanguage(message.locale, POLLY_LANGUAGES));
+    const language = pickLanguage(message.locale, POLLY_LANGUAGES);
+    const script = composeVoiceScript(message.code, language, 2, message.speech);
     return {
       DestinationPhoneNumber: message.to,
       OriginationIdentity: this.config.voiceOriginationIdentity ?? this.config.originationIdentity,

@@ -69,7 +69,13 @@ export class GenericHttpProvider implements TelephonyProvider {
   /** What each placeholder stands for in this message. */
   values(message: OtpMessage): TemplateValues {
     const fallback = this.languages[0] ?? 'en-US';
-    const script = vendorVoiceScript(message.code, message.locale, this.languages, fallback);
+    const script = vendorVoiceScript(
+      message.code,
+      message.locale,
+      this.languages,
+      fallback,
+      message.speech,
+    );
     return {
       to: message.to,
       toDigits: message.to.replace(/^\+/, ''),

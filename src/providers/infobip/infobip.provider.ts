@@ -85,7 +85,7 @@ export class InfobipProvider implements TelephonyProvider, CallbackHandler {
 
   /** Advanced TTS body reading the code twice, with a pause, in the locale's language (§6.3). */
   ttsBody(message: OtpMessage): InfobipTtsRequest {
-    const script = vendorVoiceScript(message.code, message.locale, LANGUAGES, 'en');
+    const script = vendorVoiceScript(message.code, message.locale, LANGUAGES, 'en', message.speech);
     const call: InfobipTtsRequest['messages'][number] = {
       from: this.config.voiceFrom ?? this.config.from ?? '',
       destinations: [{ to: digits(message.to) }],

@@ -52,5 +52,5 @@ export function renderPlivoXml(script: VoiceScript, voice: PlivoVoice): string {
 
 /** The call script: the code digit by digit, twice, in the locale's language when the voice speaks it. */
 export function plivoScript(message: OtpMessage, voice: PlivoVoice): VoiceScript {
-  return vendorVoiceScript(message.code, message.locale, SPEAKABLE[voice], 'en-US');
+  return vendorVoiceScript(message.code, message.locale, SPEAKABLE[voice], 'en-US', message.speech);
 }

@@ -72,7 +72,13 @@ export class SinchProvider implements TelephonyProvider, CallbackHandler {
 
   /** A text-to-speech callout that reads the code twice in the locale's language (§5.2). */
   calloutBody(message: OtpMessage): SinchCalloutRequest {
-    const script = vendorVoiceScript(message.code, message.locale, LOCALES, 'en-US');
+    const script = vendorVoiceScript(
+      message.code,
+      message.locale,
+      LOCALES,
+      'en-US',
+      message.speech,
+    );
     return {
       method: 'ttsCallout',
       ttsCallout: {

@@ -84,5 +84,5 @@ export function telnyxSpeakBody(script: VoiceScript, voice: string): TelnyxSpeak
 
 /** The call script: the code digit by digit, twice, in the locale's language when Telnyx speaks it. */
 export function telnyxScript(message: OtpMessage): VoiceScript {
-  return vendorVoiceScript(message.code, message.locale, SPEAKABLE, 'en-US');
+  return vendorVoiceScript(message.code, message.locale, SPEAKABLE, 'en-US', message.speech);
 }

@@ -75,7 +75,7 @@ export class TwilioProvider implements TelephonyProvider, CallbackHandler {
   /** Calls resource: To, From, inline Twiml that reads the code twice (vendors.md §1.2). */
   callForm(message: OtpMessage): URLSearchParams {
     const language = pickLanguage(message.locale, TWILIO_LANGUAGES);
-    const script = composeVoiceScript(message.code, language);
+    const script = composeVoiceScript(message.code, language, 2, message.speech);
     const form = new URLSearchParams({
       To: message.to,
       From: this.config.voiceFrom ?? this.config.from ?? '',

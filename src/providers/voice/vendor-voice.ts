@@ -10,15 +10,16 @@ export function speakableLanguages(vendorTags: readonly string[]): string[] {
 
 /**
  * The script for one call in a language the vendor speaks and we have a phrase for; `fallback`
- * (the vendor's tag for English) when there is none.
+ * (the vendor's tag for English) when there is none. `sentence` replaces the built-in one.
  */
 export function vendorVoiceScript(
   code: string,
   locale: string | undefined,
   speakable: readonly string[],
   fallback: string,
+  sentence?: string,
 ): VoiceScript {
-  return composeVoiceScript(code, pickLanguage(locale, speakable, fallback));
+  return composeVoiceScript(code, pickLanguage(locale, speakable, fallback), 2, sentence);
 }
 
 /** The sentence said `repeat` times, for vendors that take one text to speak. */

@@ -46,8 +46,17 @@ export function pickLanguage(
   return supported.find((tag) => tag.toLowerCase().split('-')[0] === language) ?? fallback;
 }
 
-/** The sentence that reads `code` in `language` (English when there is no phrase for it). */
-export function composeVoiceScript(code: string, language: string, repeat = 2): VoiceScript {
+/**
+ * The sentence that reads `code` in `language` (English when there is no phrase for it), or
+ * the admin's own `sentence` (a `messages.templates` voice text), said in `language`.
+ */
+export function composeVoiceScript(
+  code: string,
+  language: string,
+  repeat = 2,
+  sentence?: string,
+): VoiceScript {
+  if (sentence !== undefined) return { language, sentence, repeat };
   const base = language.split('-')[0].toLowerCase();
   const intro = INTRO[base] ?? INTRO.en;
   const spokenLanguage = INTRO[base] ? language : 'en-US';

@@ -58,7 +58,13 @@ export function vonageCallBody(
   config: VonageConfig,
   eventUrl?: string,
 ): VonageCallRequest {
-  const script = vendorVoiceScript(message.code, message.locale, SPEAKABLE, 'en-US');
+  const script = vendorVoiceScript(
+    message.code,
+    message.locale,
+    SPEAKABLE,
+    'en-US',
+    message.speech,
+  );
   const body: VonageCallRequest = {
     to: [{ type: 'phone', number: withoutPlus(message.to) }],
     from: { type: 'phone', number: withoutPlus(config.voiceFrom ?? config.from ?? '') },
