@@ -1,6 +1,6 @@
 import { ExecutionContext } from '@nestjs/common';
 import { ApiError, ApiErrorCode } from '../common/api-error';
-import { AdminConfig } from '../config/admin.config';
+import { AdminConfig } from './admin.config';
 import { AdminAuthGuard } from './admin-auth.guard';
 
 const TOKEN = 'admin-token-0123456789abcdef';

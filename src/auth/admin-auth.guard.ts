@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
 import { ApiError, ApiErrorCode } from '../common/api-error';
-import { AdminConfig } from '../config/admin.config';
+import { AdminConfig } from './admin.config';
 import { HeaderAuthConfig } from './auth.config';
 import { HeaderAuthenticator } from './header-auth';
 

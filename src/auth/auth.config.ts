@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { IntRange } from '../config/decorators';
+import { IntRange } from '../common/config-decorators';
 import {
   ArrayMaxSize,
   IsArray,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
 import { ApiError, ApiErrorCode } from '../common/api-error';
-import { ServerConfig } from '../config/server.config';
+import { ServerConfig } from '../common/server.config';
 import {
   CallbackDocument,
   CallbackRequest,

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ApiError, ApiErrorCode } from '../common/api-error';
 import { DeliveryReceipt } from '../providers/provider-callbacks';
-import { statusRank } from '../records/delivery-record';
-import { DeliveryRecordService } from '../records/delivery-record.service';
-import { DeliveryStatusMetrics } from '../records/delivery-status.metrics';
+import { statusRank } from '../delivery/delivery-record';
+import { DeliveryRecordService } from '../delivery/delivery-record.service';
+import { DeliveryStatusMetrics } from '../delivery/delivery-status.metrics';
 import { StoreUnavailableError } from '../store/key-value-store';
 import { ReceiptSink } from './receipt-sink';
 

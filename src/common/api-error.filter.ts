@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { FastifyReply } from 'fastify';
 import { ApiError, ApiErrorCode } from './api-error';
 import { describeApiError, errorBody } from './api-error.body';
-import { scrubDigits } from '../observability/scrub';
+import { scrubDigits } from './scrub';
 
 const BY_STATUS: Readonly<Record<number, ApiErrorCode>> = {
   400: ApiErrorCode.InvalidRequest,

@@ -1,6 +1,6 @@
 import { IsIn, IsOptional, IsString, IsUrl, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
-import { IntRange } from './decorators';
+import { IntRange } from './config-decorators';
 
 export class ShutdownConfig {
   /** How long readiness reports 503 before the listener closes (lets the load balancer drain). */

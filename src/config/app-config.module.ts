@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { AdminConfig } from './admin.config';
+import { AdminConfig } from '../auth/admin.config';
 import { AppConfig } from './app.config';
 import { LoadedConfig } from './config.loader';
 import { EventsConfig } from '../events/events.config';
@@ -9,7 +9,7 @@ import { ProtectionConfig } from '../protection/protection.config';
 import { MessagesConfig } from '../delivery/messages/messages.config';
 import { RoutingConfig } from '../delivery/routing.config';
 import { StoreConfig } from '../store/store.config';
-import { LoggingConfig, ServerConfig } from './server.config';
+import { LoggingConfig, ServerConfig } from '../common/server.config';
 
 /**
  * Makes the validated configuration injectable: the whole AppConfig and each section by its

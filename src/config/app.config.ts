@@ -7,8 +7,8 @@ import { MessagesConfig } from '../delivery/messages/messages.config';
 import { RoutingConfig } from '../delivery/routing.config';
 import { ProtectionConfig } from '../protection/protection.config';
 import { StoreConfig } from '../store/store.config';
-import { AdminConfig } from './admin.config';
-import { LoggingConfig, ServerConfig } from './server.config';
+import { AdminConfig } from '../auth/admin.config';
+import { LoggingConfig, ServerConfig } from '../common/server.config';
 
 /**
  * The whole configuration file (DESIGN.md "Configuration"). Every key has a default except the

@@ -3,7 +3,7 @@ import { validateSync, ValidationError } from 'class-validator';
 import { ProviderConfig } from '../providers/provider.config';
 import { VENDORS } from '../providers/vendors';
 import { AppConfig } from './app.config';
-import { ServerConfig } from './server.config';
+import { ServerConfig } from '../common/server.config';
 
 const TRANSFORM = { exposeDefaultValues: true } as const;
 const VALIDATE = {

@@ -1,4 +1,4 @@
-import { Attempt } from '../delivery/delivery.types';
+import { Attempt } from './delivery.types';
 import { ProtectionFinding } from '../protection/protection.types';
 import { Channel } from '../providers/channel';
 import { ReceiptStatus } from '../providers/provider-callbacks';

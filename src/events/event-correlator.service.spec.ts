@@ -1,7 +1,7 @@
 import { Registry } from 'prom-client';
 import { HeaderAuthConfig } from '../auth/auth.config';
 import { PhoneNumberInfo } from '../phone/phone-number';
-import { DeliveryRecordService, NewDeliveryRecord } from '../records/delivery-record.service';
+import { DeliveryRecordService, NewDeliveryRecord } from '../delivery/delivery-record.service';
 import { MemoryStore } from '../store/memory.store';
 import { StoreConfig } from '../store/store.config';
 import { DeliveryIndexStore } from './delivery-index.store';

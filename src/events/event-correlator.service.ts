@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { PhoneNumberInfo } from '../phone/phone-number';
 import { phoneTag } from '../phone/phone-tag';
 import { Channel } from '../providers/channel';
-import { DeliveryRecordService, NewDeliveryRecord } from '../records/delivery-record.service';
+import { DeliveryRecordService, NewDeliveryRecord } from '../delivery/delivery-record.service';
 import { DeliveryIndexStore } from './delivery-index.store';
 import { IndexedDelivery, matchDelivery } from './delivery-matcher';
 import { Correlation, EventHookMetrics } from './event-hook.metrics';

@@ -1,8 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
 import { ApiError, ApiErrorCode } from '../common/api-error';
-import { EventsConfig } from '../events/events.config';
-import { HeaderAuthenticator } from './header-auth';
+import { EventsConfig } from './events.config';
+import { HeaderAuthenticator } from '../auth/header-auth';
 
 /**
  * Okta event hooks authenticate with a header only (no OAuth, okta-contract.md §4.3): one of

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { EventHookAuthGuard } from '../auth/event-hook-auth.guard';
+import { EventHookAuthGuard } from './event-hook-auth.guard';
 import { EventHookRequestDto } from './event-hook.dto';
 import { EventHookService, VerificationAnswer } from './event-hook.service';
 

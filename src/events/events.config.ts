@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { ValidateNested } from 'class-validator';
 import { EventAuthConfig } from '../auth/auth.config';
-import { IntRange } from '../config/decorators';
+import { IntRange } from '../common/config-decorators';
 
 /** The Okta event hook (`events.*`): its authentication, deduplication and correlation. */
 export class EventsConfig {

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { EventHookAuthGuard } from '../auth/event-hook-auth.guard';
+import { EventHookAuthGuard } from './event-hook-auth.guard';
 import { RecordsModule } from '../records/records.module';
 import { StoreModule } from '../store/store.module';
 import { DeliveryIndexStore } from './delivery-index.store';

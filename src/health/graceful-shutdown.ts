@@ -1,6 +1,6 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ShutdownConfig } from '../config/server.config';
+import { ShutdownConfig } from '../common/server.config';
 import { ShutdownState } from './shutdown.state';
 
 /**

@@ -1,9 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
 import { ApiError, ApiErrorCode } from '../common/api-error';
-import { HookConfig } from '../hook/hook.config';
-import { HeaderAuthenticator } from './header-auth';
-import { OAuthVerifier } from './oauth.verifier';
+import { HookConfig } from './hook.config';
+import { HeaderAuthenticator } from '../auth/header-auth';
+import { OAuthVerifier } from '../auth/oauth.verifier';
 
 const BEARER = /^Bearer ([A-Za-z0-9\-_.]+)$/;
 

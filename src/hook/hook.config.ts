@@ -1,7 +1,7 @@
 import { IsString, MaxLength, ValidateNested } from 'class-validator';
 import { HookAuthConfig } from '../auth/auth.config';
 import { Type } from 'class-transformer';
-import { IntRange } from '../config/decorators';
+import { IntRange } from '../common/config-decorators';
 
 export class HookConfig {
   /** Okta gets an answer before this many ms, whatever the vendors do (Okta gives up at 3000). */

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { HookAuthGuard } from '../auth/hook-auth.guard';
+import { HookAuthGuard } from './hook-auth.guard';
 import { DeliveryModule } from '../delivery/delivery.module';
 import { HookMetrics } from './hook.metrics';
 import { TelephonyHookController } from './telephony-hook.controller';

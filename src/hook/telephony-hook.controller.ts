@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { HookAuthGuard } from '../auth/hook-auth.guard';
+import { HookAuthGuard } from './hook-auth.guard';
 import { OktaHookResponse } from './okta-response';
 import { TelephonyHookRequestDto } from './telephony-hook.dto';
 import { TelephonyHookPipe } from './telephony-hook.pipe';

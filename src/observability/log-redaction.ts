@@ -1,5 +1,5 @@
 import { maskPhone } from '../phone/phone-number';
-import { scrubDigits } from './scrub';
+import { scrubDigits } from '../common/scrub';
 
 /** What a redacted value becomes in a log line. */
 export const REDACTED = '[redacted]';

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import pino, { DestinationStream, LogFn, Logger } from 'pino';
-import { LoggingConfig } from '../config/server.config';
+import { LoggingConfig } from '../common/server.config';
 import { logContextFields, mergeLogContext } from './log-context';
 import { redactLogFields, redactLogMessage } from './log-redaction';
 import { RequestLogging, ROOT_LOGGER } from './request-logging';

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
-import { IntRange } from '../config/decorators';
+import { IntRange } from '../common/config-decorators';
 import { CHANNELS, Channel } from '../providers/channel';
 
 const COUNTRY = { each: true, message: 'each country must be an ISO 3166 alpha-2 code' };

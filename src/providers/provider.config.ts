@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsOptional, IsString, IsUrl, ValidateNested } from 'class-validator';
-import { IntRange } from '../config/decorators';
+import { IntRange } from '../common/config-decorators';
 import { CHANNELS, Channel } from './channel';
 
 export class CircuitBreakerConfig {

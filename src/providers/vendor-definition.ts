@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { ServerConfig } from '../config/server.config';
+import { ServerConfig } from '../common/server.config';
 import { Channel } from './channel';
 import { VendorHttpClient } from './http/vendor-http.client';
 import { ProviderConfig } from './provider.config';

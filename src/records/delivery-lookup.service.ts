@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ApiError, ApiErrorCode } from '../common/api-error';
 import { StoreUnavailableError } from '../store/key-value-store';
-import { DeliveryRecord } from './delivery-record';
-import { DeliveryRecordService } from './delivery-record.service';
+import { DeliveryRecord } from '../delivery/delivery-record';
+import { DeliveryRecordService } from '../delivery/delivery-record.service';
 
 /** Ids we ever hand out: vendor ids and UUIDs. Anything else is unknown without a store lookup. */
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;

@@ -3,8 +3,8 @@ import { AdminAuthGuard } from '../auth/admin-auth.guard';
 import { StoreModule } from '../store/store.module';
 import { DeliveriesController } from './deliveries.controller';
 import { DeliveryLookupService } from './delivery-lookup.service';
-import { DeliveryRecordService } from './delivery-record.service';
-import { DeliveryStatusMetrics } from './delivery-status.metrics';
+import { DeliveryRecordService } from '../delivery/delivery-record.service';
+import { DeliveryStatusMetrics } from '../delivery/delivery-status.metrics';
 
 /**
  * Delivery records and `GET /deliveries/:id`. Exports {@link DeliveryRecordService}: the

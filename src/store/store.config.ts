@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsString, ValidateNested } from 'class-validator';
-import { IntRange } from '../config/decorators';
+import { IntRange } from '../common/config-decorators';
 
 export class RedisConfig {
   @IsString() url = 'redis://127.0.0.1:6379';

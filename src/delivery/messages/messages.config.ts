@@ -9,7 +9,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { BooleanFromString, IntRange } from '../../config/decorators';
+import { BooleanFromString, IntRange } from '../../common/config-decorators';
 import { CHANNELS, Channel } from '../../providers/channel';
 
 /** Okta's request types (okta-contract.md §1.3), by their last part or in full. */

@@ -1,4 +1,4 @@
-import { ServerConfig } from '../../config/server.config';
+import { ServerConfig } from '../../common/server.config';
 import { VendorHttpClient } from '../http/vendor-http.client';
 import { CallbackRequest } from '../provider-callbacks';
 import { OtpMessage } from '../telephony-provider';

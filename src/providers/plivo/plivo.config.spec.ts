@@ -1,4 +1,4 @@
-import { ServerConfig } from '../../config/server.config';
+import { ServerConfig } from '../../common/server.config';
 import { checkPlivoConfig, PlivoConfig } from './plivo.config';
 
 const config = (fields: Partial<PlivoConfig>): PlivoConfig =>

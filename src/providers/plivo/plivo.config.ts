@@ -1,5 +1,5 @@
 import { IsIn, IsOptional, IsString, Matches, MinLength } from 'class-validator';
-import { ServerConfig } from '../../config/server.config';
+import { ServerConfig } from '../../common/server.config';
 import { Channel } from '../channel';
 import { ProviderConfig } from '../provider.config';
 import { PLIVO_VOICES, PlivoVoice } from './plivo.types';

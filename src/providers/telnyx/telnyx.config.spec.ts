@@ -1,4 +1,4 @@
-import { ServerConfig } from '../../config/server.config';
+import { ServerConfig } from '../../common/server.config';
 import { checkTelnyxConfig, TelnyxConfig } from './telnyx.config';
 
 const config = (fields: Partial<TelnyxConfig>): TelnyxConfig =>
