@@ -80,6 +80,8 @@ export function cycles(graph: Map<string, Set<string>>): string[] {
 /** Direct two-way imports between folders, the first thing to untie in a group. */
 export function mutualPairs(graph: Map<string, Set<string>>): string[] {
   return [...graph]
-    .flatMap(([from, to]) => [...to].filter((t) => from < t && graph.get(t)?.has(from)).map((t) => `${from} ↔ ${t}`))
+    .flatMap(([from, to]) =>
+      [...to].filter((t) => from < t && graph.get(t)?.has(from)).map((t) => `${from} ↔ ${t}`),
+    )
     .sort();
 }

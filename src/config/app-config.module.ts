@@ -7,6 +7,7 @@ import { EventsConfig } from '../events/events.config';
 import { HookConfig } from '../hook/hook.config';
 import { ProtectionConfig } from '../protection/protection.config';
 import { MessagesConfig } from '../delivery/messages/messages.config';
+import { DeliveryPolicy } from '../delivery/delivery.policy';
 import { RoutingConfig } from '../delivery/routing.config';
 import { StoreConfig } from '../store/store.config';
 import { LoggingConfig, ServerConfig } from '../common/server.config';
@@ -25,6 +26,14 @@ export class AppConfigModule {
       { provide: ServerConfig, useValue: config.server },
       { provide: LoggingConfig, useValue: config.logging },
       { provide: HookConfig, useValue: config.hook },
+      {
+        provide: DeliveryPolicy,
+        useValue: new DeliveryPolicy(
+          config.hook.deadlineMs,
+          config.hook.answerMarginMs,
+          config.hook.defaultSmsTemplate,
+        ),
+      },
       { provide: EventsConfig, useValue: config.events },
       { provide: RoutingConfig, useValue: config.routing },
       { provide: MessagesConfig, useValue: config.messages },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { HookConfig } from '../hook/hook.config';
+import { DeliveryPolicy } from './delivery.policy';
 import { ProviderError } from '../providers/provider-error';
 import { OtpMessage, SendResult, TelephonyProvider } from '../providers/telephony-provider';
 import { pickLastResort, SkippedProvider } from './circuit-breaker.policy';
@@ -35,7 +35,7 @@ type Step =
 @Injectable()
 export class AttemptRunner {
   constructor(
-    private readonly hook: HookConfig,
+    private readonly hook: DeliveryPolicy,
     private readonly breakers: CircuitBreakers,
     private readonly metrics: DeliveryMetrics,
   ) {}

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EventCorrelator } from '../events/event-correlator.service';
-import { HookConfig } from '../hook/hook.config';
+import { DeliveryPolicy } from './delivery.policy';
 import { assignLogContext } from '../observability/log-context';
 import { maskPhone, PhoneNumberInfo } from '../phone/phone-number';
 import { ProtectionVerdict } from '../protection/protection.types';
@@ -30,7 +30,7 @@ export class DeliveryRecorder {
   constructor(
     private readonly records: DeliveryRecordService,
     @Inject(KEY_VALUE_STORE) private readonly store: KeyValueStore,
-    private readonly hook: HookConfig,
+    private readonly hook: DeliveryPolicy,
     private readonly correlator: EventCorrelator,
     private readonly statuses: DeliveryStatusMetrics,
   ) {}

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { HookConfig } from '../hook/hook.config';
+import { DeliveryPolicy } from './delivery.policy';
 import { KEY_VALUE_STORE, KeyValueStore, StoreUnavailableError } from '../store/key-value-store';
 import { StoreConfig } from '../store/store.config';
 import { answerTimeLeft } from './deadline';
@@ -40,7 +40,7 @@ export class IdempotencyService {
   constructor(
     @Inject(KEY_VALUE_STORE) private readonly store: KeyValueStore,
     private readonly config: StoreConfig,
-    private readonly hook: HookConfig,
+    private readonly hook: DeliveryPolicy,
   ) {}
 
   once(eventId: string, clock: DeliveryClock, run: IdempotentRun): Promise<DeliveryOutcome> {
@@ -132,6 +132,6 @@ export class IdempotencyService {
   }
 }
 
-function timeLeft(clock: DeliveryClock, hook: HookConfig): number {
+function timeLeft(clock: DeliveryClock, hook: DeliveryPolicy): number {
   return answerTimeLeft(performance.now(), clock.deadlineAt, hook.answerMarginMs);
 }

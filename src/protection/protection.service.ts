@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DeliveryRequest } from '../delivery/delivery.types';
+import { ProtectionRequest } from './protection.types';
 import { PhoneNumberInfo } from '../phone/phone-number';
 import { StoreUnavailableError } from '../store/key-value-store';
 import { StoreConfig } from '../store/store.config';
@@ -45,7 +45,7 @@ export class ProtectionService {
     );
   }
 
-  async check(request: DeliveryRequest, phone: PhoneNumberInfo): Promise<ProtectionVerdict> {
+  async check(request: ProtectionRequest, phone: PhoneNumberInfo): Promise<ProtectionVerdict> {
     const refused = this.numbers.check(phone);
     if (refused && this.enforce) return this.conclude(refused, phone);
     let limited: ProtectionFinding[] | undefined;

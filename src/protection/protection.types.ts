@@ -1,3 +1,4 @@
+import { Channel } from '../providers/channel';
 /** One protection rule that matched a delivery, and why, in words safe for Okta and the logs. */
 export interface ProtectionFinding {
   /** `number-invalid`, `country-deny`, `rate-limit:phone:5/900s`... */
@@ -21,3 +22,11 @@ export type ProtectionVerdict =
 
 /** The verdict when no rule matched: one shared object, nothing allocated per delivery. */
 export const ALLOWED: ProtectionVerdict = { action: 'allowed' };
+
+/** What protection reads of a delivery request (delivery's `DeliveryRequest` has these fields). */
+export interface ProtectionRequest {
+  readonly requestType?: string;
+  readonly channel: Channel;
+  readonly userId?: string;
+  readonly clientIp?: string;
+}

@@ -1,5 +1,5 @@
 import { RateLimiterRes } from 'rate-limiter-flexible';
-import { DeliveryRequest } from '../delivery/delivery.types';
+import { ProtectionRequest } from './protection.types';
 import { PhoneNumberInfo } from '../phone/phone-number';
 import { describeRedisError } from '../store/redis-error';
 import { StoreUnavailableError } from '../store/key-value-store';
@@ -32,7 +32,7 @@ export class RateLimitPolicy {
    * taken are given back first).
    */
   async consume(
-    request: DeliveryRequest,
+    request: ProtectionRequest,
     phone: PhoneNumberInfo,
     refund: boolean,
   ): Promise<ProtectionFinding[] | undefined> {

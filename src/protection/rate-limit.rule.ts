@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { RateLimiterAbstract } from 'rate-limiter-flexible';
-import { DeliveryRequest } from '../delivery/delivery.types';
+import { ProtectionRequest } from './protection.types';
 import { PhoneNumberInfo } from '../phone/phone-number';
 import { Channel } from '../providers/channel';
 import { clientNetwork } from './client-ip';
@@ -48,7 +48,7 @@ export class RateLimitRule {
   }
 
   /** The counter key of this delivery; undefined when the rule does not apply to it. */
-  keyFor(request: DeliveryRequest, phone: PhoneNumberInfo): string | undefined {
+  keyFor(request: ProtectionRequest, phone: PhoneNumberInfo): string | undefined {
     if (this.channels && !this.channels.has(request.channel)) return undefined;
     const type = request.requestType;
     if (this.requestTypes && (type === undefined || !this.requestTypes.has(type))) {

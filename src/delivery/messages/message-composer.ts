@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { HookConfig } from '../../hook/hook.config';
+import { DeliveryPolicy } from '../delivery.policy';
 import { OtpMessage } from '../../providers/telephony-provider';
 import { DeliveryRequest } from '../delivery.types';
 import { withAutofillLines } from './autofill-lines';
@@ -25,7 +25,7 @@ export interface ComposedMessage {
 export class MessageComposer {
   constructor(
     private readonly config: MessagesConfig,
-    private readonly hook: HookConfig,
+    private readonly hook: DeliveryPolicy,
   ) {}
 
   compose(

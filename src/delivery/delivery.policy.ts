@@ -1,0 +1,12 @@
+/**
+ * What delivery must know of its caller's contract with Okta: how long the answer may take, the
+ * margin kept free at its end to write it, and the SMS text when Okta sends none. The composition
+ * root provides it from `hook.*`, so delivery never reads the hook's config.
+ */
+export class DeliveryPolicy {
+  constructor(
+    readonly deadlineMs: number,
+    readonly answerMarginMs: number,
+    readonly defaultSmsTemplate: string,
+  ) {}
+}
