@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { HeaderAuthConfig } from './auth.config';
+import { AuthRefusalReason } from './auth-refusal';
 
 type Headers = Readonly<Record<string, string | string[] | undefined>>;
 
@@ -38,7 +39,26 @@ export class HeaderAuthenticator {
     }
     return matched;
   }
+
+  /**
+   * Why `verify` said no, for the log: no configured header present (and nothing else that
+   * could be the credential, or some other header that could), or a configured one carrying a
+   * secret that is not accepted. `others` are those other header names (never their values).
+   */
+  refusal(headers: Headers): { reason: AuthRefusalReason; others?: string[] } {
+    if (this.expected.some(({ name }) => single(headers[name]) !== '')) {
+      return { reason: 'wrong secret' };
+    }
+    const others = Object.keys(headers).filter((name) => !ORDINARY.test(name));
+    return others.length > 0
+      ? { reason: 'unknown header name', others }
+      : { reason: 'no credential' };
+  }
 }
+
+/** Headers any client, proxy or tracer sends: never taken for a misnamed credential. */
+const ORDINARY =
+  /^(host|content-(type|length|encoding)|accept(-.*)?|user-agent|connection|keep-alive|transfer-encoding|expect|te|forwarded|via|x-forwarded-.*|x-real-ip|x-request-id|x-amzn-trace-id|traceparent|tracestate|b3|x-b3-.*|true-client-ip|cf-.*|cdn-loop|x-envoy-.*|cache-control|pragma|origin|referer|date)$/;
 
 function single(value: string | string[] | undefined): string {
   if (Array.isArray(value)) return value.length === 1 ? value[0] : '';

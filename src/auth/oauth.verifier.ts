@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { createRemoteJWKSet, errors, JWTPayload, jwtVerify } from 'jose';
 import { OAuthConfig } from './auth.config';
+import { AuthRefusalReason } from './auth-refusal';
 
 type KeySet = ReturnType<typeof createRemoteJWKSet>;
 
@@ -33,8 +34,8 @@ export class OAuthVerifier {
 
   constructor(private readonly config: OAuthConfig) {}
 
-  /** True when the token is valid for this hook; never throws. */
-  async verify(token: string): Promise<boolean> {
+  /** Undefined when the token is valid for this hook, else why not; never throws. */
+  async check(token: string): Promise<AuthRefusalReason | undefined> {
     try {
       const { payload } = await jwtVerify(token, await this.keySet(), {
         issuer: this.config.issuer,
@@ -43,10 +44,10 @@ export class OAuthVerifier {
         clockTolerance: this.config.clockToleranceSeconds,
         requiredClaims: ['exp'],
       });
-      return this.hasScopes(payload);
+      return this.hasScopes(payload) ? undefined : 'missing scope';
     } catch (error) {
       this.logger.debug({ reason: reason(error) }, 'bearer token refused');
-      return false;
+      return refusalOf(error);
     }
   }
 
@@ -91,4 +92,24 @@ export class OAuthVerifier {
 function reason(error: unknown): string {
   if (error instanceof errors.JOSEError) return error.code;
   return error instanceof Error ? error.name : 'unknown';
+}
+
+function refusalOf(error: unknown): AuthRefusalReason {
+  if (error instanceof errors.JWTExpired) return 'token expired';
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'aud') return 'wrong audience';
+    if (error.claim === 'iss') return 'wrong issuer';
+    return 'invalid token';
+  }
+  if (error instanceof errors.JWKSNoMatchingKey) return 'unknown kid';
+  if (
+    error instanceof errors.JWSSignatureVerificationFailed ||
+    error instanceof errors.JWSInvalid ||
+    error instanceof errors.JWTInvalid ||
+    error instanceof errors.JOSEAlgNotAllowed ||
+    error instanceof errors.JOSENotSupported
+  ) {
+    return 'invalid token';
+  }
+  return 'JWKS unreachable';
 }

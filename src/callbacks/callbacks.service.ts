@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
+import { AuthRefusalLog, refusalOf } from '../auth/auth-refusal';
 import { ApiError, ApiErrorCode } from '../common/api-error';
 import { ServerConfig } from '../common/server.config';
 import {
@@ -14,10 +15,12 @@ const EMPTY: CallbackDocument = { contentType: 'text/plain', body: '' };
 
 /**
  * Hands a vendor's callback to the provider it names. The provider verifies the vendor's
- * signature; a rejected callback is 403 and records nothing.
+ * signature; a rejected callback is 403, records nothing and is logged (AuthRefusalLog).
  */
 @Injectable()
 export class CallbacksService {
+  private readonly refusals = new AuthRefusalLog();
+
   constructor(
     private readonly providers: ProviderRegistry,
     private readonly server: ServerConfig,
@@ -36,6 +39,7 @@ export class CallbacksService {
       case undefined:
         throw new ApiError(ApiErrorCode.NotFound);
       case 'rejected':
+        this.refusals.refused(refusalOf(req, 'wrong signature'));
         throw new ApiError(ApiErrorCode.Forbidden);
       case 'receipts':
         for (const receipt of answer.receipts) await this.receipts.record(providerId, receipt);

@@ -2,15 +2,18 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
 import { ApiError, ApiErrorCode } from '../common/api-error';
 import { EventsConfig } from './events.config';
+import { AuthRefusalLog, refusalOf } from '../auth/auth-refusal';
 import { HeaderAuthenticator } from '../auth/header-auth';
 
 /**
  * Okta event hooks authenticate with a header only (no OAuth, okta-contract.md §4.3): one of
- * `events.auth.headers` carrying an accepted secret, else 401. With none configured, nothing passes.
+ * `events.auth.headers` carrying an accepted secret, else 401 and a logged reason. With none
+ * configured, nothing passes.
  */
 @Injectable()
 export class EventHookAuthGuard implements CanActivate {
   private readonly headers: HeaderAuthenticator;
+  private readonly refusals = new AuthRefusalLog();
 
   constructor(events: EventsConfig) {
     this.headers = new HeaderAuthenticator(events.auth.headers);
@@ -19,6 +22,7 @@ export class EventHookAuthGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     if (this.headers.verify(request.headers)) return true;
+    this.refusals.refused(refusalOf(request, this.headers.refusal(request.headers)));
     throw new ApiError(ApiErrorCode.Unauthorized);
   }
 }

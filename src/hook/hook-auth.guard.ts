@@ -2,19 +2,23 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
 import { ApiError, ApiErrorCode } from '../common/api-error';
 import { HookConfig } from './hook.config';
+import { AuthRefusalLog, AuthRefusalReason, refusalOf } from '../auth/auth-refusal';
 import { HeaderAuthenticator } from '../auth/header-auth';
 import { OAuthVerifier } from '../auth/oauth.verifier';
 
 const BEARER = /^Bearer ([A-Za-z0-9\-_.]+)$/;
+const BEARER_SCHEME = /^bearer\b/i;
 
 /**
  * Okta's telephony hook authentication: a configured header carrying an accepted secret, or,
- * when `hook.auth.oauth` is set, a valid OAuth 2.0 Bearer access token. Either passes.
+ * when `hook.auth.oauth` is set, a valid OAuth 2.0 Bearer access token. Either passes; a
+ * refusal is logged with its reason (AuthRefusalLog).
  */
 @Injectable()
 export class HookAuthGuard implements CanActivate {
   private readonly headers: HeaderAuthenticator;
   private readonly oauth?: OAuthVerifier;
+  private readonly refusals = new AuthRefusalLog();
 
   constructor(hook: HookConfig) {
     this.headers = new HeaderAuthenticator(hook.auth.headers);
@@ -24,8 +28,19 @@ export class HookAuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     if (this.headers.verify(request.headers)) return true;
-    const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
-    if (this.oauth && token && (await this.oauth.verify(token))) return true;
+    const reason = await this.bearerRefusal(request.headers.authorization);
+    if (reason === undefined) return true;
+    this.refusals.refused(refusalOf(request, reason ?? this.headers.refusal(request.headers)));
     throw new ApiError(ApiErrorCode.Unauthorized);
+  }
+
+  /** Undefined for a valid token; null when there is no Bearer to judge (the headers decide). */
+  private async bearerRefusal(
+    authorization: string | undefined,
+  ): Promise<AuthRefusalReason | null | undefined> {
+    if (!this.oauth || !authorization || !BEARER_SCHEME.test(authorization)) return null;
+    const token = BEARER.exec(authorization)?.[1];
+    if (!token) return 'malformed Bearer';
+    return this.oauth.check(token);
   }
 }
