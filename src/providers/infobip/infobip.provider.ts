@@ -1,13 +1,13 @@
 import { Channel } from '../channel';
-import { parseJson } from '../http/classify-status';
-import { VendorHttpClient, VendorResponse } from '../http/vendor-http.client';
+import { parseJson } from '../kit/http/classify-status';
+import { VendorHttpClient, VendorResponse } from '../kit/http/vendor-http.client';
 import { CallbackAnswer, CallbackHandler, CallbackRequest } from '../provider-callbacks';
 import { ProviderError, ProviderErrorCode } from '../provider-error';
-import { safeEqual } from '../safe-equal';
+import { safeEqual } from '../kit/safe-equal';
 import { OtpMessage, SendResult, TelephonyProvider } from '../telephony-provider';
-import { requireKeys, requirePublicUrl } from '../vendor-checks';
+import { requireKeys, requirePublicUrl } from '../kit/vendor-checks';
 import { VendorDefinition } from '../vendor-definition';
-import { speakableLanguages, spokenText, vendorVoiceScript } from '../voice/vendor-voice';
+import { speakableLanguages, spokenText, vendorVoiceScript } from '../kit/voice/vendor-voice';
 import { InfobipConfig } from './infobip.config';
 import { infobipRefusal, infobipSmsError, infobipVoiceError } from './infobip.errors';
 import { infobipReceipts } from './infobip.receipts';

@@ -1,4 +1,4 @@
-import { ServerConfig } from '../config/server.config';
+import { ServerConfig } from '../../config/server.config';
 
 /** `key: <what> needs \`key\`` for each of `keys` that is not set in `config`. */
 export function requireKeys<C extends object>(

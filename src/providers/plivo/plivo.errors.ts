@@ -1,6 +1,6 @@
-import { failureDescriptions } from '../http/describe-failure';
-import { classifyStatus, httpFailure } from '../http/classify-status';
-import { VendorResponse } from '../http/vendor-http.client';
+import { failureDescriptions } from '../kit/http/describe-failure';
+import { classifyStatus, httpFailure } from '../kit/http/classify-status';
+import { VendorResponse } from '../kit/http/vendor-http.client';
 import { ProviderError, ProviderErrorCode } from '../provider-error';
 
 const DESCRIPTION = failureDescriptions('Plivo');

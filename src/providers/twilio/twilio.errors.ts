@@ -1,5 +1,5 @@
-import { classifyStatus, httpFailure, parseJson } from '../http/classify-status';
-import { VendorResponse } from '../http/vendor-http.client';
+import { classifyStatus, httpFailure, parseJson } from '../kit/http/classify-status';
+import { VendorResponse } from '../kit/http/vendor-http.client';
 import { ProviderError, ProviderErrorCode } from '../provider-error';
 import { TwilioErrorBody } from './twilio.types';
 

@@ -1,11 +1,11 @@
 import { Channel } from '../channel';
-import { parseJson } from '../http/classify-status';
-import { VendorHttpClient } from '../http/vendor-http.client';
+import { parseJson } from '../kit/http/classify-status';
+import { VendorHttpClient } from '../kit/http/vendor-http.client';
 import { CallbackAnswer, CallbackHandler, CallbackRequest } from '../provider-callbacks';
 import { ProviderError, ProviderErrorCode } from '../provider-error';
 import { OtpMessage, SendResult, TelephonyProvider } from '../telephony-provider';
 import { VendorDefinition } from '../vendor-definition';
-import { composeVoiceScript, pickLanguage } from '../voice/voice-script';
+import { composeVoiceScript, pickLanguage } from '../kit/voice/voice-script';
 import { TwilioConfig } from './twilio.config';
 import { twilioError } from './twilio.errors';
 import { twilioReceipts } from './twilio.receipts';

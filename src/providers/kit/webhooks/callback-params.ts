@@ -1,4 +1,4 @@
-import { CallbackAnswer, CallbackRequest, DeliveryReceipt } from '../provider-callbacks';
+import { CallbackAnswer, CallbackRequest, DeliveryReceipt } from '../../provider-callbacks';
 import { singleHeader } from '../safe-equal';
 
 /** A verified callback the vendor only needs acknowledged (200, empty body). */
