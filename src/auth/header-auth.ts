@@ -1,17 +1,17 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { safeEqual, singleHeader } from '../common/safe-equal';
 import { HeaderAuthConfig } from './auth.config';
 
 type Headers = Readonly<Record<string, string | string[] | undefined>>;
 
 interface ExpectedHeader {
   readonly name: string;
-  readonly digests: readonly Buffer[];
+  readonly secrets: readonly string[];
 }
 
 /**
- * Okta's HTTP-header authentication. Both sides are hashed to fixed-length SHA-256 digests
- * before `timingSafeEqual`, so the comparison takes the same time whatever the lengths or
- * characters, never throws, and every configured secret is compared on every call.
+ * Okta's HTTP-header authentication. Each comparison is {@link safeEqual} (both sides hashed,
+ * then `timingSafeEqual`), so it takes the same time whatever the lengths or characters,
+ * never throws, and every configured secret is compared on every call.
  */
 export class HeaderAuthenticator {
   private readonly expected: readonly ExpectedHeader[];
@@ -19,7 +19,7 @@ export class HeaderAuthenticator {
   constructor(headers: readonly HeaderAuthConfig[]) {
     this.expected = headers.map((h) => ({
       name: h.name.toLowerCase(),
-      digests: h.secrets.map(digest),
+      secrets: h.secrets,
     }));
   }
 
@@ -30,21 +30,10 @@ export class HeaderAuthenticator {
   /** True when any configured header carries any of its accepted secrets. */
   verify(headers: Headers): boolean {
     let matched = false;
-    for (const { name, digests } of this.expected) {
-      const presented = digest(single(headers[name]));
-      for (const expected of digests) {
-        matched = timingSafeEqual(presented, expected) || matched;
-      }
+    for (const { name, secrets } of this.expected) {
+      const presented = singleHeader(headers[name]) ?? '';
+      for (const expected of secrets) matched = safeEqual(presented, expected) || matched;
     }
     return matched;
   }
-}
-
-function single(value: string | string[] | undefined): string {
-  if (Array.isArray(value)) return value.length === 1 ? value[0] : '';
-  return value ?? '';
-}
-
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value, 'utf8').digest();
 }

@@ -3,7 +3,7 @@ import { parseJson } from '../kit/http/classify-status';
 import { VendorHttpClient, VendorResponse } from '../kit/http/vendor-http.client';
 import { CallbackAnswer, CallbackHandler, CallbackRequest } from '../provider-callbacks';
 import { ProviderError, ProviderErrorCode } from '../provider-error';
-import { safeEqual } from '../kit/safe-equal';
+import { safeEqual } from '../../common/safe-equal';
 import { OtpMessage, SendResult, TelephonyProvider } from '../telephony-provider';
 import { requireKeys, requirePublicUrl } from '../kit/vendor-checks';
 import { VendorDefinition } from '../vendor-definition';

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { CallbackRequest } from '../provider-callbacks';
 import { header } from '../kit/webhooks/callback-params';
-import { safeEqual } from '../kit/safe-equal';
+import { safeEqual } from '../../common/safe-equal';
 
 type MultiMap = Map<string, string[]>;
 

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { CallbackRequest } from '../provider-callbacks';
-import { safeEqual, singleHeader } from '../kit/safe-equal';
+import { safeEqual, singleHeader } from '../../common/safe-equal';
 
 type Params = Readonly<Record<string, string | string[]>>;
 

@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { jwtVerify } from 'jose';
-import { safeEqual } from '../kit/safe-equal';
+import { safeEqual } from '../../common/safe-equal';
 import { VonageSignatureMethod } from './vonage.types';
 
 const HMAC: Readonly<Record<Exclude<VonageSignatureMethod, 'md5hash'>, string>> = {
