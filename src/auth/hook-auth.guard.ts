@@ -1,11 +1,10 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
 import { ApiError, ApiErrorCode } from '../common/api-error';
+import { bearerToken } from '../common/bearer';
 import { HookConfig } from '../hook/hook.config';
 import { HeaderAuthenticator } from './header-auth';
 import { OAuthVerifier } from './oauth.verifier';
-
-const BEARER = /^Bearer ([A-Za-z0-9\-_.]+)$/;
 
 /**
  * Okta's telephony hook authentication: a configured header carrying an accepted secret, or,
@@ -24,7 +23,7 @@ export class HookAuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     if (this.headers.verify(request.headers)) return true;
-    const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
+    const token = bearerToken(request.headers.authorization);
     if (this.oauth && token && (await this.oauth.verify(token))) return true;
     throw new ApiError(ApiErrorCode.Unauthorized);
   }
