@@ -1,8 +1,8 @@
 import { Channel } from '../channel';
+import { acceptedWith } from '../kit/http/accepted';
 import { parseJson } from '../kit/http/classify-status';
 import { VendorHttpClient, VendorResponse } from '../kit/http/vendor-http.client';
 import { CallbackAnswer, CallbackHandler, CallbackRequest } from '../provider-callbacks';
-import { ProviderError, ProviderErrorCode } from '../provider-error';
 import { OtpMessage, SendResult, TelephonyProvider } from '../telephony-provider';
 import { requireKeys, requirePublicUrl } from '../kit/vendor-checks';
 import { VendorDefinition } from '../vendor-definition';
@@ -152,8 +152,7 @@ function isSuccess(response: VendorResponse): boolean {
 }
 
 function requireId(id: unknown, what: string): string {
-  if (typeof id === 'string' && id.length > 0) return id;
-  throw new ProviderError(ProviderErrorCode.Transient, `Sinch answered without a ${what}`);
+  return acceptedWith('Sinch', what, typeof id === 'string' ? id : undefined).transactionId;
 }
 
 export const sinchVendor: VendorDefinition<SinchConfig> = {
