@@ -1,11 +1,12 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { flattenValidationErrors } from './common/validation-problems';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppOptions } from './app.module';
-import { ApiError, ApiErrorCause, ApiErrorCode } from './common/api-error';
+import { ApiError, ApiErrorCode } from './common/api-error';
 import { hardenHttp, hardeningOptions } from './common/http-hardening';
 import { LoadedConfig } from './config/config.loader';
 
@@ -61,13 +62,9 @@ function requestId(req: IncomingMessage): string {
 
 /** Validation problems as error causes: the field's path and the rule, never its value. */
 export function toInvalidRequest(errors: ValidationError[]): ApiError {
-  return new ApiError(ApiErrorCode.InvalidRequest, flatten(errors, ''));
-}
-
-function flatten(errors: ValidationError[], parent: string): ApiErrorCause[] {
-  return errors.flatMap((e) => {
-    const location = parent ? `${parent}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((reason) => ({ location, reason }));
-    return [...own, ...flatten(e.children ?? [], location)];
-  });
+  const causes = flattenValidationErrors(errors).map((p) => ({
+    location: p.path,
+    reason: p.message,
+  }));
+  return new ApiError(ApiErrorCode.InvalidRequest, causes);
 }

@@ -152,6 +152,20 @@ describe('Plivo provider (e2e)', () => {
     );
   });
 
+  it('should not fail over when Plivo answers 400 that the destination is not a valid number', async () => {
+    primary.script(() => plivoError(400, '14155552671 is not a valid number'));
+
+    const res = await gateway.hook(hookRequest()).expect(200);
+
+    expect(backup.requests).toHaveLength(0);
+    expectNotFailedOver(
+      res.body,
+      'plivo-a',
+      'invalid-recipient',
+      'Plivo rejected the recipient (invalid_number)',
+    );
+  });
+
   it.each([
     ['a 500', () => plivoError(500), 'transient'],
     [

@@ -1,11 +1,10 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
 import { ApiError, ApiErrorCode } from '../common/api-error';
+import { bearerToken } from '../common/bearer';
 import { AdminConfig } from './admin.config';
 import { HeaderAuthConfig } from './auth.config';
 import { HeaderAuthenticator } from './header-auth';
-
-const BEARER = /^Bearer +(\S+) *$/i;
 
 /**
  * `Authorization: Bearer <one of admin.tokens>`, compared in constant time. With no token
@@ -23,7 +22,7 @@ export class AdminAuthGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (!this.tokens.configured) throw new ApiError(ApiErrorCode.NotFound);
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const token = BEARER.exec(request.headers.authorization ?? '')?.[1] ?? '';
+    const token = bearerToken(request.headers.authorization) ?? '';
     if (this.tokens.verify({ token })) return true;
     throw new ApiError(ApiErrorCode.Unauthorized);
   }

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { safeEqual, singleHeader } from '../common/safe-equal';
 import { HeaderAuthConfig } from './auth.config';
 import { AuthRefusalReason } from './auth-refusal';
 
@@ -6,13 +6,13 @@ type Headers = Readonly<Record<string, string | string[] | undefined>>;
 
 interface ExpectedHeader {
   readonly name: string;
-  readonly digests: readonly Buffer[];
+  readonly secrets: readonly string[];
 }
 
 /**
- * Okta's HTTP-header authentication. Both sides are hashed to fixed-length SHA-256 digests
- * before `timingSafeEqual`, so the comparison takes the same time whatever the lengths or
- * characters, never throws, and every configured secret is compared on every call.
+ * Okta's HTTP-header authentication. Each comparison is {@link safeEqual} (both sides hashed,
+ * then `timingSafeEqual`), so it takes the same time whatever the lengths or characters,
+ * never throws, and every configured secret is compared on every call.
  */
 export class HeaderAuthenticator {
   private readonly expected: readonly ExpectedHeader[];
@@ -20,7 +20,7 @@ export class HeaderAuthenticator {
   constructor(headers: readonly HeaderAuthConfig[]) {
     this.expected = headers.map((h) => ({
       name: h.name.toLowerCase(),
-      digests: h.secrets.map(digest),
+      secrets: h.secrets,
     }));
   }
 
@@ -31,11 +31,9 @@ export class HeaderAuthenticator {
   /** True when any configured header carries any of its accepted secrets. */
   verify(headers: Headers): boolean {
     let matched = false;
-    for (const { name, digests } of this.expected) {
-      const presented = digest(single(headers[name]));
-      for (const expected of digests) {
-        matched = timingSafeEqual(presented, expected) || matched;
-      }
+    for (const { name, secrets } of this.expected) {
+      const presented = singleHeader(headers[name]) ?? '';
+      for (const expected of secrets) matched = safeEqual(presented, expected) || matched;
     }
     return matched;
   }
@@ -46,7 +44,7 @@ export class HeaderAuthenticator {
    * secret that is not accepted. `others` are those other header names (never their values).
    */
   refusal(headers: Headers): { reason: AuthRefusalReason; others?: string[] } {
-    if (this.expected.some(({ name }) => single(headers[name]) !== '')) {
+    if (this.expected.some(({ name }) => (singleHeader(headers[name]) ?? '') !== '')) {
       return { reason: 'wrong secret' };
     }
     const others = Object.keys(headers).filter((name) => !ORDINARY.test(name));
@@ -59,12 +57,3 @@ export class HeaderAuthenticator {
 /** Headers any client, proxy or tracer sends: never taken for a misnamed credential. */
 const ORDINARY =
   /^(host|content-(type|length|encoding)|accept(-.*)?|user-agent|connection|keep-alive|transfer-encoding|expect|te|forwarded|via|x-forwarded-.*|x-real-ip|x-request-id|x-amzn-trace-id|traceparent|tracestate|b3|x-b3-.*|true-client-ip|cf-.*|cdn-loop|x-envoy-.*|cache-control|pragma|origin|referer|date)$/;
-
-function single(value: string | string[] | undefined): string {
-  if (Array.isArray(value)) return value.length === 1 ? value[0] : '';
-  return value ?? '';
-}
-
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value, 'utf8').digest();
-}

@@ -1,5 +1,6 @@
 import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
+import { flattenValidationErrors } from '../common/validation-problems';
 import { ProviderConfig } from '../providers/provider.config';
 import { VENDORS } from '../providers/vendors';
 import { AppConfig } from './app.config';
@@ -87,13 +88,9 @@ function validateProvider(
 }
 
 function toProblems(errors: ValidationError[], parent: string): string[] {
-  return errors.flatMap((error) => {
-    const path = joinPath(parent, error.property);
-    const own = Object.values(error.constraints ?? {}).map(
-      (m) => `${path}: ${explain(m, error.property)}`,
-    );
-    return [...own, ...toProblems(error.children ?? [], path)];
-  });
+  return flattenValidationErrors(errors, joinPath, parent).map(
+    (p) => `${p.path}: ${explain(p.message, p.property)}`,
+  );
 }
 
 function joinPath(parent: string, property: string): string {

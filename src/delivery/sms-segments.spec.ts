@@ -1,4 +1,5 @@
-import { GSM7_BASIC, GSM7_EXTENSION, smsShape } from './sms-segments';
+import { GSM7_BASIC, GSM7_EXTENSION } from '../providers/kit/sms/gsm7';
+import { smsShape } from './sms-segments';
 
 describe(smsShape.name, () => {
   it('should hold the 127 printable characters of the GSM 03.38 default alphabet and its 10 extensions', () => {

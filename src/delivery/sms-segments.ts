@@ -1,15 +1,10 @@
+import { GSM7_BASIC, GSM7_EXTENSION } from '../providers/kit/sms/gsm7';
+
 /** How an SMS text travels: its encoding and how many segments it is billed as. */
 export interface SmsShape {
   readonly encoding: 'gsm7' | 'ucs2';
   readonly segments: number;
 }
-
-/** GSM 03.38 default alphabet (3GPP TS 23.038 §6.2.1), without the escape at 0x1B. */
-export const GSM7_BASIC =
-  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' +
-  '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
-/** Its extension table (§6.2.1.1): each costs two septets, the escape and the character. */
-export const GSM7_EXTENSION = '\f^{}\\[~]|€';
 
 /** Septets per character code: 0 not in GSM-7, 1 basic, 2 extension. */
 const SEPTETS = ((): Uint8Array => {

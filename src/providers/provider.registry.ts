@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../config/app.config';
-import { VendorHttpClient } from './http/vendor-http.client';
+import { VendorHttpClient } from './kit/http/vendor-http.client';
 import { ProviderConfig } from './provider.config';
 import { TelephonyProvider } from './telephony-provider';
 import { VendorContext } from './vendor-definition';

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { ServerConfig } from '../common/server.config';
 import { Channel } from './channel';
-import { VendorHttpClient } from './http/vendor-http.client';
+import { VendorHttpClient } from './kit/http/vendor-http.client';
 import { ProviderConfig } from './provider.config';
 import { TelephonyProvider } from './telephony-provider';
 

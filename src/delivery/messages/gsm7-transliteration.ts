@@ -1,4 +1,4 @@
-import { GSM7_BASIC, GSM7_EXTENSION } from '../sms-segments';
+import { GSM7_BASIC, GSM7_EXTENSION } from '../../providers/kit/sms/gsm7';
 
 /**
  * Look-alikes inside GSM-7 for characters outside it. Targets are characters of the GSM 03.38

@@ -1,5 +1,5 @@
 import { IsOptional, Matches } from 'class-validator';
-import { AwsConfig, StringFromNumber } from '../aws/aws.config';
+import { AwsConfig, StringFromNumber } from '../kit/aws/aws.config';
 
 /** Identity patterns from pinpoint-sms-voice-v2-2022-03-31.json (phone number, id, ARN, pool). */
 const ORIGINATION = /^[A-Za-z0-9_:/+-]{1,256}$/;

@@ -7,7 +7,7 @@ import {
   ThrottlingException,
   ValidationException,
 } from '@aws-sdk/client-pinpoint-sms-voice-v2';
-import { awsError } from '../aws/aws.errors';
+import { awsError } from '../kit/aws/aws.errors';
 import { ProviderErrorCode } from '../provider-error';
 import { AWS_SMS_VOICE_ERRORS } from './aws-sms-voice.errors';
 

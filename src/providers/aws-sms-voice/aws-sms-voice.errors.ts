@@ -1,4 +1,4 @@
-import { AwsErrorTable, AwsSdkError, sdkMessage } from '../aws/aws.errors';
+import { AwsErrorTable, AwsSdkError, sdkMessage } from '../kit/aws/aws.errors';
 import { ProviderErrorCode } from '../provider-error';
 
 const { InvalidRecipient, OptedOut, VendorConfig, RateLimited, Transient } = ProviderErrorCode;

@@ -1,6 +1,6 @@
 import { VoiceId } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { plainToInstance } from 'class-transformer';
-import { awsClientSettings } from '../aws/aws-client';
+import { awsClientSettings } from '../kit/aws/aws-client';
 import { OtpMessage } from '../telephony-provider';
 import { AwsSmsVoiceConfig } from './aws-sms-voice.config';
 import { AwsSmsVoiceProvider, awsSmsVoiceVendor } from './aws-sms-voice.provider';

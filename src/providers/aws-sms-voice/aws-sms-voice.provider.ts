@@ -3,13 +3,13 @@ import type {
   SendTextMessageCommandInput,
   SendVoiceMessageCommandInput,
 } from '@aws-sdk/client-pinpoint-sms-voice-v2';
-import { AwsClientSettings, awsClientSettings, LazyAwsClient } from '../aws/aws-client';
-import { awsCredentialProblems } from '../aws/aws.config';
+import { AwsClientSettings, awsClientSettings, LazyAwsClient } from '../kit/aws/aws-client';
+import { awsCredentialProblems } from '../kit/aws/aws.config';
 import { Channel } from '../channel';
 import { ProviderError, ProviderErrorCode } from '../provider-error';
 import { OtpMessage, SendResult, TelephonyProvider } from '../telephony-provider';
 import { VendorDefinition } from '../vendor-definition';
-import { composeVoiceScript, pickLanguage } from '../voice/voice-script';
+import { composeVoiceScript, pickLanguage } from '../kit/voice/voice-script';
 import { AwsSmsVoiceConfig } from './aws-sms-voice.config';
 import { AWS_SMS_VOICE_ERRORS } from './aws-sms-voice.errors';
 import { POLLY_LANGUAGES, voiceFor } from './aws-sms-voice.types';

@@ -1,4 +1,4 @@
-import { requireKeys } from '../vendor-checks';
+import { requireKeys } from '../kit/vendor-checks';
 import { GenericHttpConfig } from './generic-http.config';
 import { hasLineBreak, placeholdersIn, unknownPlaceholders } from './generic-http.template';
 

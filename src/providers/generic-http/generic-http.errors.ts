@@ -1,6 +1,6 @@
-import { classifyStatus, httpFailure } from '../http/classify-status';
-import { failureDescriptions } from '../http/describe-failure';
-import { VendorResponse } from '../http/vendor-http.client';
+import { classifyStatus, httpFailure } from '../kit/http/classify-status';
+import { failureDescriptions } from '../kit/http/describe-failure';
+import { VendorResponse } from '../kit/http/vendor-http.client';
 import { ProviderError, ProviderErrorCode } from '../provider-error';
 import { GenericHttpResponseConfig } from './generic-http.config';
 

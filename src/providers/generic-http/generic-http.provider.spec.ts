@@ -1,4 +1,4 @@
-import { VendorHttpClient } from '../http/vendor-http.client';
+import { VendorHttpClient } from '../kit/http/vendor-http.client';
 import { ProviderErrorCode } from '../provider-error';
 import { OtpMessage } from '../telephony-provider';
 import { GenericHttpConfig } from './generic-http.config';

@@ -1,9 +1,9 @@
 import { Channel } from '../channel';
-import { VendorHttpClient, VendorRequest } from '../http/vendor-http.client';
+import { VendorHttpClient, VendorRequest } from '../kit/http/vendor-http.client';
 import { ProviderError, ProviderErrorCode } from '../provider-error';
 import { OtpMessage, SendResult, TelephonyProvider } from '../telephony-provider';
 import { VendorDefinition } from '../vendor-definition';
-import { speakableLanguages, spokenText, vendorVoiceScript } from '../voice/vendor-voice';
+import { speakableLanguages, spokenText, vendorVoiceScript } from '../kit/voice/vendor-voice';
 import { checkGenericHttp } from './generic-http.check';
 import { GenericHttpConfig } from './generic-http.config';
 import { genericHttpError, isSuccessStatus } from './generic-http.errors';

@@ -1,4 +1,4 @@
-import { VendorResponse } from '../http/vendor-http.client';
+import { VendorResponse } from '../kit/http/vendor-http.client';
 import { ProviderError, ProviderErrorCode } from '../provider-error';
 import { FailWhenConfig, GenericHttpResponseConfig } from './generic-http.config';
 import { genericHttpError, isSuccessStatus } from './generic-http.errors';

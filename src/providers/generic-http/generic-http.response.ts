@@ -1,5 +1,5 @@
-import { httpFailure, parseJson } from '../http/classify-status';
-import { VendorResponse } from '../http/vendor-http.client';
+import { httpFailure, parseJson } from '../kit/http/classify-status';
+import { VendorResponse } from '../kit/http/vendor-http.client';
 import { ProviderError, ProviderErrorCode } from '../provider-error';
 import { SendResult } from '../telephony-provider';
 import { GenericHttpResponseConfig } from './generic-http.config';

@@ -1,5 +1,5 @@
 import { ServerConfig } from '../../common/server.config';
-import { VendorHttpClient } from '../http/vendor-http.client';
+import { VendorHttpClient } from '../kit/http/vendor-http.client';
 import { CallbackRequest } from '../provider-callbacks';
 import { OtpMessage } from '../telephony-provider';
 import { InfobipConfig } from './infobip.config';

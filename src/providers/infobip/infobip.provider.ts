@@ -1,13 +1,14 @@
 import { Channel } from '../channel';
-import { parseJson } from '../http/classify-status';
-import { VendorHttpClient, VendorResponse } from '../http/vendor-http.client';
+import { acceptedWith } from '../kit/http/accepted';
+import { postJson } from '../kit/http/post-json';
+import { parseJson } from '../kit/http/classify-status';
+import { VendorHttpClient, VendorResponse } from '../kit/http/vendor-http.client';
 import { CallbackAnswer, CallbackHandler, CallbackRequest } from '../provider-callbacks';
-import { ProviderError, ProviderErrorCode } from '../provider-error';
-import { safeEqual } from '../safe-equal';
+import { safeEqual } from '../../common/safe-equal';
 import { OtpMessage, SendResult, TelephonyProvider } from '../telephony-provider';
-import { requireKeys, requirePublicUrl } from '../vendor-checks';
+import { requireKeys, requirePublicUrl } from '../kit/vendor-checks';
 import { VendorDefinition } from '../vendor-definition';
-import { speakableLanguages, spokenText, vendorVoiceScript } from '../voice/vendor-voice';
+import { speakableLanguages, spokenText, vendorVoiceScript } from '../kit/voice/vendor-voice';
 import { InfobipConfig } from './infobip.config';
 import { infobipRefusal, infobipSmsError, infobipVoiceError } from './infobip.errors';
 import { infobipReceipts } from './infobip.receipts';
@@ -53,16 +54,13 @@ export class InfobipProvider implements TelephonyProvider, CallbackHandler {
 
   async send(message: OtpMessage, signal: AbortSignal): Promise<SendResult> {
     const sms = message.channel === 'sms';
-    const response = await this.http.request({
-      method: 'POST',
+    const request = {
       path: sms ? '/sms/3/messages' : '/tts/3/advanced',
-      headers: { authorization: this.authorization, 'content-type': JSON_TYPE, accept: JSON_TYPE },
-      body: JSON.stringify(sms ? this.smsBody(message) : this.ttsBody(message)),
+      body: sms ? this.smsBody(message) : this.ttsBody(message),
+      authorization: this.authorization,
       signal,
-    });
-    if (response.status < 200 || response.status >= 300) {
-      throw sms ? infobipSmsError(response) : infobipVoiceError(response);
-    }
+    };
+    const response = await postJson(this.http, request, sms ? infobipSmsError : infobipVoiceError);
     return accepted(response);
   }
 
@@ -120,10 +118,8 @@ function accepted(response: VendorResponse): SendResult {
   const first = (parseJson(response.body) as InfobipSendResponse | undefined)?.messages?.[0];
   const refusal = infobipRefusal(response, first?.status);
   if (refusal) throw refusal;
-  if (typeof first?.messageId !== 'string' || first.messageId === '') {
-    throw new ProviderError(ProviderErrorCode.Transient, 'Infobip answered without a messageId');
-  }
-  return { transactionId: first.messageId, vendorStatus: first.status?.name };
+  const id = typeof first?.messageId === 'string' ? first.messageId : undefined;
+  return acceptedWith('Infobip', 'messageId', id, first?.status?.name);
 }
 
 function digits(e164: string): string {

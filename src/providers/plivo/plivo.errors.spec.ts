@@ -1,4 +1,4 @@
-import { VendorResponse } from '../http/vendor-http.client';
+import { VendorResponse } from '../kit/http/vendor-http.client';
 import { ProviderErrorCode } from '../provider-error';
 import { plivoError, plivoInvalidNumber } from './plivo.errors';
 
@@ -32,6 +32,34 @@ describe(plivoError.name, () => {
       vendorCode: undefined,
       retryAfterMs: 1000,
     });
+  });
+});
+
+describe(`${plivoError.name} on an invalid destination`, () => {
+  const refusal = (status: number, error: string): VendorResponse => ({
+    status,
+    headers: {},
+    body: JSON.stringify({ api_id: 'a-2', error }),
+  });
+
+  it.each([
+    '+1415555267 is not a valid number',
+    'dst parameter is not a valid phone number',
+    'invalid destination number',
+  ])('should treat a 400 saying "%s" as an invalid recipient, not failed over', (text) => {
+    const error = plivoError(refusal(400, text));
+
+    expect(error.code).toBe(ProviderErrorCode.InvalidRecipient);
+    expect(error.failover).toBe(false);
+    expect(error.message).toBe('Plivo rejected the recipient (invalid_number)');
+  });
+
+  it.each([
+    [400, 'src parameter is not a valid number'],
+    [400, 'text parameter missing'],
+    [401, 'destination is not a valid number'],
+  ])('should keep HTTP %i "%s" an account problem', (status, text) => {
+    expect(plivoError(refusal(status, text)).code).toBe(ProviderErrorCode.VendorConfig);
   });
 });
 

@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { VendorHttpClient } from '../http/vendor-http.client';
+import { VendorHttpClient } from '../kit/http/vendor-http.client';
 import { CallbackRequest } from '../provider-callbacks';
-import { sealScript } from '../webhooks/sealed-script';
-import { SealedTokens } from '../webhooks/sealed-token';
+import { sealScript } from '../kit/webhooks/sealed-script';
+import { SealedTokens } from '../kit/webhooks/sealed-token';
 import { PlivoConfig } from './plivo.config';
 import { PlivoProvider } from './plivo.provider';
 

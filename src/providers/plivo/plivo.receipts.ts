@@ -1,5 +1,5 @@
 import { DeliveryReceipt, ReceiptStatus } from '../provider-callbacks';
-import { param, own } from '../webhooks/callback-params';
+import { param, own } from '../kit/webhooks/callback-params';
 
 /** Message status callback `Status` (vendors.md §4.4). */
 const MESSAGE_STATUS: Readonly<Record<string, ReceiptStatus>> = {

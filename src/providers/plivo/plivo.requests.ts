@@ -1,7 +1,7 @@
 import { OtpMessage } from '../telephony-provider';
-import { renderSpeechXml } from '../voice/speech-xml';
-import { speakableLanguages, vendorVoiceScript } from '../voice/vendor-voice';
-import { VoiceScript } from '../voice/voice-script';
+import { renderSpeechXml } from '../kit/voice/speech-xml';
+import { speakableLanguages, vendorVoiceScript } from '../kit/voice/vendor-voice';
+import { VoiceScript } from '../kit/voice/voice-script';
 import { PlivoConfig } from './plivo.config';
 import { PLIVO_LANGUAGES, PlivoCallRequest, PlivoMessageRequest, PlivoVoice } from './plivo.types';
 

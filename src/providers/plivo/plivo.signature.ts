@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { CallbackRequest } from '../provider-callbacks';
-import { header } from '../webhooks/callback-params';
-import { safeEqual } from '../safe-equal';
+import { header } from '../kit/webhooks/callback-params';
+import { safeEqual } from '../../common/safe-equal';
 
 type MultiMap = Map<string, string[]>;
 

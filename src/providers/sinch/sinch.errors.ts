@@ -1,7 +1,7 @@
-import { failureDescriptions } from '../http/describe-failure';
-import { classifyStatus, httpFailure, parseJson } from '../http/classify-status';
-import { CodeTable, lookupCode } from '../http/code-table';
-import { VendorResponse } from '../http/vendor-http.client';
+import { failureDescriptions } from '../kit/http/describe-failure';
+import { classifyStatus, httpFailure, parseJson } from '../kit/http/classify-status';
+import { CodeTable, lookupCode } from '../kit/http/code-table';
+import { VendorResponse } from '../kit/http/vendor-http.client';
 import { ProviderError, ProviderErrorCode } from '../provider-error';
 import { SinchSmsErrorBody, SinchVoiceErrorBody } from './sinch.types';
 

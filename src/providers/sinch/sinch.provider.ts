@@ -1,12 +1,12 @@
 import { Channel } from '../channel';
-import { parseJson } from '../http/classify-status';
-import { VendorHttpClient, VendorResponse } from '../http/vendor-http.client';
+import { acceptedWith } from '../kit/http/accepted';
+import { parseJson } from '../kit/http/classify-status';
+import { VendorHttpClient, VendorResponse } from '../kit/http/vendor-http.client';
 import { CallbackAnswer, CallbackHandler, CallbackRequest } from '../provider-callbacks';
-import { ProviderError, ProviderErrorCode } from '../provider-error';
 import { OtpMessage, SendResult, TelephonyProvider } from '../telephony-provider';
-import { requireKeys, requirePublicUrl } from '../vendor-checks';
+import { requireKeys, requirePublicUrl } from '../kit/vendor-checks';
 import { VendorDefinition } from '../vendor-definition';
-import { speakableLanguages, spokenText, vendorVoiceScript } from '../voice/vendor-voice';
+import { speakableLanguages, spokenText, vendorVoiceScript } from '../kit/voice/vendor-voice';
 import { SinchConfig } from './sinch.config';
 import { sinchSmsError, sinchVoiceError } from './sinch.errors';
 import { sinchReceipts } from './sinch.receipts';
@@ -158,8 +158,7 @@ function isSuccess(response: VendorResponse): boolean {
 }
 
 function requireId(id: unknown, what: string): string {
-  if (typeof id === 'string' && id.length > 0) return id;
-  throw new ProviderError(ProviderErrorCode.Transient, `Sinch answered without a ${what}`);
+  return acceptedWith('Sinch', what, typeof id === 'string' ? id : undefined).transactionId;
 }
 
 export const sinchVendor: VendorDefinition<SinchConfig> = {

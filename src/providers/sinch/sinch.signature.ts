@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { CallbackRequest } from '../provider-callbacks';
-import { safeEqual, singleHeader } from '../safe-equal';
+import { safeEqual, singleHeader } from '../../common/safe-equal';
 
 /** What a signed Voice API request covers (vendors.md §5.2). */
 export interface SignedRequest {

@@ -1,5 +1,5 @@
 import { IsOptional, Matches } from 'class-validator';
-import { AwsConfig, StringFromNumber } from '../aws/aws.config';
+import { AwsConfig, StringFromNumber } from '../kit/aws/aws.config';
 
 /** Amazon SNS `Publish` straight to a phone number (SMS only). */
 export class SnsConfig extends AwsConfig {

@@ -10,7 +10,7 @@ import {
   ThrottledException,
   ValidationException,
 } from '@aws-sdk/client-sns';
-import { awsError } from '../aws/aws.errors';
+import { awsError } from '../kit/aws/aws.errors';
 import { ProviderErrorCode } from '../provider-error';
 import { SNS_ERRORS } from './sns.errors';
 

@@ -1,4 +1,4 @@
-import { AwsErrorTable, sdkMessage } from '../aws/aws.errors';
+import { AwsErrorTable, sdkMessage } from '../kit/aws/aws.errors';
 import { ProviderErrorCode } from '../provider-error';
 
 const { InvalidRecipient, OptedOut, VendorConfig, RateLimited, Transient } = ProviderErrorCode;

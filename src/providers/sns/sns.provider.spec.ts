@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { Agent as HttpsAgent } from 'node:https';
-import { awsClientSettings } from '../aws/aws-client';
+import { awsClientSettings } from '../kit/aws/aws-client';
 import { OtpMessage } from '../telephony-provider';
 import { SnsConfig } from './sns.config';
 import { SnsProvider, snsVendor } from './sns.provider';

@@ -1,6 +1,6 @@
 import type { MessageAttributeValue, PublishCommandInput, SNSClient } from '@aws-sdk/client-sns';
-import { AwsClientSettings, awsClientSettings, LazyAwsClient } from '../aws/aws-client';
-import { awsCredentialProblems } from '../aws/aws.config';
+import { AwsClientSettings, awsClientSettings, LazyAwsClient } from '../kit/aws/aws-client';
+import { awsCredentialProblems } from '../kit/aws/aws.config';
 import { Channel } from '../channel';
 import { ProviderError, ProviderErrorCode } from '../provider-error';
 import { OtpMessage, SendResult, TelephonyProvider } from '../telephony-provider';

@@ -1,6 +1,6 @@
-import { parseJson } from '../http/classify-status';
-import { postJson } from '../http/post-json';
-import { VendorHttpClient } from '../http/vendor-http.client';
+import { parseJson } from '../kit/http/classify-status';
+import { postJson } from '../kit/http/post-json';
+import { VendorHttpClient } from '../kit/http/vendor-http.client';
 import { telnyxError } from './telnyx.errors';
 
 /** Telnyx API v2 over one keep-alive pool: Bearer API key, JSON in and out, classified errors. */

@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { acceptedWith } from '../http/accepted';
+import { acceptedWith } from '../kit/http/accepted';
 import { OtpMessage, SendResult } from '../telephony-provider';
-import { text } from '../webhooks/callback-params';
-import { SealedTokens } from '../webhooks/sealed-token';
-import { openScript, sealScript } from '../webhooks/sealed-script';
-import { VoiceScript } from '../voice/voice-script';
+import { text } from '../kit/webhooks/callback-params';
+import { SealedTokens } from '../kit/webhooks/sealed-token';
+import { openScript, sealScript } from '../kit/webhooks/sealed-script';
+import { VoiceScript } from '../kit/voice/voice-script';
 import { TelnyxApi } from './telnyx.api';
 import { TelnyxConfig } from './telnyx.config';
 import { telnyxDialBody, telnyxScript, telnyxSpeakBody } from './telnyx.requests';

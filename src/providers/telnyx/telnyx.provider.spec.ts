@@ -1,5 +1,5 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { VendorHttpClient } from '../http/vendor-http.client';
+import { VendorHttpClient } from '../kit/http/vendor-http.client';
 import { CallbackRequest } from '../provider-callbacks';
 import { TelnyxApi } from './telnyx.api';
 import { TelnyxConfig } from './telnyx.config';

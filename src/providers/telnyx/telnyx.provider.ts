@@ -1,11 +1,11 @@
 import { KeyObject } from 'node:crypto';
 import { Channel } from '../channel';
-import { acceptedWith } from '../http/accepted';
+import { acceptedWith } from '../kit/http/accepted';
 import { CallbackAnswer, CallbackHandler, CallbackRequest } from '../provider-callbacks';
 import { OtpMessage, SendResult, TelephonyProvider } from '../telephony-provider';
 import { VendorDefinition } from '../vendor-definition';
-import { ACKNOWLEDGED, jsonObject, receiptAnswer, REJECTED } from '../webhooks/callback-params';
-import { SealedTokens } from '../webhooks/sealed-token';
+import { ACKNOWLEDGED, jsonObject, receiptAnswer, REJECTED } from '../kit/webhooks/callback-params';
+import { SealedTokens } from '../kit/webhooks/sealed-token';
 import { TelnyxApi } from './telnyx.api';
 import { TelnyxCallControl } from './telnyx.call-control';
 import { checkTelnyxConfig, TelnyxConfig } from './telnyx.config';

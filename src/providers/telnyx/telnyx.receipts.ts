@@ -1,5 +1,5 @@
 import { DeliveryReceipt, ReceiptStatus } from '../provider-callbacks';
-import { param, text, own } from '../webhooks/callback-params';
+import { param, text, own } from '../kit/webhooks/callback-params';
 import { TelnyxEvent } from './telnyx.types';
 
 /** `payload.to[].status` of message.sent / message.finalized. */

@@ -1,6 +1,6 @@
 import { createPublicKey, KeyObject, verify } from 'node:crypto';
 import { CallbackRequest } from '../provider-callbacks';
-import { header } from '../webhooks/callback-params';
+import { header } from '../kit/webhooks/callback-params';
 
 /** Telnyx's SDK rejects webhooks whose timestamp is further than this from now. */
 const TOLERANCE_SECONDS = 300;

@@ -1,12 +1,14 @@
-import { classifyStatus, httpFailure, parseJson } from '../http/classify-status';
-import { VendorResponse } from '../http/vendor-http.client';
+import { classifyStatus, httpFailure, parseJson } from '../kit/http/classify-status';
+import { CodeTable, lookupCode } from '../kit/http/code-table';
+import { failureDescriptions } from '../kit/http/describe-failure';
+import { VendorResponse } from '../kit/http/vendor-http.client';
 import { ProviderError, ProviderErrorCode } from '../provider-error';
 import { TwilioErrorBody } from './twilio.types';
 
 const { InvalidRecipient, OptedOut, VendorConfig, RateLimited } = ProviderErrorCode;
 
 /** Twilio error codes that say more than the HTTP status (vendors.md §1.3 and §9). */
-const BY_CODE: Readonly<Record<number, ProviderErrorCode>> = {
+const BY_CODE: CodeTable = {
   21211: InvalidRecipient, // invalid 'To' number
   21614: InvalidRecipient, // 'To' is not a mobile number
   21635: InvalidRecipient, // 'To' cannot be a landline
@@ -25,19 +27,12 @@ const BY_CODE: Readonly<Record<number, ProviderErrorCode>> = {
   20429: RateLimited, // too many requests
 };
 
-const DESCRIPTION: Readonly<Record<ProviderErrorCode, string>> = {
-  [ProviderErrorCode.Transient]: 'Twilio failed',
-  [ProviderErrorCode.RateLimited]: 'Twilio rate limit',
-  [ProviderErrorCode.VendorConfig]: 'Twilio refused this account or sender',
-  [ProviderErrorCode.InvalidRecipient]: 'Twilio rejected the recipient',
-  [ProviderErrorCode.OptedOut]: 'recipient opted out at Twilio',
-  [ProviderErrorCode.UnsupportedChannel]: 'Twilio cannot use this channel',
-};
+const DESCRIPTION = failureDescriptions('Twilio');
 
 /** Maps a non-2xx Twilio answer to our error classes; Twilio's own message is not kept (it may quote the number). */
 export function twilioError(response: VendorResponse): ProviderError {
   const body = parseJson(response.body) as TwilioErrorBody | undefined;
   const vendorCode = typeof body?.code === 'number' ? body.code : undefined;
-  const code = (vendorCode !== undefined && BY_CODE[vendorCode]) || classifyStatus(response.status);
+  const code = lookupCode(BY_CODE, vendorCode?.toString()) ?? classifyStatus(response.status);
   return httpFailure(response, code, DESCRIPTION[code], vendorCode?.toString());
 }

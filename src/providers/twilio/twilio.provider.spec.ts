@@ -1,4 +1,4 @@
-import { VendorHttpClient, VendorResponse } from '../http/vendor-http.client';
+import { VendorHttpClient, VendorResponse } from '../kit/http/vendor-http.client';
 import { ProviderError, ProviderErrorCode } from '../provider-error';
 import { OtpMessage } from '../telephony-provider';
 import { TwilioConfig } from './twilio.config';

@@ -1,11 +1,11 @@
 import { Channel } from '../channel';
-import { parseJson } from '../http/classify-status';
-import { VendorHttpClient } from '../http/vendor-http.client';
+import { acceptedWith } from '../kit/http/accepted';
+import { parseJson } from '../kit/http/classify-status';
+import { VendorHttpClient } from '../kit/http/vendor-http.client';
 import { CallbackAnswer, CallbackHandler, CallbackRequest } from '../provider-callbacks';
-import { ProviderError, ProviderErrorCode } from '../provider-error';
 import { OtpMessage, SendResult, TelephonyProvider } from '../telephony-provider';
 import { VendorDefinition } from '../vendor-definition';
-import { composeVoiceScript, pickLanguage } from '../voice/voice-script';
+import { composeVoiceScript, pickLanguage } from '../kit/voice/voice-script';
 import { TwilioConfig } from './twilio.config';
 import { twilioError } from './twilio.errors';
 import { twilioReceipts } from './twilio.receipts';
@@ -55,10 +55,7 @@ export class TwilioProvider implements TelephonyProvider, CallbackHandler {
     });
     if (response.status < 200 || response.status >= 300) throw twilioError(response);
     const body = parseJson(response.body) as TwilioResource | undefined;
-    if (!body?.sid) {
-      throw new ProviderError(ProviderErrorCode.Transient, 'Twilio answered without a sid');
-    }
-    return { transactionId: body.sid, vendorStatus: body.status };
+    return acceptedWith('Twilio', 'sid', body?.sid, body?.status);
   }
 
   /** Messages resource: To, From or MessagingServiceSid, Body (vendors.md §1.1). */

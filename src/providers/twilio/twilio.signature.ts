@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { CallbackRequest } from '../provider-callbacks';
-import { safeEqual, singleHeader } from '../safe-equal';
+import { safeEqual, singleHeader } from '../../common/safe-equal';
 
 type Params = Readonly<Record<string, string | string[]>>;
 

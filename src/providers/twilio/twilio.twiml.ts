@@ -1,5 +1,5 @@
-import { renderSpeechXml } from '../voice/speech-xml';
-import { VoiceScript } from '../voice/voice-script';
+import { renderSpeechXml } from '../kit/voice/speech-xml';
+import { VoiceScript } from '../kit/voice/voice-script';
 
 /** Inline TwiML that says the script `repeat` times, with a pause between. */
 export function renderTwiml(script: VoiceScript, voice: string): string {

@@ -1,4 +1,4 @@
-import { VendorResponse } from '../http/vendor-http.client';
+import { VendorResponse } from '../kit/http/vendor-http.client';
 import { ProviderErrorCode } from '../provider-error';
 import { vonageHttpError, vonageSmsError } from './vonage.errors';
 

@@ -1,8 +1,8 @@
 import { Channel } from '../channel';
-import { acceptedWith } from '../http/accepted';
-import { parseJson } from '../http/classify-status';
-import { postJson } from '../http/post-json';
-import { VendorHttpClient, VendorResponse } from '../http/vendor-http.client';
+import { acceptedWith } from '../kit/http/accepted';
+import { parseJson } from '../kit/http/classify-status';
+import { postJson } from '../kit/http/post-json';
+import { VendorHttpClient, VendorResponse } from '../kit/http/vendor-http.client';
 import { CallbackAnswer, CallbackHandler, CallbackRequest } from '../provider-callbacks';
 import { ProviderError, ProviderErrorCode } from '../provider-error';
 import { OtpMessage, SendResult, TelephonyProvider } from '../telephony-provider';

@@ -11,7 +11,7 @@ import {
   REJECTED,
   text,
   own,
-} from '../webhooks/callback-params';
+} from '../kit/webhooks/callback-params';
 import { problemCode } from './vonage.errors';
 import { verifyVonageSignedWebhook, verifyVonageSmsSignature } from './vonage.signature';
 import { VonageSignatureMethod } from './vonage.types';

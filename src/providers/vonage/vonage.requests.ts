@@ -1,6 +1,6 @@
-import { needsUnicode } from '../sms/gsm7';
+import { needsUnicode } from '../kit/sms/gsm7';
 import { OtpMessage } from '../telephony-provider';
-import { speakableLanguages, vendorVoiceScript } from '../voice/vendor-voice';
+import { speakableLanguages, vendorVoiceScript } from '../kit/voice/vendor-voice';
 import { VonageConfig } from './vonage.config';
 import { VONAGE_LANGUAGES, VonageCallRequest, VonageMessageRequest } from './vonage.types';
 

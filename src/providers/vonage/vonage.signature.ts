@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { jwtVerify } from 'jose';
-import { safeEqual } from '../safe-equal';
+import { bearerToken } from '../../common/bearer';
+import { safeEqual } from '../../common/safe-equal';
 import { VonageSignatureMethod } from './vonage.types';
 
 const HMAC: Readonly<Record<Exclude<VonageSignatureMethod, 'md5hash'>, string>> = {
@@ -53,7 +54,7 @@ export async function verifyVonageSignedWebhook(
   rawBody: Buffer,
   secret: string,
 ): Promise<boolean> {
-  const token = /^Bearer (\S+)$/i.exec(authorization ?? '')?.[1];
+  const token = bearerToken(authorization);
   if (!token) return false;
   try {
     const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), {

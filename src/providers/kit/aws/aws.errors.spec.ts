@@ -1,4 +1,4 @@
-import { ProviderError, ProviderErrorCode } from '../provider-error';
+import { ProviderError, ProviderErrorCode } from '../../provider-error';
 import { awsError, AwsErrorTable } from './aws.errors';
 
 const table: AwsErrorTable = { service: 'Amazon Test', classify: () => undefined };

@@ -1,4 +1,4 @@
-import { ProviderErrorCode } from '../provider-error';
+import { ProviderErrorCode } from '../../provider-error';
 import { httpFailure } from './classify-status';
 
 const response = { status: 400, headers: {}, body: '' };

@@ -1,4 +1,4 @@
-import { ServerConfig } from '../common/server.config';
+import { ServerConfig } from '../../common/server.config';
 
 /** `key: <what> needs \`key\`` for each of `keys` that is not set in `config`. */
 export function requireKeys<C extends object>(

@@ -1,4 +1,4 @@
-import { ProviderErrorCode } from '../provider-error';
+import { ProviderErrorCode } from '../../provider-error';
 
 /** A vendor's own error codes that say more than the HTTP status. */
 export type CodeTable = Readonly<Record<string, ProviderErrorCode>>;

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Matches, MinLength } from 'class-validator';
-import { ProviderConfig } from '../provider.config';
+import { ProviderConfig } from '../../provider.config';
 
 /**
  * Settings every AWS provider has. Without `accessKeyId` the SDK's default credential chain

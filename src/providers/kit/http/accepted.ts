@@ -1,5 +1,5 @@
-import { ProviderError, ProviderErrorCode } from '../provider-error';
-import { SendResult } from '../telephony-provider';
+import { ProviderError, ProviderErrorCode } from '../../provider-error';
+import { SendResult } from '../../telephony-provider';
 
 /** The vendor's id as a SendResult; a 2xx answer without it is a vendor hiccup (transient). */
 export function acceptedWith(

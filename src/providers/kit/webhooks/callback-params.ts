@@ -1,5 +1,5 @@
-import { CallbackAnswer, CallbackRequest, DeliveryReceipt } from '../provider-callbacks';
-import { singleHeader } from '../safe-equal';
+import { CallbackAnswer, CallbackRequest, DeliveryReceipt } from '../../provider-callbacks';
+import { singleHeader } from '../../../common/safe-equal';
 
 /** A verified callback the vendor only needs acknowledged (200, empty body). */
 export const ACKNOWLEDGED: CallbackAnswer = {

@@ -1,6 +1,6 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo, Socket } from 'node:net';
-import { ProviderError, ProviderErrorCode } from '../provider-error';
+import { ProviderError, ProviderErrorCode } from '../../provider-error';
 import { VendorHttpClient } from './vendor-http.client';
 
 describe(VendorHttpClient.name, () => {

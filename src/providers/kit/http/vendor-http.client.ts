@@ -1,6 +1,6 @@
 import { Agent as HttpAgent, IncomingMessage, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { ProviderError, ProviderErrorCode } from '../provider-error';
+import { ProviderError, ProviderErrorCode } from '../../provider-error';
 import { parseRetryAfter } from './retry-after';
 
 export interface VendorRequest {

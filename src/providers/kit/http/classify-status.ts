@@ -1,4 +1,4 @@
-import { ProviderError, ProviderErrorCode } from '../provider-error';
+import { ProviderError, ProviderErrorCode } from '../../provider-error';
 import { VendorResponse } from './vendor-http.client';
 
 /**

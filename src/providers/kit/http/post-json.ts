@@ -1,4 +1,4 @@
-import { ProviderError } from '../provider-error';
+import { ProviderError } from '../../provider-error';
 import { VendorHttpClient, VendorResponse } from './vendor-http.client';
 
 /** A JSON POST to a vendor API; a non-2xx answer becomes the vendor's classified error. */

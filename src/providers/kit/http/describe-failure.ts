@@ -1,4 +1,4 @@
-import { ProviderErrorCode } from '../provider-error';
+import { ProviderErrorCode } from '../../provider-error';
 
 /**
  * Our own words for each failure class of one vendor, for ProviderError messages (a vendor's
