@@ -2,7 +2,8 @@
 # Image of the gateway: docker build -t okta-telephony-gateway:<version> .
 # Three stages: build (dev dependencies, nest build), deps (production dependencies only),
 # runtime (node, dist/, config/, node_modules; no build tools, runs as a numeric non-root user).
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node 24 LTS on Debian bookworm slim (docs/platform.md: why not distroless or alpine).
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app

@@ -211,7 +211,7 @@ describe('log lines of the hook and event flows (e2e)', () => {
     });
   });
 
-  it('should tag the one line of a refused secret or a malformed body', async () => {
+  it('should tag the lines of a refused secret or a malformed body', async () => {
     const refused = await call('req-401', { eventId: 'evt-401', otpCode: CODES[5] }, 'wrong');
     const malformed = await call('req-400', {
       eventId: 'evt-400',
@@ -220,7 +220,12 @@ describe('log lines of the hook and event flows (e2e)', () => {
     });
 
     expect([refused.status, malformed.status]).toEqual([401, 400]);
-    expectEveryLine(refused.lines, { requestId: 'req-401', eventId: 'evt-401', status: 401 });
+    expect(refused.lines.map((l) => l.msg)).toEqual([
+      'request refused: wrong secret',
+      'request completed',
+    ]);
+    expectEveryLine(refused.lines, { requestId: 'req-401', eventId: 'evt-401' });
+    expect(refused.lines[1]).toMatchObject({ status: 401 });
     expectEveryLine(malformed.lines, { requestId: 'req-400', eventId: 'evt-400', status: 400 });
   });
 
@@ -244,7 +249,11 @@ describe('log lines of the hook and event flows (e2e)', () => {
     expect([ok.status, bad.status]).toEqual([200, 401]);
     expectEveryLine(ok.lines, { requestId: 'req-oauth', eventId: 'evt-oauth' });
     expectEveryLine(bad.lines, { requestId: 'req-forged', eventId: 'evt-forged' });
-    expect(bad.lines.map((l) => l.msg)).toEqual(['bearer token refused', 'request completed']);
+    expect(bad.lines.map((l) => l.msg)).toEqual([
+      'bearer token refused',
+      'request refused: invalid token',
+      'request completed',
+    ]);
   });
 
   it('should keep the admin token and the looked-up phone number out of the lines', async () => {
