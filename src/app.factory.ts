@@ -4,11 +4,11 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
-import { Logger } from 'nestjs-pino';
 import { AppModule, AppOptions } from './app.module';
 import { ApiError, ApiErrorCode } from './common/api-error';
 import { hardenHttp, hardeningOptions } from './common/http-hardening';
 import { LoadedConfig } from './config/config.loader';
+import { PinoNestLogger } from './observability/nest-logger';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -35,7 +35,7 @@ export async function createApp(
       rawBody: true,
     },
   );
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(PinoNestLogger));
   adapter.getInstance().removeContentTypeParser('text/plain');
   hardenHttp(adapter.getInstance(), loaded.config.server.bodyLimitBytes);
   app.useGlobalPipes(
@@ -49,14 +49,10 @@ export async function createApp(
   return app;
 }
 
-/**
- * The caller's `x-request-id` when it is a sane token, else a new one. Kept on the raw request
- * too, where pino-http reads it, so every log line of a request carries the same id.
- */
+/** The caller's `x-request-id` when it is a sane token, else a new one. */
 function requestId(req: IncomingMessage): string {
   const header = req.headers['x-request-id'];
   const id = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
-  req.id = id;
   return id;
 }
 

@@ -1,4 +1,4 @@
-import { exportJWK, generateKeyPair, JWK, KeyLike, SignJWT } from 'jose';
+import { CryptoKey, exportJWK, generateKeyPair, JWK, SignJWT } from 'jose';
 import { FakeServer } from './support/fake-server';
 import { FakeTwilio, twilioProvider, twilioStatusCallback } from './support/fakes/twilio.fake';
 import { EVENT_HOOK_SECRET } from './support/okta-events';
@@ -13,7 +13,7 @@ describe('refused requests are logged with their reason (e2e)', () => {
   let authServer: FakeServer;
   let twilio: FakeTwilio;
   let gateway: Gateway;
-  let signing: KeyLike;
+  let signing: CryptoKey;
   let jwk: JWK;
   let issuer: string;
   let from = 0;

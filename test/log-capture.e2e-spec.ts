@@ -1,4 +1,4 @@
-import { exportJWK, generateKeyPair, KeyLike, SignJWT } from 'jose';
+import { CryptoKey, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import request from 'supertest';
 import { FakeServer } from './support/fake-server';
 import { eventually } from './support/eventually';
@@ -42,7 +42,7 @@ describe('log lines of the hook and event flows (e2e)', () => {
   let primary: FakeTwilio;
   let backup: FakeTwilio;
   let authServer: FakeServer;
-  let signing: KeyLike;
+  let signing: CryptoKey;
   let issuer: string;
   let gateway: Gateway;
   const tokens: string[] = [];

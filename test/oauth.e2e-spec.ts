@@ -1,4 +1,4 @@
-import { exportJWK, generateKeyPair, JWK, KeyLike, SignJWT } from 'jose';
+import { CryptoKey, exportJWK, generateKeyPair, JWK, SignJWT } from 'jose';
 import { FakeServer } from './support/fake-server';
 import { Gateway, HOOK_SECRET, startGateway, testConfig } from './support/gateway';
 import { hookRequest } from './support/okta';
@@ -9,8 +9,8 @@ const SCOPE = 'okta.telephony.send';
 describe('OAuth 2.0 inline hook authentication (e2e)', () => {
   let authServer: FakeServer;
   let gateway: Gateway;
-  let signing: KeyLike;
-  let stranger: KeyLike;
+  let signing: CryptoKey;
+  let stranger: CryptoKey;
   let jwk: JWK;
   let issuer: string;
 
@@ -18,7 +18,7 @@ describe('OAuth 2.0 inline hook authentication (e2e)', () => {
 
   function token(
     claims: Record<string, unknown> = {},
-    options: { key?: KeyLike; kid?: string; expiresIn?: string } = {},
+    options: { key?: CryptoKey; kid?: string; expiresIn?: string } = {},
   ) {
     return new SignJWT({ scp: [SCOPE], cid: '0oaHookClient', ...claims })
       .setProtectedHeader({ alg: 'RS256', kid: options.kid ?? 'key-1' })

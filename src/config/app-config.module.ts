@@ -1,5 +1,4 @@
 import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
 import { AdminConfig } from '../auth/admin.config';
 import { AppConfig } from './app.config';
 import { LoadedConfig } from './config.loader';
@@ -14,7 +13,7 @@ import { LoggingConfig, ServerConfig } from '../common/server.config';
 
 /**
  * Makes the validated configuration injectable: the whole AppConfig and each section by its
- * class (`constructor(private readonly hook: HookConfig)`). ConfigService holds the same tree.
+ * class (`constructor(private readonly hook: HookConfig)`). No @nestjs/config: docs/decisions/0003.
  */
 @Global()
 @Module({})
@@ -43,9 +42,8 @@ export class AppConfigModule {
     ];
     return {
       module: AppConfigModule,
-      imports: [ConfigModule.forRoot({ ignoreEnvFile: true, load: [() => ({ ...config })] })],
       providers: sections,
-      exports: [...sections, ConfigModule],
+      exports: sections,
     };
   }
 }

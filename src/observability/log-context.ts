@@ -1,5 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger } from 'pino';
-import { storage, Store } from 'nestjs-pino/storage';
 
 /** What every log line of one request carries once it is known. */
 export interface LogContextFields {
@@ -11,31 +11,36 @@ export interface LogContextFields {
 }
 
 /**
- * nestjs-pino's per-request store (its AsyncLocalStorage, which every `new Logger()` of Nest
- * already reads), extended with the fields of the request. The logger stays the root one: the
- * fields join each line through pino's `mixin`, so learning one costs no child logger.
+ * The request being served: the logger of the application serving it (PinoNestLogger writes
+ * there, so two applications in one process keep their lines apart) and its fields, which the
+ * logger's `mixin` reads, so learning one costs no child logger.
  */
-export class RequestLogStore extends Store {
+export class RequestLogStore {
   readonly fields: LogContextFields;
 
-  constructor(logger: Logger, requestId: string) {
-    super(logger);
+  constructor(
+    readonly logger: Logger,
+    requestId: string,
+  ) {
     this.fields = { requestId };
   }
 }
+
+/** The store of the current request (RequestLogging runs every request inside it). */
+export const requestLogStorage = new AsyncLocalStorage<RequestLogStore>();
 
 const NONE: LogContextFields = Object.freeze({});
 
 /** Adds fields to every later log line of the current request; outside a request, nothing. */
 export function assignLogContext(fields: LogContextFields): void {
-  const store = storage.getStore();
-  if (store instanceof RequestLogStore) Object.assign(store.fields, fields);
+  const store = requestLogStorage.getStore();
+  if (store !== undefined) Object.assign(store.fields, fields);
 }
 
 /** The current request's fields (pino `mixin`); never to be modified by the caller. */
 export function logContextFields(): LogContextFields {
-  const store = storage.getStore();
-  return store instanceof RequestLogStore ? store.fields : NONE;
+  const store = requestLogStorage.getStore();
+  return store === undefined ? NONE : store.fields;
 }
 
 /**

@@ -1,14 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
 import pino, { DestinationStream, LogFn, Logger } from 'pino';
 import { LoggingConfig } from '../common/server.config';
 import { logContextFields, mergeLogContext } from './log-context';
 import { redactLogFields, redactLogMessage } from './log-redaction';
+import { PinoNestLogger } from './nest-logger';
 import { RequestLogging, ROOT_LOGGER } from './request-logging';
 
 /**
- * JSON log lines with pino, through nestjs-pino so that every `new Logger()` of Nest writes
- * them. Every line passes the redaction layer (log-redaction.ts) and carries the fields of the
+ * JSON log lines with pino; PinoNestLogger makes every `new Logger()` of Nest write them. Every line passes the redaction layer (log-redaction.ts) and carries the fields of the
  * request it belongs to (log-context.ts); RequestLogging writes one line per request.
  */
 @Module({})
@@ -18,9 +17,11 @@ export class LoggingModule {
     const root = createRootLogger(logging.level, destination ?? stdoutDestination());
     return {
       module: LoggingModule,
-      // No nestjs-pino middleware (forRoutes: []): RequestLogging's Fastify hooks do its job.
-      imports: [LoggerModule.forRoot({ pinoHttp: { logger: root }, forRoutes: [] })],
-      providers: [{ provide: ROOT_LOGGER, useValue: root }, RequestLogging],
+      providers: [
+        { provide: ROOT_LOGGER, useValue: root },
+        { provide: PinoNestLogger, useValue: new PinoNestLogger(root) },
+        RequestLogging,
+      ],
     };
   }
 }

@@ -1,9 +1,8 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { storage } from 'nestjs-pino/storage';
 import type { Logger } from 'pino';
-import { assignLogContext, RequestLogStore } from './log-context';
+import { assignLogContext, RequestLogStore, requestLogStorage } from './log-context';
 
 /** The process's one pino logger (see LoggingModule). */
 export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
@@ -18,7 +17,7 @@ const EVENT_ID = /^[A-Za-z0-9._:+/=-]{1,128}$/;
 /**
  * Request correlation and the one `request completed` line, as three Fastify hooks rather than
  * Nest middleware (no middie, no route matching per request): every request runs inside
- * nestjs-pino's AsyncLocalStorage with its own fields, so each line written while it runs (by
+ * the request log store (log-context.ts) with its own fields, so each line written while it runs (by
  * any `new Logger()`) carries its `requestId`, and `eventId` / `transactionId` once known.
  */
 @Injectable()
@@ -31,7 +30,7 @@ export class RequestLogging implements OnModuleInit {
   onModuleInit(): void {
     const fastify = this.host.httpAdapter.getInstance<FastifyInstance>();
     fastify.addHook('onRequest', (request, _reply, done) => {
-      storage.run(new RequestLogStore(this.root, request.id), done);
+      requestLogStorage.run(new RequestLogStore(this.root, request.id), done);
     });
     fastify.addHook('preHandler', (request, _reply, done) => {
       if (request.routeOptions.url?.startsWith(OKTA_HOOKS)) assignEventId(request.body);
