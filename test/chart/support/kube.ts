@@ -53,11 +53,13 @@ export function deploymentOf(manifests: Manifest[]): IDeployment {
   return find(manifests, 'Deployment') as unknown as IDeployment;
 }
 
-/** The gateway container of the Deployment. */
+/** The gateway container of the Deployment (sidecars aside). */
 export function containerOf(manifests: Manifest[]): IContainer {
   const containers = deploymentOf(manifests).spec?.template.spec?.containers ?? [];
-  if (containers.length !== 1) throw new Error(`expected one container, got ${containers.length}`);
-  return containers[0];
+  const gateway = containers.filter((c) => c.name === 'gateway');
+  if (gateway.length !== 1)
+    throw new Error(`expected one gateway container, got ${gateway.length}`);
+  return gateway[0];
 }
 
 export function configMapOf(manifests: Manifest[]): IConfigMap {
