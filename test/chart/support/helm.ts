@@ -99,7 +99,12 @@ export function template(options: RenderOptions = {}): RunResult {
 
 /** `helm lint --strict` with the same values. */
 export function lint(options: RenderOptions = {}): RunResult {
-  return run(['lint', CHART_DIR, '--strict', ...flags(options)]);
+  return run(['lint', options.chart ?? CHART_DIR, '--strict', ...flags(options)]);
+}
+
+/** True when HELM_BIN is the chart-render stand-in (which refuses subcharts), not helm. */
+export function isStandIn(): boolean {
+  return run(['version']).stdout.startsWith('chart-render');
 }
 
 /** Renders the chart and parses every object; fails the test when helm fails. */
