@@ -1,13 +1,24 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { stringify } from 'yaml';
-import { describeChart, isStandIn, lint, Manifest, render, template } from './support/helm';
+import { parse, stringify } from 'yaml';
+import {
+  CHART_DIR,
+  describeChart,
+  isStandIn,
+  lint,
+  Manifest,
+  render,
+  template,
+} from './support/helm';
 import { containerOf, validateManifest } from './support/kube';
 import { MINIMAL_SECRETS } from './support/scenarios';
 import { tempDir } from './support/temp';
 
 const CHART = 'okta-telephony-gateway';
+const { version } = parse(readFileSync(join(CHART_DIR, 'Chart.yaml'), 'utf8')) as {
+  version: string;
+};
 
 /** The subchart's block of a parent's values: the minimal secrets, as a values tree. */
 function gatewayBlock(): Record<string, unknown> {
@@ -42,7 +53,7 @@ function parentChart(): string {
       dependencies: [
         {
           name: CHART,
-          version: '0.2.0',
+          version,
           repository: 'file://../okta-telephony-gateway',
           condition: `${CHART}.enabled`,
         },

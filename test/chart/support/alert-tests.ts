@@ -26,6 +26,16 @@ function fires(
   };
 }
 
+const NEAR_MISSES = fires(
+  'OtgDeadlineNearMisses',
+  { severity: 'warning' },
+  {
+    summary: 'Answers to Okta are getting close to its 3-second limit.',
+    description:
+      'otg in identity answered in the last 20 % of hook.deadlineMs, or cut or skipped vendor attempts at the deadline, for 10 minutes.',
+  },
+);
+
 const quiet = (alertname: string) => ({ eval_time: '25m', alertname, exp_alerts: [] });
 
 /**
@@ -90,15 +100,7 @@ export const ALERT_TESTS = [
       series('otg_store_available', { driver: 'redis', pod: 'b' }, '1x20 0x10'),
     ],
     alert_rule_test: [
-      fires(
-        'OtgDeadlineNearMisses',
-        { severity: 'warning' },
-        {
-          summary: 'Answers to Okta are getting close to its 3-second limit.',
-          description:
-            'otg in identity answered in the last 20 % of hook.deadlineMs, or cut or skipped vendor attempts at the deadline, for 10 minutes.',
-        },
-      ),
+      NEAR_MISSES,
       fires(
         'OtgCircuitBreakerOpen',
         { severity: 'warning', provider: 'twilio' },
@@ -126,16 +128,6 @@ export const ALERT_TESTS = [
       series('otg_deadline_near_misses_total', { kind: 'answer' }, '0+0x30'),
       series('otg_deadline_near_misses_total', { kind: 'untried' }, '0+1x30'),
     ],
-    alert_rule_test: [
-      fires(
-        'OtgDeadlineNearMisses',
-        { severity: 'warning' },
-        {
-          summary: 'Answers to Okta are getting close to its 3-second limit.',
-          description:
-            'otg in identity answered in the last 20 % of hook.deadlineMs, or cut or skipped vendor attempts at the deadline, for 10 minutes.',
-        },
-      ),
-    ],
+    alert_rule_test: [NEAR_MISSES],
   },
 ];
