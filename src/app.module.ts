@@ -24,7 +24,7 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(loaded),
         LoggingModule.forRoot(loaded.config.logging, options.logDestination),
-        MetricsModule,
+        MetricsModule.forRoot(loaded.config.server),
         HealthModule,
         HookModule,
         CallbacksModule,

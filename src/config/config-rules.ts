@@ -15,7 +15,13 @@ export function checkConsistency(config: AppConfig): string[] {
     ...checkAuth(config),
     ...checkProtection(config.protection),
     ...checkMessages(config.messages),
+    ...checkPorts(config),
   ];
+}
+
+function checkPorts({ server }: AppConfig): string[] {
+  const clash = server.metricsPort === server.port && server.port !== 0;
+  return clash ? [`server.metricsPort: must differ from server.port (${server.port})`] : [];
 }
 
 /** Channels a configured provider delivers on. */
