@@ -1,4 +1,4 @@
-import { FakeResponse, FakeServer, RecordedRequest } from '../fake-server';
+import { FakeResponse, FakeServer, FakeTls, RecordedRequest } from '../fake-server';
 import { expectThat, startFake, unknownKeys, VendorFake } from './vendor-fake';
 
 export const ACME_KEY = 'acme-api-key-for-tests';
@@ -17,8 +17,9 @@ const FIELDS: Record<Route, readonly string[]> = {
  * destination as E.164 digits without `+`; 202 `{data:{id,state}}`.
  */
 export class FakeHttpVendor extends VendorFake<Route> {
-  static start(): Promise<FakeHttpVendor> {
-    return startFake((server) => new FakeHttpVendor(server));
+  /** Over HTTPS with `tls`. */
+  static start(tls?: FakeTls): Promise<FakeHttpVendor> {
+    return startFake((server) => new FakeHttpVendor(server), tls);
   }
 
   private constructor(server: FakeServer) {
