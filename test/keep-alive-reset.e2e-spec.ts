@@ -1,4 +1,4 @@
-import { ACME_KEY, FakeHttpVendor } from './support/fakes/http.fake';
+import { acmeSmsProvider, FakeHttpVendor } from './support/fakes/http.fake';
 import { takeProblems } from './support/fakes/vendor-fake';
 import { Gateway, startGateway, testConfig } from './support/gateway';
 import { hookRequest } from './support/okta';
@@ -17,22 +17,7 @@ describe('a vendor closing a reused keep-alive connection (e2e)', () => {
     gateway = await startGateway(
       testConfig({
         providers: {
-          acme: {
-            type: 'http',
-            channels: ['sms'],
-            baseUrl: vendor.url,
-            path: '/v2/sms',
-            headers: { Authorization: `Bearer ${ACME_KEY}` },
-            from: 'Acme',
-            template: {
-              destination: '{{toDigits}}',
-              sender: '{{from}}',
-              message: '{{text}}',
-              reference: '{{deliveryId}}',
-            },
-            response: { messageIdPath: 'data.id' },
-            maxSockets: 1,
-          },
+          acme: acmeSmsProvider(vendor.url, { maxSockets: 1 }),
         },
         routing: { default: ['acme'] },
       }),

@@ -1,4 +1,4 @@
-import { ACME_KEY, FakeHttpVendor } from './support/fakes/http.fake';
+import { acmeSmsProvider, FakeHttpVendor } from './support/fakes/http.fake';
 import { AWS_TEST_CREDENTIALS } from './support/fakes/aws.fake';
 import { FakeSns } from './support/fakes/sns.fake';
 import { takeProblems } from './support/fakes/vendor-fake';
@@ -20,24 +20,8 @@ describe('outbound proxy (e2e)', () => {
   let gateway: Gateway | undefined;
 
   /** The generic `http` provider on Acme, trusting the test CA. */
-  const acme = (fake: FakeHttpVendor, extra: Record<string, unknown> = {}) => ({
-    type: 'http',
-    channels: ['sms'],
-    baseUrl: fake.url,
-    path: '/v2/sms',
-    headers: { Authorization: `Bearer ${ACME_KEY}` },
-    from: 'Acme',
-    template: {
-      destination: '{{toDigits}}',
-      sender: '{{from}}',
-      message: '{{text}}',
-      reference: '{{deliveryId}}',
-    },
-    response: { messageIdPath: 'data.id' },
-    caFile: ca.caFile,
-    timeoutMs: 1000,
-    ...extra,
-  });
+  const acme = (fake: FakeHttpVendor, extra: Record<string, unknown> = {}) =>
+    acmeSmsProvider(fake.url, { caFile: ca.caFile, timeoutMs: 1000, ...extra });
   const start = async (
     providers: Record<string, unknown>,
     env: Record<string, string>,

@@ -60,6 +60,29 @@ export class FakeHttpVendor extends VendorFake<Route> {
   }
 }
 
+/** A generic `http` provider block for Acme's SMS API at `url`, as a user would write it. */
+export function acmeSmsProvider(
+  url: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    type: 'http',
+    channels: ['sms'],
+    baseUrl: url,
+    path: '/v2/sms',
+    headers: { Authorization: `Bearer ${ACME_KEY}` },
+    from: 'Acme',
+    template: {
+      destination: '{{toDigits}}',
+      sender: '{{from}}',
+      message: '{{text}}',
+      reference: '{{deliveryId}}',
+    },
+    response: { messageIdPath: 'data.id' },
+    ...extra,
+  };
+}
+
 /** An Acme error answer. */
 export function acmeError(status: number, error: string): FakeResponse {
   return { status, body: { error } };
