@@ -13,7 +13,11 @@ export class TelephonyHookController {
 
   @Post()
   @HttpCode(200)
-  send(@Body(TelephonyHookPipe) body: TelephonyHookRequestDto): Promise<OktaHookResponse> {
+  // Readonly<…> keeps the DTO class out of the parameter's metadata, so the global ValidationPipe
+  // leaves this body to TelephonyHookPipe's checker (docs/decisions/0002-hook-body-validation.md).
+  send(
+    @Body(TelephonyHookPipe) body: Readonly<TelephonyHookRequestDto>,
+  ): Promise<OktaHookResponse> {
     return this.hook.answer(body);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../config/app.config';
+import { connectionOptions } from './kit/http/vendor-connection';
 import { VendorHttpClient } from './kit/http/vendor-http.client';
 import { ProviderConfig } from './provider.config';
 import { TelephonyProvider } from './telephony-provider';
@@ -41,9 +42,11 @@ export class ProviderRegistry implements OnApplicationShutdown {
 
 function vendorContext(id: string, settings: ProviderConfig, config: AppConfig): VendorContext {
   const publicUrl = config.server.publicUrl?.replace(/\/+$/, '');
+  const connection = connectionOptions(settings, config.outbound);
   return {
     logger: new Logger(`provider:${id}`),
-    http: (baseUrl) => new VendorHttpClient({ baseUrl, maxSockets: settings.maxSockets }),
+    connection,
+    http: (baseUrl) => new VendorHttpClient({ baseUrl, ...connection }),
     callbackUrl: (kind) =>
       publicUrl ? `${publicUrl}/callbacks/${encodeURIComponent(id)}/${kind}` : undefined,
   };

@@ -44,7 +44,7 @@ export function validateManifest(manifest: Manifest): void {
     new model(manifest as never).validate();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`${manifest.kind} ${manifest.metadata.name}: ${reason}`);
+    throw new Error(`${manifest.kind} ${manifest.metadata.name}: ${reason}`, { cause: error });
   }
 }
 
