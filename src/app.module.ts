@@ -2,11 +2,13 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DestinationStream } from 'pino';
 import { APP_FILTER } from '@nestjs/core';
 import { ApiErrorFilter } from './common/api-error.filter';
+import { REFUSAL_LISTENERS } from './common/refusal-listener';
 import { CallbacksModule } from './callbacks/callbacks.module';
 import { AppConfigModule } from './config/app-config.module';
 import { LoadedConfig } from './config/config.loader';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
+import { HookMetrics } from './hook/hook.metrics';
 import { HookModule } from './hook/hook.module';
 import { LoggingModule } from './observability/logging.module';
 import { MetricsModule } from './observability/metrics.module';
@@ -30,7 +32,14 @@ export class AppModule {
         CallbacksModule,
         EventsModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: ApiErrorFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: ApiErrorFilter },
+        {
+          provide: REFUSAL_LISTENERS,
+          useFactory: (hook: HookMetrics) => [hook],
+          inject: [HookMetrics],
+        },
+      ],
     };
   }
 }

@@ -9,5 +9,6 @@ import { TelephonyHookService } from './telephony-hook.service';
   imports: [DeliveryModule],
   controllers: [TelephonyHookController],
   providers: [TelephonyHookService, HookAuthGuard, HookMetrics],
+  exports: [HookMetrics],
 })
 export class HookModule {}
