@@ -1,0 +1,13 @@
+import { ProviderConfig } from './provider.config';
+
+/**
+ * What the registry builds providers from: the `providers` section, and `server.publicUrl` for
+ * the callback URLs vendors are given. The composition root provides it, so the registry never
+ * reads the whole configuration.
+ */
+export class ProviderRegistryConfig {
+  constructor(
+    readonly providers: Readonly<Record<string, ProviderConfig>>,
+    readonly publicUrl?: string,
+  ) {}
+}
