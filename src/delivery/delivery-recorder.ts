@@ -2,7 +2,6 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { maskPhone } from '../phone/phone-number';
 import { Screening } from '../protection/protection.types';
 import { KEY_VALUE_STORE, KeyValueStore } from '../store/key-value-store';
-import { answerTimeLeft } from './deadline';
 import { DeliveryObservers } from './delivery-observers';
 import { DeliveryRecordService, NewDeliveryRecord } from './delivery-record.service';
 import { DeliveryStatusMetrics } from './delivery-status.metrics';
@@ -42,7 +41,7 @@ export class DeliveryRecorder {
     ]);
     await settleWrite(
       write,
-      answerTimeLeft(performance.now(), clock.deadlineAt, this.policy.answerMarginMs),
+      this.policy.timeLeft(clock),
       this.store.worstCaseMs,
       this.logger,
       'delivery record',

@@ -2,7 +2,6 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { KEY_VALUE_STORE, KeyValueStore, StoreUnavailableError } from '../store/key-value-store';
 import { StoreConfig } from '../store/store.config';
-import { answerTimeLeft } from './deadline';
 import { DeliveryPolicy } from './delivery.policy';
 import { DeliveryClock, DeliveryOutcome, FailureCause } from './delivery.types';
 import { settleWrite } from './settle-write';
@@ -86,7 +85,7 @@ export class IdempotencyService {
       const write = this.store.set(claim.key, done, this.config.idempotencyTtlSeconds * 1000);
       await settleWrite(
         write,
-        answerTimeLeft(performance.now(), clock.deadlineAt, this.policy.answerMarginMs),
+        this.policy.timeLeft(clock),
         this.store.worstCaseMs,
         this.logger,
         'idempotent answer',
@@ -125,8 +124,7 @@ export class IdempotencyService {
       const entry = await this.store.get<Entry>(key).catch(() => PENDING);
       if (entry?.state === 'done') return { kind: 'answer', outcome: entry.outcome };
       if (entry === undefined) return this.claimInStore(eventId, key, clock);
-      const left = answerTimeLeft(performance.now(), clock.deadlineAt, this.policy.answerMarginMs);
-      if (left <= pause + this.store.worstCaseMs) break;
+      if (this.policy.timeLeft(clock) <= pause + this.store.worstCaseMs) break;
       await sleep(pause);
       pause = Math.min(pause * 2, MAX_POLL_MS);
     }
