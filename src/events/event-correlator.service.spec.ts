@@ -70,7 +70,7 @@ describe(EventCorrelator.name, () => {
 
   const saved = async (r: NewDeliveryRecord) => {
     await records.save(r);
-    await sut.indexDelivery(r, PHONE);
+    await sut.delivered(r, PHONE);
   };
   const uuids = async (id: string) =>
     (await records.find(id))?.history.map((e) => 'uuid' in e && e.uuid);

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { PhoneNumberInfo } from '../phone/phone-number';
 import { phoneTag } from '../phone/phone-tag';
 import { Channel } from '../providers/channel';
+import { DeliveryObserver } from '../delivery/delivery-observers';
 import { DeliveryRecordService, NewDeliveryRecord } from '../delivery/delivery-record.service';
 import { DeliveryIndexStore } from './delivery-index.store';
 import { IndexedDelivery, matchDelivery } from './delivery-matcher';
@@ -17,7 +18,7 @@ import { PhoneVerificationEvent } from './phone-verification-event';
  * delivery, once indexed, takes it. Each event is attached once, whichever replica sees it.
  */
 @Injectable()
-export class EventCorrelator {
+export class EventCorrelator implements DeliveryObserver {
   private readonly logger = new Logger('OktaEvents');
   private readonly windowMs: number;
   /** Without an event hook no event can arrive, so deliveries are not indexed for one. */
@@ -33,8 +34,8 @@ export class EventCorrelator {
     this.indexing = events.auth.headers.length > 0;
   }
 
-  /** The delivery flow: count a sent code, index the delivery, adopt events that came first. */
-  async indexDelivery(record: NewDeliveryRecord, phone?: PhoneNumberInfo): Promise<void> {
+  /** Every delivery: count a sent code, index the delivery, adopt events that came first. */
+  async delivered(record: NewDeliveryRecord, phone?: PhoneNumberInfo): Promise<void> {
     if (record.outcome === 'sent') this.metrics.codeSent(record.channel, record.country);
     const userId = record.okta.userId;
     if (!userId || !this.indexing) return;

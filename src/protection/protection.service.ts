@@ -1,13 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ProtectionRequest } from './protection.types';
-import { PhoneNumberInfo } from '../phone/phone-number';
+import { normalizePhoneNumber, PhoneNumberInfo } from '../phone/phone-number';
 import { StoreUnavailableError } from '../store/key-value-store';
 import { StoreConfig } from '../store/store.config';
 import { STORE_BACKEND, StoreBackend } from '../store/store.runtime';
 import { NumberPolicy } from './number.policy';
 import { ProtectionConfig } from './protection.config';
 import { ProtectionMetrics } from './protection.metrics';
-import { ALLOWED, ProtectionFinding, ProtectionVerdict } from './protection.types';
+import {
+  ALLOWED,
+  ProtectionFinding,
+  ProtectionRequest,
+  ProtectionVerdict,
+  Screening,
+} from './protection.types';
 import { RateLimitPolicy } from './rate-limit.policy';
 import { rateLimitName, RateLimitRule } from './rate-limit.rule';
 import { createLimiter } from './rate-limiter.factory';
@@ -26,6 +31,7 @@ const UNCOUNTED: ProtectionVerdict = {
 @Injectable()
 export class ProtectionService {
   private readonly enforce: boolean;
+  private readonly defaultRegion: ProtectionConfig['defaultRegion'];
   private readonly numbers: NumberPolicy;
   private readonly limits: RateLimitPolicy;
 
@@ -36,6 +42,7 @@ export class ProtectionService {
     private readonly metrics: ProtectionMetrics,
   ) {
     this.enforce = config.mode === 'enforce';
+    this.defaultRegion = config.defaultRegion;
     this.numbers = new NumberPolicy(config);
     this.limits = new RateLimitPolicy(
       config.rateLimits.map((rule) => {
@@ -43,6 +50,12 @@ export class ProtectionService {
         return new RateLimitRule(rule, createLimiter(spec, backend, store));
       }),
     );
+  }
+
+  /** Reads the number (`protection.defaultRegion` for one without a country code), then checks it. */
+  async screen(request: ProtectionRequest & { readonly phoneNumber: string }): Promise<Screening> {
+    const phone = normalizePhoneNumber(request.phoneNumber, this.defaultRegion);
+    return { phone, verdict: phone ? await this.check(request, phone) : ALLOWED };
   }
 
   async check(request: ProtectionRequest, phone: PhoneNumberInfo): Promise<ProtectionVerdict> {

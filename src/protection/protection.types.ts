@@ -1,4 +1,6 @@
+import { PhoneNumberInfo } from '../phone/phone-number';
 import { Channel } from '../providers/channel';
+
 /** One protection rule that matched a delivery, and why, in words safe for Okta and the logs. */
 export interface ProtectionFinding {
   /** `number-invalid`, `country-deny`, `rate-limit:phone:5/900s`... */
@@ -29,4 +31,11 @@ export interface ProtectionRequest {
   readonly channel: Channel;
   readonly userId?: string;
   readonly clientIp?: string;
+}
+
+/** What protection learnt about the number before sending: the number itself and the verdict. */
+export interface Screening {
+  /** Undefined when the input cannot be a phone number (nothing is sent then). */
+  readonly phone?: PhoneNumberInfo;
+  readonly verdict: ProtectionVerdict;
 }

@@ -80,9 +80,10 @@ export abstract class AwsFake {
     this.override = script;
   }
 
-  /** Forgets calls and requests between tests. */
+  /** Forgets calls, requests and problems between tests. */
   reset(): void {
     this.calls.length = 0;
+    this.problems.length = 0;
     this.server.requests.length = 0;
     this.script();
   }

@@ -1,8 +1,7 @@
-import { Injectable } from '@nestjs/common';
 import { BrokenCircuitError, CircuitState } from 'cockatiel';
-import { AppConfig } from '../config/app.config';
 import { Breaker, createBreaker } from './circuit-breaker.factory';
 import { countsAgainstProvider } from './circuit-breaker.policy';
+import { CircuitBreakerConfig } from './provider.config';
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
 
@@ -28,26 +27,22 @@ const PASS: BreakerGate = { pass: true };
 type Guarded<T> = { readonly ok: T } | { readonly notCounted: unknown };
 
 /**
- * One cockatiel circuit breaker per provider, local to this replica: after
+ * One provider's cockatiel circuit breaker, local to this replica: after
  * `circuitBreaker.consecutiveFailures` failures that count against the provider (or at once on a
  * Retry-After) it is skipped for `cooldownMs` (or the Retry-After), then one attempt probes it
  * (half-open) while the others still skip it; success closes it, failure opens it again.
  */
-@Injectable()
-export class CircuitBreakers {
-  private readonly breakers = new Map<string, Breaker>();
+export class CircuitBreaker {
+  private readonly breaker: Breaker;
 
-  constructor(config: AppConfig) {
-    for (const [id, provider] of Object.entries(config.providers)) {
-      this.breakers.set(id, createBreaker(provider.circuitBreaker));
-    }
+  constructor(settings: CircuitBreakerConfig) {
+    this.breaker = createBreaker(settings);
   }
 
   /** Call right before {@link execute}, with no await between, so the answer still holds. */
-  gate(providerId: string, now = Date.now()): BreakerGate {
-    const breaker = this.breakers.get(providerId);
-    switch (breaker?.policy.state) {
-      case undefined:
+  gate(now = Date.now()): BreakerGate {
+    const breaker = this.breaker;
+    switch (breaker.policy.state) {
       case CircuitState.Closed:
         return PASS;
       case CircuitState.HalfOpen:
@@ -63,13 +58,11 @@ export class CircuitBreakers {
     }
   }
 
-  /** Runs one attempt through the provider's breaker; throws what `attempt` throws. */
-  async execute<T>(providerId: string, attempt: () => Promise<T>): Promise<T> {
-    const breaker = this.breakers.get(providerId);
-    if (!breaker) return attempt();
+  /** Runs one attempt through the breaker; throws what `attempt` throws. */
+  async execute<T>(attempt: () => Promise<T>): Promise<T> {
     let result: Guarded<T>;
     try {
-      result = await breaker.policy.execute(() => guard(attempt));
+      result = await this.breaker.policy.execute(() => guard(attempt));
     } catch (error) {
       throw error instanceof BrokenCircuitError ? new CircuitOpenError() : error;
     }
@@ -77,11 +70,9 @@ export class CircuitBreakers {
     return result.ok;
   }
 
-  /** Every provider's breaker state, for metrics and readiness. */
-  states(): Record<string, BreakerState> {
-    const states: Record<string, BreakerState> = {};
-    for (const [id, breaker] of this.breakers) states[id] = stateName(breaker.policy.state);
-    return states;
+  /** For metrics and readiness. */
+  get state(): BreakerState {
+    return stateName(this.breaker.policy.state);
   }
 }
 

@@ -1,7 +1,6 @@
-import { AppConfig } from '../config/app.config';
-import { CircuitBreakerConfig, ProviderConfig } from '../providers/provider.config';
-import { ProviderError, ProviderErrorCode } from '../providers/provider-error';
-import { CircuitBreakers } from './circuit-breakers';
+import { CircuitBreaker } from './circuit-breaker';
+import { CircuitBreakerConfig } from './provider.config';
+import { ProviderError, ProviderErrorCode } from './provider-error';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const failure =
@@ -10,29 +9,26 @@ const failure =
     Promise.reject(new ProviderError(code, code, { retryAfterMs }));
 const success = () => Promise.resolve('ok');
 
-function create(consecutiveFailures = 3, cooldownMs = 100): CircuitBreakers {
-  const circuitBreaker = Object.assign(new CircuitBreakerConfig(), {
-    consecutiveFailures,
-    cooldownMs,
-  });
-  const provider = Object.assign(new ProviderConfig(), { type: 'fake', circuitBreaker });
-  return new CircuitBreakers(Object.assign(new AppConfig(), { providers: { p: provider } }));
+function create(consecutiveFailures = 3, cooldownMs = 100): CircuitBreaker {
+  return new CircuitBreaker(
+    Object.assign(new CircuitBreakerConfig(), { consecutiveFailures, cooldownMs }),
+  );
 }
 
-async function fail(sut: CircuitBreakers, times: number, attempt = failure()): Promise<void> {
-  for (let i = 0; i < times; i++) await sut.execute('p', attempt).catch(() => undefined);
+async function fail(sut: CircuitBreaker, times: number, attempt = failure()): Promise<void> {
+  for (let i = 0; i < times; i++) await sut.execute(attempt).catch(() => undefined);
 }
 
-describe(CircuitBreakers.name, () => {
+describe(CircuitBreaker.name, () => {
   it('should open after the configured consecutive failures, and not before', async () => {
     const sut = create(3);
     await fail(sut, 2);
-    expect(sut.gate('p')).toEqual({ pass: true });
+    expect(sut.gate()).toEqual({ pass: true });
 
     await fail(sut, 1);
 
-    expect(sut.states()).toEqual({ p: 'open' });
-    expect(sut.gate('p')).toEqual({
+    expect(sut.state).toBe('open');
+    expect(sut.gate()).toEqual({
       pass: false,
       reason: expect.stringMatching(/^circuit open, next probe in \d+ ms$/),
       reopensAt: expect.any(Number),
@@ -43,10 +39,10 @@ describe(CircuitBreakers.name, () => {
   it('should start counting again after a success', async () => {
     const sut = create(3);
     await fail(sut, 2);
-    await sut.execute('p', success);
+    await sut.execute(success);
     await fail(sut, 2);
 
-    expect(sut.states()).toEqual({ p: 'closed' });
+    expect(sut.state).toBe('closed');
   });
 
   it('should let one probe through after the cooldown, skip the others meanwhile, and close on success', async () => {
@@ -55,17 +51,17 @@ describe(CircuitBreakers.name, () => {
     await sleep(120);
     let finish: (v: string) => void = () => undefined;
 
-    expect(sut.gate('p')).toEqual({ pass: true });
-    const probe = sut.execute('p', () => new Promise<string>((r) => (finish = r)));
-    expect(sut.states()).toEqual({ p: 'half-open' });
-    expect(sut.gate('p')).toMatchObject({
+    expect(sut.gate()).toEqual({ pass: true });
+    const probe = sut.execute(() => new Promise<string>((r) => (finish = r)));
+    expect(sut.state).toBe('half-open');
+    expect(sut.gate()).toMatchObject({
       pass: false,
       reason: 'circuit half-open, a probe is in flight',
     });
     finish('sent');
 
     await expect(probe).resolves.toBe('sent');
-    expect(sut.states()).toEqual({ p: 'closed' });
+    expect(sut.state).toBe('closed');
   });
 
   it('should open again for another cooldown when the probe fails', async () => {
@@ -75,8 +71,8 @@ describe(CircuitBreakers.name, () => {
 
     await fail(sut, 1);
 
-    expect(sut.states()).toEqual({ p: 'open' });
-    expect(sut.gate('p')).toMatchObject({ pass: false });
+    expect(sut.state).toBe('open');
+    expect(sut.gate()).toMatchObject({ pass: false });
   });
 
   it('should neither open nor count on failures that are about the recipient', async () => {
@@ -85,8 +81,8 @@ describe(CircuitBreakers.name, () => {
     await fail(sut, 3, failure(ProviderErrorCode.InvalidRecipient));
     await fail(sut, 3, failure(ProviderErrorCode.OptedOut));
 
-    expect(sut.states()).toEqual({ p: 'closed' });
-    await expect(sut.execute('p', failure(ProviderErrorCode.OptedOut))).rejects.toMatchObject({
+    expect(sut.state).toBe('closed');
+    await expect(sut.execute(failure(ProviderErrorCode.OptedOut))).rejects.toMatchObject({
       code: ProviderErrorCode.OptedOut,
     });
   });
@@ -96,17 +92,10 @@ describe(CircuitBreakers.name, () => {
 
     await fail(sut, 1, failure(ProviderErrorCode.RateLimited, 150));
 
-    const gate = sut.gate('p');
+    const gate = sut.gate();
     expect(gate).toMatchObject({ pass: false, vendorAsked: true });
     expect(gate.pass ? 0 : gate.reopensAt - Date.now()).toBeLessThanOrEqual(150);
     await sleep(170);
-    expect(sut.gate('p')).toEqual({ pass: true });
-  });
-
-  it('should let anything through for a provider it does not know', async () => {
-    const sut = create();
-
-    expect(sut.gate('other')).toEqual({ pass: true });
-    await expect(sut.execute('other', success)).resolves.toBe('ok');
+    expect(sut.gate()).toEqual({ pass: true });
   });
 });

@@ -1,11 +1,6 @@
-import { ProviderError, ProviderErrorCode } from '../providers/provider-error';
-import {
-  countsAgainstProvider,
-  MAX_RETRY_AFTER_MS,
-  openDuration,
-  pickLastResort,
-} from './circuit-breaker.policy';
-import { AttemptTimeoutError } from './send-within';
+import { AttemptTimeoutError } from '../delivery/send-within';
+import { countsAgainstProvider, MAX_RETRY_AFTER_MS, openDuration } from './circuit-breaker.policy';
+import { ProviderError, ProviderErrorCode } from './provider-error';
 
 const error = (code: ProviderErrorCode, retryAfterMs?: number) =>
   new ProviderError(code, code, { retryAfterMs });
@@ -49,28 +44,5 @@ describe(openDuration.name, () => {
     expect(openDuration(error(ProviderErrorCode.RateLimited, 0), 30_000)).toBe(30_000);
     expect(openDuration(error(ProviderErrorCode.Transient, 7000), 30_000)).toBe(30_000);
     expect(openDuration(new AttemptTimeoutError(10), 30_000)).toBe(30_000);
-  });
-});
-
-describe(pickLastResort.name, () => {
-  it('should pick the provider whose breaker reopens first', () => {
-    expect(
-      pickLastResort([
-        { provider: 'a', reopensAt: 300, vendorAsked: false },
-        { provider: 'b', reopensAt: 100, vendorAsked: false },
-        { provider: 'c', reopensAt: 200, vendorAsked: false },
-      ]),
-    ).toBe('b');
-  });
-
-  it('should never override a pause the vendor asked for', () => {
-    expect(
-      pickLastResort([
-        { provider: 'a', reopensAt: 300, vendorAsked: false },
-        { provider: 'b', reopensAt: 100, vendorAsked: true },
-      ]),
-    ).toBe('a');
-    expect(pickLastResort([{ provider: 'b', reopensAt: 100, vendorAsked: true }])).toBeUndefined();
-    expect(pickLastResort([])).toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@ import {
   IBreaker,
   IHalfOpenAfterBackoffContext,
 } from 'cockatiel';
-import { CircuitBreakerConfig } from '../providers/provider.config';
+import { CircuitBreakerConfig } from './provider.config';
 import { openDuration, vendorPause } from './circuit-breaker.policy';
 
 /** One provider's cockatiel breaker, and when (and why) it lets attempts through again. */
