@@ -1,53 +1,48 @@
 import { Logger } from '@nestjs/common';
-import Redis from 'ioredis';
+import { createRedisClient, RedisClient } from './redis-client';
 import { describeRedisError } from './redis-error';
+import { RedisTopology, redisTopology } from './store-rules';
 import { RedisConfig } from './store.config';
 
-/** Longest pause between two reconnection attempts while Redis is down. */
-const MAX_RECONNECT_DELAY_MS = 2000;
-
 /**
- * The one ioredis client of the process, set up to fail fast so that Redis never blows Okta's
- * deadline: no offline queue (a command while disconnected fails at once), a short command
- * timeout, no resending of commands cut by a disconnection, and reconnection in the background
- * forever. Availability changes are logged once each, never per command.
+ * The one Redis client of the process (a single server, a sentinel-watched primary or a
+ * cluster; see {@link createRedisClient} for how it fails fast) and whether it can take
+ * commands now. Availability changes are logged once each, never per command.
  */
 export class RedisConnection {
-  readonly client: Redis;
+  readonly client: RedisClient;
+  readonly topology: RedisTopology;
   private readonly logger = new Logger('Store');
+  /** Whether the last change logged was a connection (availability is the client's status). */
   private up = false;
   private closing = false;
   private lastError?: string;
 
   constructor(config: RedisConfig) {
-    this.client = new Redis(config.url, {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      autoResendUnfulfilledCommands: false,
-      commandTimeout: config.commandTimeoutMs,
-      connectTimeout: config.connectTimeoutMs,
-      enableAutoPipelining: true,
-      retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 6), MAX_RECONNECT_DELAY_MS),
-      reconnectOnError: () => false,
-    });
+    this.topology = redisTopology(config);
+    this.client = createRedisClient(config);
     this.client.on('ready', () => this.markUp());
     this.client.on('error', (error: Error) => this.markDown(describeRedisError(error)));
-    this.client.on('close', () => this.markDown('connection closed'));
+    // A close follows the error that caused it (a refused TLS handshake): keep the cause.
+    this.client.on('close', () => this.markDown(this.lastError ?? 'connection closed'));
   }
 
-  /** Whether the client is connected and ready for commands. */
+  /**
+   * Whether the client is connected and ready for commands: to the primary (a sentinel's
+   * answer) or, for a cluster, to the nodes that hold the slots.
+   */
   get available(): boolean {
-    return this.up;
+    return this.client.status === 'ready';
   }
 
-  /** What went wrong last, in our words (no URL, no credentials). */
+  /** While unavailable, what went wrong last, in our words (no URL, no credentials). */
   get lastProblem(): string | undefined {
-    return this.lastError;
+    return this.available ? undefined : this.lastError;
   }
 
   /** Waits for the first connection, up to `ms`; the service starts either way. */
   async ready(ms: number): Promise<void> {
-    if (this.up) return;
+    if (this.available) return;
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
       new Promise<void>((resolve) => this.client.once('ready', () => resolve())),
@@ -66,7 +61,7 @@ export class RedisConnection {
   }
 
   private markUp(): void {
-    if (!this.up) this.logger.log('redis connected');
+    if (!this.up) this.logger.log({ topology: this.topology }, 'redis connected');
     this.up = true;
     this.lastError = undefined;
   }

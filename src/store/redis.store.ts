@@ -1,5 +1,5 @@
-import Redis from 'ioredis';
 import { KeyValueStore, Ranked, StoreUnavailableError } from './key-value-store';
+import { RedisClient } from './redis-client';
 import { RedisConnection } from './redis-connection';
 import { describeRedisError } from './redis-error';
 
@@ -30,7 +30,7 @@ interface AdvanceCommand {
 export class RedisStore implements KeyValueStore {
   readonly driver = 'redis';
   readonly worstCaseMs: number;
-  private readonly client: Redis;
+  private readonly client: RedisClient;
 
   constructor(
     private readonly connection: RedisConnection,

@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { FakeTwilio, twilioProvider } from './support/fakes/twilio.fake';
+import { Gateway, startGateway, testConfig } from './support/gateway';
+import { hookRequest } from './support/okta';
+import { oktaValue } from './support/protection';
+import { describeWithRedis, RedisServer } from './support/redis-server';
+import { eventually } from './support/eventually';
+import { storeDetails } from './support/store-status';
+import { TestPki } from './support/tls-certs';
+
+const KEY_PREFIX = `otg-tls-e2e-${process.pid}:`;
+
+describeWithRedis(
+  'Redis over TLS with a private CA, and mutual TLS (e2e)',
+  () => {
+    let pki: TestPki;
+    let tlsOnly: RedisServer;
+    let mutual: RedisServer;
+    let twilio: FakeTwilio;
+    const gateways: Gateway[] = [];
+
+    /** redis-server on a TLS port only, checking client certificates when `authClients`. */
+    const tlsServer = (authClients: 'yes' | 'no') =>
+      RedisServer.start({
+        args: (port) => [
+          ...['--port', '0', '--tls-port', String(port), '--tls-auth-clients', authClients],
+          ...['--tls-cert-file', pki.server.cert, '--tls-key-file', pki.server.key],
+          ...['--tls-ca-cert-file', pki.ca.cert],
+        ],
+        probeTls: {
+          ca: readFileSync(pki.ca.cert),
+          cert: readFileSync(pki.client.cert),
+          key: readFileSync(pki.client.key),
+          servername: 'redis.test',
+        },
+      });
+    const gateway = async (server: RedisServer, tls: Record<string, string>) => {
+      const started = await startGateway(
+        testConfig({
+          providers: { tw: twilioProvider(twilio) },
+          routing: { default: ['tw'] },
+          store: {
+            driver: 'redis',
+            redis: { url: `rediss://127.0.0.1:${server.port}`, tls, keyPrefix: KEY_PREFIX },
+          },
+        }),
+      );
+      gateways.push(started);
+      return started;
+    };
+    /** The same eventId twice: one send, the same answer, when the store works. */
+    const sendsOnce = async (g: Gateway, eventId: string) => {
+      const first = await g.hook(hookRequest({ eventId })).expect(200);
+      const again = await g.hook(hookRequest({ eventId })).expect(200);
+      return { first: first.body as unknown, again: again.body as unknown };
+    };
+
+    beforeAll(async () => {
+      pki = TestPki.create();
+      tlsOnly = await tlsServer('no');
+      mutual = await tlsServer('yes');
+      twilio = await FakeTwilio.start();
+    });
+
+    afterEach(async () => {
+      expect(twilio.problems).toEqual([]);
+      twilio.server.requests.length = 0;
+      for (const g of gateways.splice(0)) await g.close();
+    });
+
+    afterAll(async () => {
+      await twilio?.close();
+      await tlsOnly?.close();
+      await mutual?.close();
+      pki?.remove();
+    });
+
+    it('should reach a rediss:// server through the private CA and the certificate name', async () => {
+      const g = await gateway(tlsOnly, { caFile: pki.ca.cert, servername: 'redis.test' });
+
+      const { first, again } = await sendsOnce(g, 'evt-tls-1');
+
+      expect(await storeDetails(g)).toEqual({
+        status: 'up',
+        driver: 'redis',
+        topology: 'standalone',
+        available: true,
+        onUnavailable: 'fail-open',
+      });
+      expect(again).toEqual(first);
+      expect(twilio.requests).toHaveLength(1);
+    });
+
+    it('should present its client certificate to a server that requires one (mutual TLS)', async () => {
+      const g = await gateway(mutual, {
+        caFile: pki.ca.cert,
+        certFile: pki.client.cert,
+        keyFile: pki.client.key,
+        servername: 'redis.test',
+      });
+
+      const { first, again } = await sendsOnce(g, 'evt-mtls-1');
+
+      expect((await storeDetails(g)).available).toBe(true);
+      expect(again).toEqual(first);
+      expect(twilio.requests).toHaveLength(1);
+    });
+
+    it.each([
+      {
+        case: 'a CA that did not sign the server',
+        tls: () => ({ caFile: pki.otherCa.cert }),
+        problem: 'redis error SELF_SIGNED_CERT_IN_CHAIN',
+      },
+      {
+        case: 'another certificate name',
+        tls: () => ({ caFile: pki.ca.cert, servername: 'x.test' }),
+        problem: 'redis error ERR_TLS_CERT_ALTNAME_INVALID',
+      },
+      {
+        case: 'no client certificate for mutual TLS',
+        tls: () => ({ caFile: pki.ca.cert, servername: 'redis.test' }),
+        // The server's alert or its reset, whichever the client reads first.
+        problem: expect.stringMatching(
+          /^redis error (ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED|ECONNRESET)$/,
+        ) as unknown,
+        mutual: true,
+      },
+    ])(
+      'should not use Redis with $case, say why in readiness, and still answer Okta',
+      async ({ tls, problem, mutual: toMutual }) => {
+        const g = await gateway(toMutual ? mutual : tlsOnly, tls());
+
+        const details = await eventually(() => storeDetails(g), (s) => s.problem !== undefined);
+        const answer = await g.hook(hookRequest()).expect(200);
+
+        expect(details).toEqual({
+          status: 'up',
+          driver: 'redis',
+          topology: 'standalone',
+          available: false,
+          problem,
+          onUnavailable: 'fail-open',
+        });
+        expect(oktaValue(answer.body).status).toBe('SUCCESSFUL');
+      },
+    );
+  },
+  ['redis-server', 'openssl'],
+);
