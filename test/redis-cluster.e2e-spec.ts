@@ -21,7 +21,7 @@ describeWithRedis('Redis Cluster of three primaries (e2e)', () => {
 
   beforeAll(async () => {
     cluster = await RedisCluster.start();
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await cluster?.close();
@@ -33,7 +33,9 @@ describeWithRedis('Redis Cluster of three primaries (e2e)', () => {
 
     beforeAll(async () => {
       Logger.overrideLogger(false);
-      const config = Object.assign(new RedisConfig(), { cluster: { nodes: [cluster.addresses[0]] } });
+      const config = Object.assign(new RedisConfig(), {
+        cluster: { nodes: [cluster.addresses[0]] },
+      });
       connection = new RedisConnection(config);
       await connection.ready(5000);
       store = new RedisStore(connection, 'contract-cluster:', 500);
@@ -103,7 +105,9 @@ describeWithRedis('Redis Cluster of three primaries (e2e)', () => {
       const fourth = await b.hook(hookRequest({ phoneNumber: phone })).expect(200);
 
       expect(sent).toEqual(['SUCCESSFUL', 'SUCCESSFUL', 'SUCCESSFUL']);
-      expect(fourth.body).toEqual(blockedAnswer('rate-limit:phone:3/60s', deliveryIdOf(fourth.body)));
+      expect(fourth.body).toEqual(
+        blockedAnswer('rate-limit:phone:3/60s', deliveryIdOf(fourth.body)),
+      );
       expect(twilio.requests).toHaveLength(3);
     });
 
@@ -135,7 +139,11 @@ describeWithRedis('Redis Cluster of three primaries (e2e)', () => {
     it('should report the outage while no primary answers, answer every hook meanwhile, and recover', async () => {
       await cluster.stop();
       try {
-        await eventually(() => storeDetails(a), (s) => !s.available, 10_000);
+        await eventually(
+          () => storeDetails(a),
+          (s) => !s.available,
+          10_000,
+        );
 
         const during = await a.hook(hookRequest({ phoneNumber: '+33612345678' })).expect(200);
 
@@ -151,7 +159,12 @@ describeWithRedis('Redis Cluster of three primaries (e2e)', () => {
       } finally {
         await cluster.resume();
       }
-      for (const g of [a, b]) await eventually(() => storeDetails(g), (s) => s.available, 15_000);
+      for (const g of [a, b])
+        await eventually(
+          () => storeDetails(g),
+          (s) => s.available,
+          15_000,
+        );
       twilio.server.requests.length = 0;
       const again = hookRequest({ eventId: 'evt-cluster-after', phoneNumber: '+4917612345678' });
 
@@ -159,6 +172,6 @@ describeWithRedis('Redis Cluster of three primaries (e2e)', () => {
 
       expect(twilio.requests).toHaveLength(1);
       expect(second.body).toEqual(first.body);
-    });
+    }, 60_000);
   });
 });

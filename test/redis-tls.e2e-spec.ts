@@ -4,6 +4,7 @@ import { Gateway, startGateway, testConfig } from './support/gateway';
 import { hookRequest } from './support/okta';
 import { oktaValue } from './support/protection';
 import { describeWithRedis, RedisServer } from './support/redis-server';
+import { configProblems } from './support/config-problems';
 import { eventually } from './support/eventually';
 import { storeDetails } from './support/store-status';
 import { TestPki } from './support/tls-certs';
@@ -106,6 +107,30 @@ describeWithRedis(
       expect(twilio.requests).toHaveLength(1);
     });
 
+    it('should refuse to boot with TLS files it cannot use, naming the key and the file', () => {
+      const store = (tls: Record<string, string>) => ({
+        store: { driver: 'redis', redis: { url: 'rediss://redis.test:6380', tls } },
+      });
+      const garbage = pki.file('garbage.pem', 'not a certificate');
+      const { client, server } = pki;
+
+      const unreadable = store({ caFile: '/nonexistent/ca.pem', ...pair(client.cert, server.key) });
+      const notPem = store({ caFile: garbage, ...pair(client.key, client.cert) });
+
+      expect(configProblems(unreadable)).toEqual([
+        'store.redis.tls.caFile: file /nonexistent/ca.pem cannot be read',
+        'store.redis.tls.keyFile: is not the private key of certFile',
+      ]);
+      expect(configProblems(notPem)).toEqual([
+        `store.redis.tls.caFile: file ${garbage} is not a PEM certificate`,
+        `store.redis.tls.certFile: file ${client.key} is not a PEM certificate`,
+        `store.redis.tls.keyFile: file ${client.cert} is not an unencrypted PEM private key`,
+      ]);
+      expect(configProblems(store({ certFile: client.cert }))).toEqual([
+        'store.redis.tls: certFile and keyFile go together (a client certificate and its key)',
+      ]);
+    });
+
     it.each([
       {
         case: 'a CA that did not sign the server',
@@ -131,7 +156,10 @@ describeWithRedis(
       async ({ tls, problem, mutual: toMutual }) => {
         const g = await gateway(toMutual ? mutual : tlsOnly, tls());
 
-        const details = await eventually(() => storeDetails(g), (s) => s.problem !== undefined);
+        const details = await eventually(
+          () => storeDetails(g),
+          (s) => s.problem !== undefined,
+        );
         const answer = await g.hook(hookRequest()).expect(200);
 
         expect(details).toEqual({
@@ -148,3 +176,7 @@ describeWithRedis(
   },
   ['redis-server', 'openssl'],
 );
+
+function pair(certFile: string, keyFile: string): Record<string, string> {
+  return { certFile, keyFile };
+}

@@ -27,7 +27,8 @@ const standalone: RedisOptions = {
  * Okta's deadline: no offline queue (a command while disconnected fails at once), a short
  * command timeout, no resending of commands cut by a disconnection, no cluster retry delays, and
  * reconnection in the background forever. A `READONLY` answer (the server was demoted to a
- * replica) reconnects at once, which asks the sentinels or the DNS name for the new primary.
+ * replica) reconnects at once, which asks the sentinels or the DNS name for the new primary;
+ * with sentinels, the connection also follows their announcements (sentinel-switch.ts).
  */
 export function createRedisClient(config: RedisConfig): RedisClient {
   const tls = config.tls ? tlsOptions(config) : undefined;
@@ -64,8 +65,6 @@ function sentinelClient(
     sentinelPassword: sentinel.sentinelPassword,
     sentinelRetryStrategy: backoff,
     sentinelCommandTimeout: config.connectTimeoutMs,
-    // A planned failover leaves the old primary up as a replica: hear it from the sentinels.
-    failoverDetector: true,
     ...(tls ? { enableTLSForSentinelMode: true, sentinelTLS: tls } : {}),
   });
 }

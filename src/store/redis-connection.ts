@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
+import Redis from 'ioredis';
 import { createRedisClient, RedisClient } from './redis-client';
 import { describeRedisError } from './redis-error';
+import { SentinelSwitchWatch } from './sentinel-switch';
 import { RedisTopology, redisTopology } from './store-rules';
 import { RedisConfig } from './store.config';
 
@@ -12,6 +14,7 @@ import { RedisConfig } from './store.config';
 export class RedisConnection {
   readonly client: RedisClient;
   readonly topology: RedisTopology;
+  private readonly switchWatch?: SentinelSwitchWatch;
   private readonly logger = new Logger('Store');
   /** Whether the last change logged was a connection (availability is the client's status). */
   private up = false;
@@ -21,6 +24,9 @@ export class RedisConnection {
   constructor(config: RedisConfig) {
     this.topology = redisTopology(config);
     this.client = createRedisClient(config);
+    if (this.client instanceof Redis && this.topology === 'sentinel') {
+      this.switchWatch = new SentinelSwitchWatch(this.client);
+    }
     this.client.on('ready', () => this.markUp());
     this.client.on('error', (error: Error) => this.markDown(describeRedisError(error)));
     // A close follows the error that caused it (a refused TLS handshake): keep the cause.
@@ -53,6 +59,7 @@ export class RedisConnection {
 
   async close(): Promise<void> {
     this.closing = true;
+    this.switchWatch?.close();
     try {
       await this.client.quit();
     } catch {

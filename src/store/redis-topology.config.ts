@@ -8,13 +8,17 @@ const HOST_PORT_RULE = { each: true, message: 'each value must be host:port (por
 /** A `host:port` of the config as ioredis takes it (IPv6 without its brackets). */
 export function parseHostPort(text: string): { host: string; port: number } {
   const colon = text.lastIndexOf(':');
-  return { host: text.slice(0, colon).replace(/^\[|\]$/g, ''), port: Number(text.slice(colon + 1)) };
+  return {
+    host: text.slice(0, colon).replace(/^\[|\]$/g, ''),
+    port: Number(text.slice(colon + 1)),
+  };
 }
 
 /** `store.redis.sentinel`: a primary and its replicas watched by Redis Sentinel. */
 export class RedisSentinelConfig {
   /** The name the sentinels monitor the primary under (`sentinel monitor <name> ...`). */
-  @IsString() @MinLength(1, { message: 'is required: the name the sentinels monitor' })
+  @IsString()
+  @MinLength(1, { message: 'is required: the name the sentinels monitor' })
   masterName = '';
   /** A few sentinels to ask where the primary is; the others are found through them. */
   @IsArray()

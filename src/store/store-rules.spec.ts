@@ -81,12 +81,10 @@ describe(checkStore.name, () => {
 
 describe(parseHostPort.name, () => {
   it('should split names, IPv4 and bracketed IPv6 addresses from their port', () => {
-    expect(['redis-0.redis:6379', '10.0.0.7:26379', '[fd00::7]:26379'].map(parseHostPort)).toEqual(
-      [
-        { host: 'redis-0.redis', port: 6379 },
-        { host: '10.0.0.7', port: 26379 },
-        { host: 'fd00::7', port: 26379 },
-      ],
-    );
+    expect(['redis-0.redis:6379', '10.0.0.7:26379', '[fd00::7]:26379'].map(parseHostPort)).toEqual([
+      { host: 'redis-0.redis', port: 6379 },
+      { host: '10.0.0.7', port: 26379 },
+      { host: 'fd00::7', port: 26379 },
+    ]);
   });
 });

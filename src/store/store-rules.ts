@@ -22,10 +22,14 @@ export function checkStore(store: StoreConfig): string[] {
   const problems: string[] = [];
   const set = (['url', 'sentinel', 'cluster'] as const).filter((key) => redis[key] !== undefined);
   if (set.length > 1) {
-    problems.push(`store.redis: set only one of url, sentinel and cluster (found ${set.join(', ')})`);
+    problems.push(
+      `store.redis: set only one of url, sentinel and cluster (found ${set.join(', ')})`,
+    );
   }
   if (redis.tls && redis.url?.startsWith('redis://')) {
-    problems.push('store.redis.url: redis:// is plain text while store.redis.tls is set; use rediss://');
+    problems.push(
+      'store.redis.url: redis:// is plain text while store.redis.tls is set; use rediss://',
+    );
   }
   if (redis.cluster && /[{}]/.test(redis.keyPrefix)) {
     problems.push(

@@ -1,5 +1,5 @@
-import Redis from 'ioredis';
 import { eventually } from './eventually';
+import { withClient } from './redis-probe';
 import { RedisServer } from './redis-server';
 
 const SLOTS = 16384;
@@ -34,7 +34,7 @@ export class RedisCluster {
   /** How many keys matching `pattern` each node holds, in node order. */
   async keysPerNode(pattern: string): Promise<number[]> {
     return Promise.all(
-      this.nodes.map((node) => withClient(node, async (c) => (await c.keys(pattern)).length)),
+      this.nodes.map((node) => withClient(node.port, async (c) => (await c.keys(pattern)).length)),
     );
   }
 
@@ -58,10 +58,10 @@ export class RedisCluster {
     await Promise.all(
       this.nodes.map((node, i) => {
         const slots = range(i * share, Math.min((i + 1) * share, SLOTS));
-        return withClient(node, (c) => c.call('CLUSTER', 'ADDSLOTS', ...slots.map(String)));
+        return withClient(node.port, (c) => c.call('CLUSTER', 'ADDSLOTS', ...slots.map(String)));
       }),
     );
-    await withClient(this.nodes[0], async (c) => {
+    await withClient(this.nodes[0].port, async (c) => {
       for (const node of this.nodes.slice(1)) {
         await c.call('CLUSTER', 'MEET', '127.0.0.1', String(node.port));
       }
@@ -72,7 +72,9 @@ export class RedisCluster {
   /** Every node knows every other and says the cluster is ok (all slots served). */
   private async untilServing(): Promise<void> {
     const states = () =>
-      Promise.all(this.nodes.map((node) => withClient(node, (c) => c.call('CLUSTER', 'INFO'))));
+      Promise.all(
+        this.nodes.map((node) => withClient(node.port, (c) => c.call('CLUSTER', 'INFO'))),
+      );
     const ok = (info: unknown) =>
       String(info).includes('cluster_state:ok') &&
       String(info).includes(`cluster_known_nodes:${this.nodes.length}`);
@@ -87,15 +89,4 @@ function clusterArgs(): string[] {
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from }, (_, i) => from + i);
-}
-
-/** One short-lived plain connection to one node. */
-async function withClient<T>(node: RedisServer, use: (client: Redis) => Promise<T>): Promise<T> {
-  const client = new Redis(node.port, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await client.connect();
-    return await use(client);
-  } finally {
-    client.disconnect();
-  }
 }

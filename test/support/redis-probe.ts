@@ -1,3 +1,4 @@
+import Redis from 'ioredis';
 import { createConnection, Socket } from 'node:net';
 import { connect, ConnectionOptions } from 'node:tls';
 
@@ -23,4 +24,23 @@ export function answersPing(port: number, tls?: ProbeTls): Promise<boolean> {
     socket.once('error', () => done(false));
     socket.once('timeout', () => done(false));
   });
+}
+
+/** One short-lived connection to a server of a test (with its password, if it has one). */
+export async function withClient<T>(
+  port: number,
+  use: (client: Redis) => Promise<T>,
+  password?: string,
+): Promise<T> {
+  const client = new Redis(port, '127.0.0.1', {
+    password,
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+  });
+  try {
+    await client.connect();
+    return await use(client);
+  } finally {
+    client.disconnect();
+  }
 }
