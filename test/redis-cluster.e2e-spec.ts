@@ -136,6 +136,40 @@ describeWithRedis('Redis Cluster of three primaries (e2e)', () => {
       expect([...storeWarnings(a), ...storeWarnings(b)]).toEqual([]);
     });
 
+    it('should report a cluster that lost a primary as unavailable, answer every hook meanwhile, and recover', async () => {
+      const [lost] = cluster.nodes.slice(-1);
+      let sequence = 0;
+      /** One hook (a number of its own: the phone limit stays out of it), then readiness. */
+      const hookThenReadiness = async () => {
+        const phoneNumber = `+336123456${String(10 + (sequence++ % 90))}`;
+        const res = await a.hook(hookRequest({ phoneNumber })).expect(200);
+        expect(oktaValue(res.body).status).toBe('SUCCESSFUL');
+        return storeDetails(a);
+      };
+      await cluster.stop([lost]);
+      try {
+        const down = await eventually(
+          hookThenReadiness,
+          (s) => s.problem === 'redis error CLUSTERDOWN',
+          20_000,
+        );
+
+        expect(down).toEqual({
+          status: 'up',
+          driver: 'redis',
+          topology: 'cluster',
+          available: false,
+          problem: 'redis error CLUSTERDOWN',
+          onUnavailable: 'fail-open',
+        });
+      } finally {
+        await cluster.resume([lost]);
+      }
+      expect((await eventually(hookThenReadiness, (s) => s.available, 20_000)).available).toBe(
+        true,
+      );
+    }, 60_000);
+
     it('should report the outage while no primary answers, answer every hook meanwhile, and recover', async () => {
       await cluster.stop();
       try {

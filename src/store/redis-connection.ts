@@ -20,6 +20,8 @@ export class RedisConnection {
   private up = false;
   private closing = false;
   private lastError?: string;
+  /** The failure of the last command while connected (a cluster that is down, a timeout). */
+  private failing?: string;
 
   constructor(config: RedisConfig) {
     this.topology = redisTopology(config);
@@ -35,20 +37,35 @@ export class RedisConnection {
 
   /**
    * Whether the client is connected and ready for commands: to the primary (a sentinel's
-   * answer) or, for a cluster, to the nodes that hold the slots.
+   * answer) or, for a cluster, to its nodes. Commands are only sent while it is.
+   */
+  get connected(): boolean {
+    return this.client.status === 'ready';
+  }
+
+  /**
+   * Whether the store answers: connected, and the last command did not fail. A cluster that
+   * lost a primary without replica answers `CLUSTERDOWN` over connections that stay up, so
+   * only the commands tell; the first one that succeeds again clears it.
    */
   get available(): boolean {
-    return this.client.status === 'ready';
+    return this.connected && this.failing === undefined;
   }
 
   /** While unavailable, what went wrong last, in our words (no URL, no credentials). */
   get lastProblem(): string | undefined {
-    return this.available ? undefined : this.lastError;
+    if (this.available) return undefined;
+    return this.connected ? this.failing : this.lastError;
+  }
+
+  /** The outcome of one command: `undefined` when it succeeded, else its problem. */
+  commandDone(problem?: string): void {
+    this.failing = problem;
   }
 
   /** Waits for the first connection, up to `ms`; the service starts either way. */
   async ready(ms: number): Promise<void> {
-    if (this.available) return;
+    if (this.connected) return;
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
       new Promise<void>((resolve) => this.client.once('ready', () => resolve())),
@@ -71,6 +88,7 @@ export class RedisConnection {
     if (!this.up) this.logger.log({ topology: this.topology }, 'redis connected');
     this.up = true;
     this.lastError = undefined;
+    this.failing = undefined;
   }
 
   private markDown(problem: string): void {

@@ -95,13 +95,17 @@ export class RedisStore implements KeyValueStore {
   }
 
   private async guard<T>(operation: () => Promise<T>): Promise<T> {
-    if (!this.connection.available) {
+    if (!this.connection.connected) {
       throw new StoreUnavailableError(this.connection.lastProblem ?? 'redis not connected');
     }
     try {
-      return await operation();
+      const result = await operation();
+      this.connection.commandDone();
+      return result;
     } catch (error) {
-      throw new StoreUnavailableError(describeRedisError(error));
+      const problem = describeRedisError(error);
+      this.connection.commandDone(problem);
+      throw new StoreUnavailableError(problem);
     }
   }
 }

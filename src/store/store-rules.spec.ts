@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
 import { configProblems } from '../../test/support/config-problems';
 import { parseHostPort } from './redis-topology.config';
 import { checkStore } from './store-rules';
@@ -76,6 +79,35 @@ describe(checkStore.name, () => {
     expect(configProblems(redis({ url }), env)).toEqual([
       'store.redis.url: must be a redis:// or rediss:// URL',
     ]);
+  });
+});
+
+describe('the commented store.redis examples of config/production.example.yaml', () => {
+  const example = readFileSync(resolve(__dirname, '../../config/production.example.yaml'), 'utf8');
+  /** The commented block `name:` of store.redis, uncommented. */
+  const block = (name: string): unknown => {
+    const lines = example.split('\n');
+    const start = lines.findIndex((line) => line.startsWith(`    # ${name}:`));
+    const end = lines.findIndex((line, i) => i > start && !line.startsWith('    #   '));
+    const text = lines.slice(start, end).map((line) => line.replace(/^ {4}# /, ''));
+    return (parse(text.join('\n')) as Record<string, unknown>)[name];
+  };
+
+  it('should each be a valid topology', () => {
+    const secrets = { REDIS_PASSWORD: 'redis-password-0123' };
+    const sentinelBlock = block('sentinel') as Record<string, unknown>;
+    // A Secret mounted as a file: the path is the example's, the file is not here.
+    const mounted = { ...sentinelBlock, sentinelPassword: 'sentinel-password-0123' };
+
+    expect(sentinelBlock.sentinelPassword).toBe('${file:/etc/otg/redis/sentinel-password}');
+    expect(configProblems(redis({ sentinel: mounted }), secrets)).toEqual([]);
+    expect(configProblems(redis({ cluster: block('cluster') }), secrets)).toEqual([]);
+    expect(block('tls')).toEqual({
+      caFile: '/etc/otg/redis-tls/ca.crt',
+      certFile: '/etc/otg/redis-tls/tls.crt',
+      keyFile: '/etc/otg/redis-tls/tls.key',
+      servername: 'redis.internal.example.com',
+    });
   });
 });
 

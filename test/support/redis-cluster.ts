@@ -38,14 +38,14 @@ export class RedisCluster {
     );
   }
 
-  /** Stops every node: no primary is left. */
-  async stop(): Promise<void> {
-    await Promise.all(this.nodes.map((node) => node.stop()));
+  /** Stops the given nodes (all by default: no primary is left). */
+  async stop(nodes: readonly RedisServer[] = this.nodes): Promise<void> {
+    await Promise.all(nodes.map((node) => node.stop()));
   }
 
-  /** Starts every node again from its nodes.conf and waits until the cluster serves all slots. */
-  async resume(): Promise<void> {
-    await Promise.all(this.nodes.map((node) => node.resume()));
+  /** Starts stopped nodes again from their nodes.conf; waits until the cluster serves all slots. */
+  async resume(nodes: readonly RedisServer[] = this.nodes): Promise<void> {
+    await Promise.all(nodes.map((node) => node.resume()));
     await this.untilServing();
   }
 
