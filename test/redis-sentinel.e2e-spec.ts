@@ -54,14 +54,6 @@ describeWithRedis(
       }
       expect(twilio.requests).toHaveLength(0);
     };
-    const untilAnswered = (load: HookLoad, count: number) =>
-      eventually(
-        () => load.answered().length,
-        (n) => n >= count,
-        10_000,
-      );
-    const startedAfter = (load: HookLoad, at: number) =>
-      load.requests.filter((r) => r.startedAt > at);
 
     beforeAll(async () => {
       group = await SentinelGroup.start(SECRETS);
@@ -124,11 +116,10 @@ describeWithRedis(
             concurrency: 3,
             pauseMs: 20,
             max: 1500,
-            until: (run) =>
-              recovery.at !== undefined && startedAfter(run, recovery.at).length >= 15,
+            until: (run) => recovery.at !== undefined && run.startedAfter(recovery.at).length >= 15,
           }),
         );
-        await untilAnswered(load, 15);
+        await load.untilAnswered(15);
         await group.syncReplica();
         const acknowledged = load.answered();
         const crashed = await group.primary();
@@ -150,7 +141,7 @@ describeWithRedis(
           problem: expect.stringMatching(/^(redis error [A-Z]+|connection closed)$/) as unknown,
         });
         const unprotected = sentWithoutDedupe();
-        const afterFailover = startedAfter(load, recovery.at!);
+        const afterFailover = load.startedAfter(recovery.at!);
         expect(unprotected.length).toBeGreaterThan(0);
         expect(afterFailover.filter((r) => unprotected.includes(r.eventId))).toEqual([]);
         await expectRepeatsNotSent([...acknowledged, ...afterFailover]);
@@ -170,11 +161,10 @@ describeWithRedis(
             concurrency: 3,
             pauseMs: 20,
             max: 1500,
-            until: (run) =>
-              switched.at !== undefined && startedAfter(run, switched.at).length >= 15,
+            until: (run) => switched.at !== undefined && run.startedAfter(switched.at).length >= 15,
           }),
         );
-        await untilAnswered(load, 15);
+        await load.untilAnswered(15);
         await group.syncReplica();
         const acknowledged = load.answered();
 
@@ -192,7 +182,7 @@ describeWithRedis(
 
         expectEveryAnswerSent(load);
         expect((await storeDetails(gateway)).available).toBe(true);
-        await expectRepeatsNotSent([...acknowledged, ...startedAfter(load, switched.at)]);
+        await expectRepeatsNotSent([...acknowledged, ...load.startedAfter(switched.at)]);
       },
       FAILOVER_TEST_MS,
     );

@@ -12,7 +12,8 @@ import { StoreConfig } from './store.config';
  * What a feature needs to build its own state on the same backend, e.g. rate limits with
  * `rate-limiter-flexible`: `new RateLimiterMemory(opts)` for `memory`, and
  * `new RateLimiterRedis({ storeClient: backend.client, keyPrefix: backend.keyPrefix + 'rl', ... })`
- * for `redis` (the shared fail-fast ioredis client; add an `insuranceLimiter` for Redis outages).
+ * for `redis` (the shared fail-fast ioredis client, a `Redis` or a `Cluster`: one key per
+ * command; add an `insuranceLimiter` for Redis outages).
  */
 export type StoreBackend =
   | { readonly driver: 'memory' }

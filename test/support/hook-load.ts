@@ -1,3 +1,4 @@
+import { eventually } from './eventually';
 import { Gateway } from './gateway';
 import { hookRequest } from './okta';
 import { StoreDetails, storeDetails } from './store-status';
@@ -50,6 +51,20 @@ export class HookLoad {
   /** Requests answered so far. */
   answered(): LoadedRequest[] {
     return this.requests.filter((r) => r.answeredAt !== undefined);
+  }
+
+  /** Requests started after `at` (a time from Date.now()). */
+  startedAfter(at: number): LoadedRequest[] {
+    return this.requests.filter((r) => r.startedAt > at);
+  }
+
+  /** Waits until `count` requests are answered. */
+  async untilAnswered(count: number): Promise<void> {
+    await eventually(
+      () => this.answered().length,
+      (n) => n >= count,
+      10_000,
+    );
   }
 
   private async worker(): Promise<void> {

@@ -4,8 +4,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let sequence = 0;
 
 /**
- * The one contract both drivers keep; the same body runs against memory and against a real
- * redis-server. Each test uses fresh keys, so the stores are shared across tests.
+ * The one contract both drivers keep; the same body runs against memory, a real redis-server
+ * and a real Redis Cluster (where an operation over keys of several slots would fail). Each
+ * test uses fresh keys, so the stores are shared across tests.
  */
 export function keepsTheContract(sut: () => KeyValueStore): void {
   let key: (name: string) => string;
