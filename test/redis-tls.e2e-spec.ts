@@ -3,6 +3,7 @@ import { FakeTwilio, twilioProvider } from './support/fakes/twilio.fake';
 import { Gateway, startGateway, testConfig } from './support/gateway';
 import { hookRequest } from './support/okta';
 import { oktaValue } from './support/protection';
+import { RedisCluster } from './support/redis-cluster';
 import { describeWithRedis, RedisServer } from './support/redis-server';
 import { configProblems } from './support/config-problems';
 import { eventually } from './support/eventually';
@@ -20,35 +21,34 @@ describeWithRedis(
     let twilio: FakeTwilio;
     const gateways: Gateway[] = [];
 
-    /** redis-server on a TLS port only, checking client certificates when `authClients`. */
+    /** A redis-server's arguments for a TLS port only, checking client certificates or not. */
+    const tlsArgs = (authClients: 'yes' | 'no') => (port: number) => [
+      ...['--port', '0', '--tls-port', String(port), '--tls-auth-clients', authClients],
+      ...['--tls-cert-file', pki.server.cert, '--tls-key-file', pki.server.key],
+      ...['--tls-ca-cert-file', pki.ca.cert],
+    ];
+    /** How the tests themselves connect: the CA, the client certificate, the name. */
+    const clientTls = () => ({
+      ca: readFileSync(pki.ca.cert),
+      cert: readFileSync(pki.client.cert),
+      key: readFileSync(pki.client.key),
+      servername: 'redis.test',
+    });
     const tlsServer = (authClients: 'yes' | 'no') =>
-      RedisServer.start({
-        args: (port) => [
-          ...['--port', '0', '--tls-port', String(port), '--tls-auth-clients', authClients],
-          ...['--tls-cert-file', pki.server.cert, '--tls-key-file', pki.server.key],
-          ...['--tls-ca-cert-file', pki.ca.cert],
-        ],
-        probeTls: {
-          ca: readFileSync(pki.ca.cert),
-          cert: readFileSync(pki.client.cert),
-          key: readFileSync(pki.client.key),
-          servername: 'redis.test',
-        },
-      });
-    const gateway = async (server: RedisServer, tls: Record<string, string>) => {
+      RedisServer.start({ args: tlsArgs(authClients), probeTls: clientTls() });
+    const gatewayOn = async (redis: Record<string, unknown>) => {
       const started = await startGateway(
         testConfig({
           providers: { tw: twilioProvider(twilio) },
           routing: { default: ['tw'] },
-          store: {
-            driver: 'redis',
-            redis: { url: `rediss://127.0.0.1:${server.port}`, tls, keyPrefix: KEY_PREFIX },
-          },
+          store: { driver: 'redis', redis: { ...redis, keyPrefix: KEY_PREFIX } },
         }),
       );
       gateways.push(started);
       return started;
     };
+    const gateway = (server: RedisServer, tls: Record<string, string>) =>
+      gatewayOn({ url: `rediss://127.0.0.1:${server.port}`, tls });
     /** The same eventId twice: one send, the same answer, when the store works. */
     const sendsOnce = async (g: Gateway, eventId: string) => {
       const first = await g.hook(hookRequest({ eventId })).expect(200);
@@ -106,6 +106,39 @@ describeWithRedis(
       expect(again).toEqual(first);
       expect(twilio.requests).toHaveLength(1);
     });
+
+    it('should use a cluster over TLS (mutual), checking every node against servername', async () => {
+      const args = (port: number) => [
+        ...[...tlsArgs('yes')(port), '--tls-cluster', 'yes'],
+        ...['--tls-client-cert-file', pki.client.cert, '--tls-client-key-file', pki.client.key],
+      ];
+      const cluster = await RedisCluster.start({ args, client: clientTls() });
+      try {
+        const tls = (servername: string) => ({
+          caFile: pki.ca.cert,
+          servername,
+          ...pair(pki.client.cert, pki.client.key),
+        });
+        const g = await gatewayOn({
+          cluster: { nodes: cluster.addresses },
+          tls: tls('redis.test'),
+        });
+        const wrong = await gatewayOn({
+          cluster: { nodes: cluster.addresses },
+          tls: tls('x.test'),
+        });
+
+        const { first, again } = await sendsOnce(g, 'evt-tls-cluster');
+
+        expect(again).toEqual(first);
+        expect(twilio.requests).toHaveLength(1);
+        expect(await storeDetails(g)).toMatchObject({ topology: 'cluster', available: true });
+        expect(await storeDetails(wrong)).toMatchObject({ topology: 'cluster', available: false });
+      } finally {
+        for (const started of gateways.splice(0)) await started.close();
+        await cluster.close();
+      }
+    }, 60_000);
 
     it('should refuse to boot with TLS files it cannot use, naming the key and the file', () => {
       const store = (tls: Record<string, string>) => ({

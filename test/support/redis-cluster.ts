@@ -1,23 +1,44 @@
+import Redis from 'ioredis';
+import type { ConnectionOptions } from 'node:tls';
 import { eventually } from './eventually';
-import { withClient } from './redis-probe';
-import { RedisServer } from './redis-server';
+import { ClientAccess, withClient } from './redis-probe';
+import { freePort, RedisServer } from './redis-server';
 
 const SLOTS = 16384;
 
+/** A cluster over TLS: the nodes' TLS arguments given their port, and how clients connect. */
+export interface ClusterTls {
+  readonly args: (port: number) => string[];
+  readonly client: ConnectionOptions;
+}
+
 /**
  * A throwaway Redis Cluster of three primaries (no replicas) on 127.0.0.1, each a
- * `redis-server --cluster-enabled yes` with its own port and directory (where it keeps
- * nodes.conf, so a stopped cluster comes back as it was). Joined with CLUSTER ADDSLOTS and
- * CLUSTER MEET, as `redis-cli --cluster create` does.
+ * `redis-server --cluster-enabled yes` with its own port, bus port and directory (where it
+ * keeps nodes.conf, so a stopped cluster comes back as it was), optionally over TLS only.
+ * Joined with CLUSTER ADDSLOTS and CLUSTER MEET, as `redis-cli --cluster create` does.
  */
 export class RedisCluster {
-  private constructor(readonly nodes: readonly RedisServer[]) {}
+  private readonly busPorts: number[] = [];
+  private readonly access: ClientAccess;
 
-  static async start(size = 3): Promise<RedisCluster> {
-    const nodes: RedisServer[] = [];
-    const cluster = new RedisCluster(nodes);
+  private constructor(
+    readonly nodes: RedisServer[],
+    tls?: ClusterTls,
+  ) {
+    this.access = { tls: tls?.client };
+  }
+
+  static async start(tls?: ClusterTls): Promise<RedisCluster> {
+    const cluster = new RedisCluster([], tls);
     try {
-      for (let i = 0; i < size; i++) nodes.push(await RedisServer.start({ args: clusterArgs }));
+      for (let i = 0; i < 3; i++) {
+        // Explicit: the default (port + 10000) may be taken, or above 65535.
+        const bus = await freePort();
+        cluster.busPorts.push(bus);
+        const args = (port: number) => [...clusterArgs(bus), ...(tls?.args(port) ?? [])];
+        cluster.nodes.push(await RedisServer.start({ args, probeTls: tls?.client }));
+      }
       await cluster.join();
     } catch (error) {
       await cluster.close();
@@ -34,7 +55,9 @@ export class RedisCluster {
   /** How many keys matching `pattern` each node holds, in node order. */
   async keysPerNode(pattern: string): Promise<number[]> {
     return Promise.all(
-      this.nodes.map((node) => withClient(node.port, async (c) => (await c.keys(pattern)).length)),
+      this.nodes.map((node) =>
+        withClient(node.port, async (c) => (await c.keys(pattern)).length, this.access),
+      ),
     );
   }
 
@@ -58,14 +81,16 @@ export class RedisCluster {
     await Promise.all(
       this.nodes.map((node, i) => {
         const slots = range(i * share, Math.min((i + 1) * share, SLOTS));
-        return withClient(node.port, (c) => c.call('CLUSTER', 'ADDSLOTS', ...slots.map(String)));
+        const add = (c: Redis) => c.call('CLUSTER', 'ADDSLOTS', ...slots.map(String));
+        return withClient(node.port, add, this.access);
       }),
     );
-    await withClient(this.nodes[0].port, async (c) => {
-      for (const node of this.nodes.slice(1)) {
-        await c.call('CLUSTER', 'MEET', '127.0.0.1', String(node.port));
+    const meet = async (c: Redis) => {
+      for (const [i, node] of this.nodes.entries()) {
+        if (i > 0) await c.call('CLUSTER', 'MEET', '127.0.0.1', node.port, this.busPorts[i]);
       }
-    });
+    };
+    await withClient(this.nodes[0].port, meet, this.access);
     await this.untilServing();
   }
 
@@ -73,7 +98,9 @@ export class RedisCluster {
   private async untilServing(): Promise<void> {
     const states = () =>
       Promise.all(
-        this.nodes.map((node) => withClient(node.port, (c) => c.call('CLUSTER', 'INFO'))),
+        this.nodes.map((node) =>
+          withClient(node.port, (c) => c.call('CLUSTER', 'INFO'), this.access),
+        ),
       );
     const ok = (info: unknown) =>
       String(info).includes('cluster_state:ok') &&
@@ -82,9 +109,9 @@ export class RedisCluster {
   }
 }
 
-function clusterArgs(): string[] {
+function clusterArgs(busPort: number): string[] {
   const config = ['--cluster-config-file', 'nodes.conf', '--cluster-node-timeout', '2000'];
-  return ['--cluster-enabled', 'yes', ...config];
+  return ['--cluster-enabled', 'yes', '--cluster-port', String(busPort), ...config];
 }
 
 function range(from: number, to: number): number[] {

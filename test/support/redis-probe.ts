@@ -26,14 +26,20 @@ export function answersPing(port: number, tls?: ProbeTls): Promise<boolean> {
   });
 }
 
-/** One short-lived connection to a server of a test (with its password, if it has one). */
+/** How a test connects to its servers: a password, TLS. */
+export interface ClientAccess {
+  readonly password?: string;
+  readonly tls?: ConnectionOptions;
+}
+
+/** One short-lived connection to a server of a test. */
 export async function withClient<T>(
   port: number,
   use: (client: Redis) => Promise<T>,
-  password?: string,
+  access: ClientAccess = {},
 ): Promise<T> {
   const client = new Redis(port, '127.0.0.1', {
-    password,
+    ...access,
     lazyConnect: true,
     maxRetriesPerRequest: 1,
   });

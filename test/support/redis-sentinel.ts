@@ -128,12 +128,12 @@ export class SentinelGroup {
   }
 
   private onServer<T>(server: RedisServer, use: (c: Redis) => Promise<T>): Promise<T> {
-    return withClient(server.port, use, this.secrets.password);
+    return withClient(server.port, use, { password: this.secrets.password });
   }
 
   private askSentinel(args: string[], sentinel = this.sentinels[0]): Promise<unknown> {
     const ask = (c: Redis) => c.call('SENTINEL', ...args);
-    return withClient(sentinel.port, ask, this.secrets.sentinelPassword);
+    return withClient(sentinel.port, ask, { password: this.secrets.sentinelPassword });
   }
 }
 
