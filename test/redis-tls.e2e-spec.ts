@@ -5,6 +5,7 @@ import { hookRequest } from './support/okta';
 import { oktaValue } from './support/protection';
 import { RedisCluster } from './support/redis-cluster';
 import { describeWithRedis, RedisServer } from './support/redis-server';
+import { MASTER_NAME, SentinelGroup } from './support/redis-sentinel';
 import { configProblems } from './support/config-problems';
 import { eventually } from './support/eventually';
 import { storeDetails } from './support/store-status';
@@ -26,6 +27,11 @@ describeWithRedis(
       ...['--port', '0', '--tls-port', String(port), '--tls-auth-clients', authClients],
       ...['--tls-cert-file', pki.server.cert, '--tls-key-file', pki.server.key],
       ...['--tls-ca-cert-file', pki.ca.cert],
+    ];
+    /** A node of a group (cluster, sentinels): mutual TLS, its own connections with the client certificate. */
+    const nodeArgs = (port: number) => [
+      ...tlsArgs('yes')(port),
+      ...['--tls-client-cert-file', pki.client.cert, '--tls-client-key-file', pki.client.key],
     ];
     /** How the tests themselves connect: the CA, the client certificate, the name. */
     const clientTls = () => ({
@@ -108,10 +114,7 @@ describeWithRedis(
     });
 
     it('should use a cluster over TLS (mutual), checking every node against servername', async () => {
-      const args = (port: number) => [
-        ...[...tlsArgs('yes')(port), '--tls-cluster', 'yes'],
-        ...['--tls-client-cert-file', pki.client.cert, '--tls-client-key-file', pki.client.key],
-      ];
+      const args = (port: number) => [...nodeArgs(port), '--tls-cluster', 'yes'];
       const cluster = await RedisCluster.start({ args, client: clientTls() });
       try {
         const tls = (servername: string) => ({
@@ -137,6 +140,30 @@ describeWithRedis(
       } finally {
         for (const started of gateways.splice(0)) await started.close();
         await cluster.close();
+      }
+    }, 60_000);
+
+    it('should find the primary through sentinels over TLS (mutual) and send a repeated eventId once', async () => {
+      const secrets = { password: 'tls-data-password-0123', sentinelPassword: 'tls-sentinel-0123' };
+      const group = await SentinelGroup.start(secrets, { args: nodeArgs, client: clientTls() });
+      try {
+        const g = await gatewayOn({
+          sentinel: { masterName: MASTER_NAME, sentinels: group.addresses, ...secrets },
+          tls: {
+            caFile: pki.ca.cert,
+            servername: 'redis.test',
+            ...pair(pki.client.cert, pki.client.key),
+          },
+        });
+
+        const { first, again } = await sendsOnce(g, 'evt-tls-sentinel');
+
+        expect(again).toEqual(first);
+        expect(twilio.requests).toHaveLength(1);
+        expect(await storeDetails(g)).toMatchObject({ topology: 'sentinel', available: true });
+      } finally {
+        for (const started of gateways.splice(0)) await started.close();
+        await group.close();
       }
     }, 60_000);
 
@@ -207,7 +234,7 @@ describeWithRedis(
       },
     );
   },
-  ['redis-server', 'openssl'],
+  ['redis-server', 'redis-sentinel', 'openssl'],
 );
 
 function pair(certFile: string, keyFile: string): Record<string, string> {

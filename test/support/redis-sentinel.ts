@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ConnectionOptions } from 'node:tls';
 import { eventually } from './eventually';
 import { withClient } from './redis-probe';
 import { RedisServer } from './redis-server';
@@ -14,6 +15,12 @@ export interface SentinelSecrets {
   readonly sentinelPassword: string;
 }
 
+/** Everything over TLS: the TLS arguments of every process, given its port; how clients connect. */
+export interface SentinelTls {
+  readonly args: (port: number) => string[];
+  readonly client: ConnectionOptions;
+}
+
 /**
  * A throwaway Sentinel setup on 127.0.0.1: a primary, two replicas (one left to fail over to
  * after a first failover) and three `redis-sentinel` processes (quorum 2) that declare a primary
@@ -24,22 +31,26 @@ export class SentinelGroup {
     readonly servers: RedisServer[],
     readonly sentinels: RedisServer[],
     private readonly secrets: SentinelSecrets,
+    private readonly tls?: SentinelTls,
   ) {}
 
-  static async start(secrets: SentinelSecrets): Promise<SentinelGroup> {
-    const group = new SentinelGroup([], [], secrets);
+  static async start(secrets: SentinelSecrets, tls?: SentinelTls): Promise<SentinelGroup> {
+    const group = new SentinelGroup([], [], secrets, tls);
+    const overTls = (port: number) => (tls ? [...tls.args(port), '--tls-replication', 'yes'] : []);
+    const probeTls = tls?.client;
     try {
-      const primary = await RedisServer.start({ args: () => dataArgs(secrets) });
+      const args = (port: number) => [...dataArgs(secrets), ...overTls(port)];
+      const primary = await RedisServer.start({ args, probeTls });
       group.servers.push(primary);
       const replicaOf = ['--replicaof', '127.0.0.1', String(primary.port)];
       for (let i = 0; i < 2; i++) {
-        group.servers.push(
-          await RedisServer.start({ args: () => [...dataArgs(secrets), ...replicaOf] }),
-        );
+        const replica = (port: number) => [...args(port), ...replicaOf];
+        group.servers.push(await RedisServer.start({ args: replica, probeTls }));
       }
       const configFile = sentinelConfig(primary.port, secrets);
       for (let i = 0; i < 3; i++) {
-        group.sentinels.push(await RedisServer.start({ program: 'redis-sentinel', configFile }));
+        const sentinel = { program: 'redis-sentinel', configFile, args: overTls, probeTls };
+        group.sentinels.push(await RedisServer.start(sentinel));
       }
       writeFileSync(group.sentinelPasswordFile, `${secrets.sentinelPassword}\n`);
       await group.untilSettled(2);
@@ -128,12 +139,13 @@ export class SentinelGroup {
   }
 
   private onServer<T>(server: RedisServer, use: (c: Redis) => Promise<T>): Promise<T> {
-    return withClient(server.port, use, { password: this.secrets.password });
+    return withClient(server.port, use, { password: this.secrets.password, tls: this.tls?.client });
   }
 
   private askSentinel(args: string[], sentinel = this.sentinels[0]): Promise<unknown> {
     const ask = (c: Redis) => c.call('SENTINEL', ...args);
-    return withClient(sentinel.port, ask, { password: this.secrets.sentinelPassword });
+    const access = { password: this.secrets.sentinelPassword, tls: this.tls?.client };
+    return withClient(sentinel.port, ask, access);
   }
 }
 
