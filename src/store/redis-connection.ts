@@ -16,7 +16,7 @@ export class RedisConnection {
   readonly topology: RedisTopology;
   private readonly switchWatch?: SentinelSwitchWatch;
   private readonly logger = new Logger('Store');
-  /** Whether the last change logged was a connection (availability is the client's status). */
+  /** Whether the last change logged was a connection (for the log lines only). */
   private up = false;
   private closing = false;
   private lastError?: string;
@@ -93,10 +93,13 @@ export class RedisConnection {
 
   private markDown(problem: string): void {
     if (this.closing) return;
-    if (this.up || this.lastError === undefined) {
+    const known = this.lastError !== undefined;
+    this.lastError = problem;
+    // An error on a client still ready (a cluster node it lost) is no outage: commands tell.
+    if (this.connected) return;
+    if (this.up || !known) {
       this.logger.warn({ problem }, 'redis unavailable; reconnecting in the background');
     }
     this.up = false;
-    this.lastError = problem;
   }
 }
