@@ -3,11 +3,13 @@ import { checkMessages } from '../delivery/messages/messages-rules';
 import { checkProtection } from '../protection/protection-rules';
 import { Channel } from '../providers/channel';
 import { VENDORS } from '../providers/vendors';
+import { checkStore } from '../store/store-rules';
 import { AppConfig } from './app.config';
 
 /**
  * Checks that span several keys: routes name real providers, hooks are authenticated,
- * protection's countries and rate limits make sense, message templates fit their budget.
+ * protection's countries and rate limits make sense, message templates fit their budget, the
+ * store names one Redis topology.
  */
 export function checkConsistency(config: AppConfig): string[] {
   return [
@@ -16,6 +18,7 @@ export function checkConsistency(config: AppConfig): string[] {
     ...checkProtection(config.protection),
     ...checkMessages(config.messages),
     ...checkPorts(config),
+    ...checkStore(config.store),
   ];
 }
 

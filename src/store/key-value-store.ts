@@ -14,6 +14,10 @@ export interface Ranked {
  *
  * Every operation rejects with {@link StoreUnavailableError} when the backing service cannot
  * answer in time, so callers can apply `store.onUnavailable`.
+ *
+ * Every operation touches one key, so a Redis Cluster never answers `CROSSSLOT`. An operation
+ * added over several keys must keep them in one hash slot: a `{tag}` of their common id in each
+ * key (`rec:{<delivery id>}:status`), never a fixed tag (docs/redis.md, "Keys and hash slots").
  */
 export interface KeyValueStore {
   readonly driver: StoreDriver;

@@ -1,5 +1,5 @@
-import Redis from 'ioredis';
 import { KeyValueStore, Ranked, StoreUnavailableError } from './key-value-store';
+import { RedisClient } from './redis-client';
 import { RedisConnection } from './redis-connection';
 import { describeRedisError } from './redis-error';
 
@@ -30,7 +30,7 @@ interface AdvanceCommand {
 export class RedisStore implements KeyValueStore {
   readonly driver = 'redis';
   readonly worstCaseMs: number;
-  private readonly client: Redis;
+  private readonly client: RedisClient;
 
   constructor(
     private readonly connection: RedisConnection,
@@ -95,13 +95,17 @@ export class RedisStore implements KeyValueStore {
   }
 
   private async guard<T>(operation: () => Promise<T>): Promise<T> {
-    if (!this.connection.available) {
+    if (!this.connection.connected) {
       throw new StoreUnavailableError(this.connection.lastProblem ?? 'redis not connected');
     }
     try {
-      return await operation();
+      const result = await operation();
+      this.connection.commandDone();
+      return result;
     } catch (error) {
-      throw new StoreUnavailableError(describeRedisError(error));
+      const problem = describeRedisError(error);
+      this.connection.commandDone(problem);
+      throw new StoreUnavailableError(problem);
     }
   }
 }

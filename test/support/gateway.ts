@@ -1,5 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -67,7 +67,13 @@ export async function startGateway(
   const file = join(dir, 'config.yaml');
   writeFileSync(file, stringify(config));
   const logs = new LogCapture();
-  const app = await createApp(loadConfig({ ...env, CONFIG_FILE: file }), { logDestination: logs });
+  let loaded: ReturnType<typeof loadConfig>;
+  try {
+    loaded = loadConfig({ ...env, CONFIG_FILE: file }); // read once, at boot
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const app = await createApp(loaded, { logDestination: logs });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = await app.getUrl();
   return {
