@@ -3,6 +3,7 @@ import { networkError } from '../network-error';
 
 /** The OAuth 2.0 error of a refused token request (`error`, `error_description`), when Okta gave one. */
 export interface TokenError {
+  readonly status: number;
   readonly error?: string;
   readonly description?: string;
 }
@@ -33,8 +34,9 @@ export function oktaFailure(
 ): CliError {
   const network = networkError(error, 'Okta', org);
   if (network) return network;
+  // The SDK reads a refused token request's body as a token and fails later with a 401.
+  if (tokenError) return tokenRefused(tokenError);
   if (!isHttpFailure(error)) return error instanceof CliError ? error : unknownFailure(error);
-  if (error.url.endsWith('/oauth2/v1/token')) return tokenRefused(error, tokenError);
   switch (error.status) {
     case 401:
       return new CliError(
@@ -75,16 +77,16 @@ function forbidden(error: HttpFailure, scope: string): CliError {
   );
 }
 
-function tokenRefused(error: HttpFailure, tokenError?: TokenError): CliError {
-  const reason = tokenError?.error
+function tokenRefused(tokenError: TokenError): CliError {
+  const reason = tokenError.error
     ? `: ${tokenError.error}${tokenError.description ? ` (${tokenError.description})` : ''}`
     : '';
   const hint =
-    tokenError?.error === 'invalid_scope'
+    tokenError.error === 'invalid_scope'
       ? `The service app must be granted okta.inlineHooks.manage and okta.eventHooks.manage. ${howToGrant('them')}`
       : 'Check OKTA_CLIENT_ID, that the app authenticates with private_key_jwt, and that its public key matches this private key (and OKTA_KEY_ID).';
   return new CliError(
-    `Okta refused the service app's token request (HTTP ${error.status})${reason}.`,
+    `Okta refused the service app's token request (HTTP ${tokenError.status})${reason}.`,
     undefined,
     hint,
   );

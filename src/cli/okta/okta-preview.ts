@@ -60,7 +60,10 @@ export async function previewHook(ctx: CliContext, options: PreviewOptions): Pro
   out.line(out.dim(`  Preview request · ${who} · eventId ${request.eventId}`));
   out.line(`← Okta's view in ${durationMs} ms`);
   out.table(verdictRows(verdict));
-  out.line(ok ? out.good(verdict.summary) : out.bad(verdict.summary));
+  const { summary } = verdict;
+  out.line(
+    !ok ? out.bad(summary) : verdict.outcome === 'failed' ? out.note(summary) : out.good(summary),
+  );
   if (!to && verdict.outcome === 'failed') {
     out.line(
       out.note(

@@ -23,7 +23,10 @@ interface ResponseLike {
   clone(): { json(): Promise<unknown> };
 }
 
-/** The SDK's executor, also keeping the OAuth error of a refused token request (the SDK drops it). */
+/**
+ * The SDK's executor, also keeping the OAuth error of a refused token request: the SDK (8.1)
+ * takes that error body for a token and only fails at the next call, with a 401.
+ */
 class TokenErrorExecutor extends DefaultRequestExecutor {
   tokenError?: TokenError;
 
@@ -44,12 +47,16 @@ class TokenErrorExecutor extends DefaultRequestExecutor {
   }
 
   private async keep(response: ResponseLike): Promise<void> {
+    this.tokenError = undefined;
     if (response.status < 400) return;
     const body = (await response
       .clone()
       .json()
       .catch(() => ({}))) as { error?: unknown; error_description?: unknown };
+    // A DPoP app is first asked for a nonce; the SDK asks again with it.
+    if (body.error === 'use_dpop_nonce') return;
     this.tokenError = {
+      status: response.status,
       error: typeof body.error === 'string' ? body.error : undefined,
       description: typeof body.error_description === 'string' ? body.error_description : undefined,
     };

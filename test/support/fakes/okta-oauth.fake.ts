@@ -1,4 +1,12 @@
-import { decodeJwt, importJWK, JWK, jwtVerify } from 'jose';
+import {
+  decodeJwt,
+  exportJWK,
+  exportPKCS8,
+  generateKeyPair,
+  importJWK,
+  JWK,
+  jwtVerify,
+} from 'jose';
 import { randomBytes } from 'node:crypto';
 import { FakeResponse } from '../fake-server';
 
@@ -21,6 +29,17 @@ export class FakeOktaTokens {
   readonly tokens = new Map<string, readonly string[]>();
 
   constructor(private readonly tokenUrl: () => string) {}
+
+  /** A service app with a new RSA key pair, granted `granted`; its private key as PKCS#8 PEM. */
+  async createApp(
+    granted: readonly string[],
+  ): Promise<{ clientId: string; privateKeyPem: string }> {
+    const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
+    const clientId = `0oa${randomBytes(12).toString('hex').slice(0, 17)}`;
+    const publicJwk = { ...(await exportJWK(publicKey)), alg: 'RS256' };
+    this.apps.set(clientId, { clientId, publicJwk, granted });
+    return { clientId, privateKeyPem: await exportPKCS8(privateKey) };
+  }
 
   async issue(form: URLSearchParams): Promise<FakeResponse> {
     if (form.get('grant_type') !== 'client_credentials')
