@@ -24,6 +24,11 @@ type Json = Record<string, unknown>;
 
 /** Reads an answer the way Okta does (okta-contract.md §2): status, time, `error`, `commands`. */
 export function judgeAnswer(httpStatus: number, durationMs: number, body: unknown): HookVerdict {
+  if (httpStatus === 401) {
+    return fallback(
+      'HTTP 401: the gateway refused the hook credentials; Okta would send the code through its own providers.',
+    );
+  }
   if (httpStatus !== 200) {
     return fallback(`HTTP ${httpStatus}: Okta would send the code through its own providers.`);
   }

@@ -21,7 +21,6 @@ export function createProgram(ctx: CliContext, terminal: Terminal): Command {
     .version(version(), '-V, --version')
     .option('--no-color', 'no colours (also when NO_COLOR is set or output is not a terminal)')
     .addHelpText('after', EXIT_CODES)
-    .showSuggestionAfterError()
     .configureOutput({
       writeOut: (text) => terminal.stdout.write(text),
       writeErr: (text) => terminal.stderr.write(text),
