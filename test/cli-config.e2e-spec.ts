@@ -5,6 +5,9 @@ import { stringify } from 'yaml';
 import { ConfigError, loadConfig } from '../src/config/config.loader';
 import { lines, otg } from './support/cli';
 
+// Each `otg` run is a new Node process: about a second, several on a loaded machine.
+jest.setTimeout(60_000);
+
 const HOOK_SECRET = 'hook-secret-for-config-check-0123';
 const SHORT_SECRET = 'tiny-s3cret';
 const TWILIO_TOKEN = 'twilio-token-value-9876543210';

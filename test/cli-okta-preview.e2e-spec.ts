@@ -5,6 +5,9 @@ import { FakeTwilio, twilioProvider } from './support/fakes/twilio.fake';
 import { testConfig } from './support/gateway';
 import { formToObject, hasVendorSpec } from './support/openapi';
 
+// Each `otg` run is a new Node process: about a second, several on a loaded machine.
+jest.setTimeout(60_000);
+
 const TOKEN = 'okta-api-token-for-tests-0123456789';
 const EVENT_SECRET = 'test-event-secret-0123456789';
 const specs = hasVendorSpec(OKTA_SPEC);

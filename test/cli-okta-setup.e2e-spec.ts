@@ -8,6 +8,9 @@ import { OKTA_SPEC } from './support/fakes/okta-spec';
 import { HOOK_SECRET, testConfig } from './support/gateway';
 import { hasVendorSpec } from './support/openapi';
 
+// Each `otg` run is a new Node process: about a second, several on a loaded machine.
+jest.setTimeout(60_000);
+
 const TOKEN = 'okta-api-token-for-tests-0123456789';
 const EVENT_SECRET = 'test-event-secret-0123456789';
 const EVENTS = [

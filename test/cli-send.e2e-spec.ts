@@ -9,6 +9,9 @@ import { OKTA_SPEC, oktaSchema } from './support/fakes/okta-spec';
 import { HOOK_SECRET, testConfig } from './support/gateway';
 import { hasVendorSpec } from './support/openapi';
 
+// Each `otg` run is a new Node process: about a second, several on a loaded machine.
+jest.setTimeout(60_000);
+
 const ADMIN_TOKEN = 'admin-token-for-cli-tests-0123456';
 const TO = '+14155552671';
 const SUCCESS = {
