@@ -19,7 +19,7 @@ function target(sections: Record<string, unknown>, client: HookTarget['client'] 
   return {
     name: 'Gateway',
     gatewayUrl: 'https://otp.acme.com',
-    config: config,
+    config,
     client,
   };
 }
