@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
-import { CliGateway, lines, otg, startCliGateway } from './support/cli';
+import { CliGateway, lines, OAUTH_ONLY, otg, startCliGateway, tempConfig } from './support/cli';
 import { FakeOktaManagement } from './support/fakes/okta-management.fake';
 import { OKTA_SPEC } from './support/fakes/okta-spec';
 import { HOOK_SECRET, testConfig } from './support/gateway';
@@ -246,22 +245,17 @@ if (!specs)
   });
 
   it('should make an OAuth telephony hook for hook.auth.oauth, and skip the event hook without an events secret', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'otg-oauth-'));
-    const config = join(dir, 'config.yaml');
-    const oauth = {
-      issuer: 'https://acme.okta.com/oauth2/default',
-      audience: 'api://default',
-      scopes: ['okta.telephony.send'],
-    };
-    writeFileSync(
-      config,
-      stringify({
-        hook: { auth: { headers: [], oauth } },
-        providers: { c: { type: 'console' } },
-        routing: { default: ['c'] },
-      }),
-    );
-    const args = ['okta', 'setup', '--org', okta.url, '--url', gateway.url, '--config', config];
+    const config = tempConfig(OAUTH_ONLY);
+    const args = [
+      'okta',
+      'setup',
+      '--org',
+      okta.url,
+      '--url',
+      gateway.url,
+      '--config',
+      config.file,
+    ];
     try {
       const missing = await otg(args, { OKTA_API_TOKEN: TOKEN });
       const run = await otg(
@@ -294,7 +288,7 @@ if (!specs)
         '! Event hook not set up: events.auth.headers has no secret, so the gateway would refuse every event.',
       ]);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      config.remove();
     }
   });
 

@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
-import { stringify } from 'yaml';
-import { CliGateway, lines, otg, startCliGateway } from './support/cli';
+import { CliGateway, lines, OAUTH_ONLY, otg, startCliGateway, tempConfig } from './support/cli';
 import { FakeResponse, FakeServer } from './support/fake-server';
 import { OKTA_SPEC, oktaSchema } from './support/fakes/okta-spec';
 import { HOOK_SECRET, testConfig } from './support/gateway';
@@ -221,20 +217,10 @@ describe('otg send and otg deliveries get (e2e)', () => {
     const closed = await FakeServer.start(() => answer);
     const port = new URL(closed.url).port;
     await closed.close();
-    const dir = mkdtempSync(join(tmpdir(), 'otg-send-'));
-    const oauthOnly = join(dir, 'oauth.yaml');
-    const oauth = { issuer: 'https://acme.okta.com/oauth2/default', audience: 'api://default' };
-    writeFileSync(
-      oauthOnly,
-      stringify({
-        hook: { auth: { headers: [], oauth } },
-        providers: { c: { type: 'console' } },
-        routing: { default: ['c'] },
-      }),
-    );
+    const oauthOnly = tempConfig(OAUTH_ONLY);
     try {
       const unreachable = await send(`http://127.0.0.1:${port}`);
-      const onlyOauth = await otg(['send', '--to', TO, '--config', oauthOnly]);
+      const onlyOauth = await otg(['send', '--to', TO, '--config', oauthOnly.file]);
       const malformed = await otg(['send', '--to', '4155552671', '--config', gateway.configFile]);
       const missing = await otg(['send']);
 
@@ -258,29 +244,15 @@ describe('otg send and otg deliveries get (e2e)', () => {
         "error: required option '--to <phone>' not specified",
       ]);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      oauthOnly.remove();
     }
   });
 
   it('should explain an unknown delivery and a refused admin token', async () => {
-    const unknown = await otg([
-      'deliveries',
-      'get',
-      'nope-123',
-      '--url',
-      gateway.url,
-      '--token',
-      ADMIN_TOKEN,
-    ]);
-    const refused = await otg([
-      'deliveries',
-      'get',
-      'nope-123',
-      '--url',
-      gateway.url,
-      '--token',
-      'wrong-admin-token-0123456789',
-    ]);
+    const get = (token: string) =>
+      otg(['deliveries', 'get', 'nope-123', '--url', gateway.url, '--token', token]);
+    const unknown = await get(ADMIN_TOKEN);
+    const refused = await get('wrong-admin-token-0123456789');
 
     expect(unknown.code).toBe(1);
     expect(lines(unknown.stderr)).toEqual([

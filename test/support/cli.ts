@@ -93,3 +93,27 @@ export async function startCliGateway(config: Record<string, unknown>): Promise<
     },
   };
 }
+
+/** A YAML configuration in a temporary folder, and the removal of that folder. */
+export function tempConfig(config: Record<string, unknown>): { file: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'otg-config-'));
+  const file = join(dir, 'config.yaml');
+  writeFileSync(file, stringify(config));
+  return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A gateway whose hook takes Okta's OAuth 2.0 access tokens only, and no events secret. */
+export const OAUTH_ONLY = {
+  hook: {
+    auth: {
+      headers: [],
+      oauth: {
+        issuer: 'https://acme.okta.com/oauth2/default',
+        audience: 'api://default',
+        scopes: ['okta.telephony.send'],
+      },
+    },
+  },
+  providers: { c: { type: 'console' } },
+  routing: { default: ['c'] },
+};

@@ -1,22 +1,22 @@
 import {
-  ApiCall,
   EventHookBody,
   EventHookView,
   InlineHookBody,
   InlineHookView,
   OktaHooksApi,
 } from './okta-api';
-import { eventHookView, inlineHookView, masked } from './okta-views';
+import { CallLog, eventHookView, inlineHookView } from './okta-views';
 
 const NEW_INLINE = '{new inline hook id}';
 const NEW_EVENT = '{new event hook id}';
 
 /**
- * `--dry-run`: reads go to Okta, writes are only logged in `calls` (secrets masked) and answered
+ * `--dry-run`: reads go to Okta, writes are only logged in `log` (secrets masked) and answered
  * with what Okta would return, so the same setup runs through and nothing changes in the org.
  */
 export class DryRunHooksApi implements OktaHooksApi {
-  readonly calls: ApiCall[] = [];
+  /** The writes made (secrets masked). */
+  readonly log = new CallLog();
   private readonly inline = new Map<string, InlineHookView>();
   private readonly event = new Map<string, EventHookView>();
 
@@ -39,12 +39,12 @@ export class DryRunHooksApi implements OktaHooksApi {
   }
 
   createInlineHook(body: InlineHookBody): Promise<InlineHookView> {
-    this.log('POST', '/api/v1/inlineHooks', body);
+    this.log.add('POST', '/api/v1/inlineHooks', body);
     return this.keepInline({ ...inlineHookView(body), id: NEW_INLINE, status: 'ACTIVE' });
   }
 
   replaceInlineHook(id: string, body: InlineHookBody): Promise<InlineHookView> {
-    this.log('PUT', `/api/v1/inlineHooks/${id}`, body);
+    this.log.add('PUT', `/api/v1/inlineHooks/${id}`, body);
     return this.keepInline({
       ...inlineHookView(body),
       id,
@@ -53,17 +53,17 @@ export class DryRunHooksApi implements OktaHooksApi {
   }
 
   activateInlineHook(id: string): Promise<InlineHookView> {
-    this.log('POST', `/api/v1/inlineHooks/${id}/lifecycle/activate`);
+    this.log.add('POST', `/api/v1/inlineHooks/${id}/lifecycle/activate`);
     return this.keepInline({ ...this.known(this.inline, id), status: 'ACTIVE' });
   }
 
   deactivateInlineHook(id: string): Promise<InlineHookView> {
-    this.log('POST', `/api/v1/inlineHooks/${id}/lifecycle/deactivate`);
+    this.log.add('POST', `/api/v1/inlineHooks/${id}/lifecycle/deactivate`);
     return this.keepInline({ ...this.known(this.inline, id), status: 'INACTIVE' });
   }
 
   createEventHook(body: EventHookBody): Promise<EventHookView> {
-    this.log('POST', '/api/v1/eventHooks', body);
+    this.log.add('POST', '/api/v1/eventHooks', body);
     return this.keepEvent({
       ...eventHookView(body),
       id: NEW_EVENT,
@@ -73,7 +73,7 @@ export class DryRunHooksApi implements OktaHooksApi {
   }
 
   replaceEventHook(id: string, body: EventHookBody): Promise<EventHookView> {
-    this.log('PUT', `/api/v1/eventHooks/${id}`, body);
+    this.log.add('PUT', `/api/v1/eventHooks/${id}`, body);
     const before = this.known(this.event, id);
     return this.keepEvent({
       ...eventHookView(body),
@@ -84,17 +84,13 @@ export class DryRunHooksApi implements OktaHooksApi {
   }
 
   verifyEventHook(id: string): Promise<EventHookView> {
-    this.log('POST', `/api/v1/eventHooks/${id}/lifecycle/verify`);
+    this.log.add('POST', `/api/v1/eventHooks/${id}/lifecycle/verify`);
     return this.keepEvent({ ...this.known(this.event, id), verificationStatus: 'VERIFIED' });
   }
 
   activateEventHook(id: string): Promise<EventHookView> {
-    this.log('POST', `/api/v1/eventHooks/${id}/lifecycle/activate`);
+    this.log.add('POST', `/api/v1/eventHooks/${id}/lifecycle/activate`);
     return this.keepEvent({ ...this.known(this.event, id), status: 'ACTIVE' });
-  }
-
-  private log(method: ApiCall['method'], path: string, body?: unknown): void {
-    this.calls.push({ method, path, ...(body === undefined ? {} : { body: masked(body) }) });
   }
 
   private known<T>(hooks: Map<string, T>, id: string): T {

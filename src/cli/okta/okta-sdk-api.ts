@@ -1,6 +1,5 @@
 import { Client, DefaultRequestExecutor } from '@okta/okta-sdk-nodejs';
 import {
-  ApiCall,
   EventHookBody,
   EventHookView,
   InlineHookBody,
@@ -9,7 +8,7 @@ import {
 } from './okta-api';
 import { OKTA_SCOPES, OktaCredentials } from './okta-auth';
 import { oktaFailure, TokenError } from './okta-errors';
-import { eventHookView, inlineHookView, masked } from './okta-views';
+import { CallLog, eventHookView, inlineHookView } from './okta-views';
 
 const INLINE = 'okta.inlineHooks.manage';
 const EVENT = 'okta.eventHooks.manage';
@@ -66,11 +65,12 @@ class TokenErrorExecutor extends DefaultRequestExecutor {
 /**
  * OktaHooksApi on the official SDK (`@okta/okta-sdk-nodejs`): its InlineHookApi (including
  * execute) and EventHookApi, its private_key_jwt token flow, its 429 retries. Every write is
- * logged, secrets masked, in `calls`. Every value is passed explicitly, so the SDK's own
+ * logged, secrets masked, in `log`. Every value is passed explicitly, so the SDK's own
  * `okta.yaml` and `OKTA_CLIENT_*` variables cannot change what runs.
  */
 export class SdkHooksApi implements OktaHooksApi {
-  readonly calls: ApiCall[] = [];
+  /** The writes made (secrets masked). */
+  readonly log = new CallLog();
   private readonly client: Client;
   private readonly executor = new TokenErrorExecutor();
 
@@ -102,14 +102,14 @@ export class SdkHooksApi implements OktaHooksApi {
   }
 
   createInlineHook(body: InlineHookBody): Promise<InlineHookView> {
-    this.log('POST', '/api/v1/inlineHooks', body);
+    this.log.add('POST', '/api/v1/inlineHooks', body);
     return this.call(INLINE, async () =>
       inlineHookView(await this.client.inlineHookApi.createInlineHook({ inlineHook: plain(body) })),
     );
   }
 
   replaceInlineHook(id: string, body: InlineHookBody): Promise<InlineHookView> {
-    this.log('PUT', `/api/v1/inlineHooks/${id}`, body);
+    this.log.add('PUT', `/api/v1/inlineHooks/${id}`, body);
     return this.call(INLINE, async () =>
       inlineHookView(
         await this.client.inlineHookApi.replaceInlineHook({
@@ -121,14 +121,14 @@ export class SdkHooksApi implements OktaHooksApi {
   }
 
   activateInlineHook(id: string): Promise<InlineHookView> {
-    this.log('POST', `/api/v1/inlineHooks/${id}/lifecycle/activate`);
+    this.log.add('POST', `/api/v1/inlineHooks/${id}/lifecycle/activate`);
     return this.call(INLINE, async () =>
       inlineHookView(await this.client.inlineHookApi.activateInlineHook({ inlineHookId: id })),
     );
   }
 
   deactivateInlineHook(id: string): Promise<InlineHookView> {
-    this.log('POST', `/api/v1/inlineHooks/${id}/lifecycle/deactivate`);
+    this.log.add('POST', `/api/v1/inlineHooks/${id}/lifecycle/deactivate`);
     return this.call(INLINE, async () =>
       inlineHookView(await this.client.inlineHookApi.deactivateInlineHook({ inlineHookId: id })),
     );
@@ -156,14 +156,14 @@ export class SdkHooksApi implements OktaHooksApi {
   }
 
   createEventHook(body: EventHookBody): Promise<EventHookView> {
-    this.log('POST', '/api/v1/eventHooks', body);
+    this.log.add('POST', '/api/v1/eventHooks', body);
     return this.call(EVENT, async () =>
       eventHookView(await this.client.eventHookApi.createEventHook({ eventHook: plain(body) })),
     );
   }
 
   replaceEventHook(id: string, body: EventHookBody): Promise<EventHookView> {
-    this.log('PUT', `/api/v1/eventHooks/${id}`, body);
+    this.log.add('PUT', `/api/v1/eventHooks/${id}`, body);
     return this.call(EVENT, async () =>
       eventHookView(
         await this.client.eventHookApi.replaceEventHook({
@@ -175,21 +175,17 @@ export class SdkHooksApi implements OktaHooksApi {
   }
 
   verifyEventHook(id: string): Promise<EventHookView> {
-    this.log('POST', `/api/v1/eventHooks/${id}/lifecycle/verify`);
+    this.log.add('POST', `/api/v1/eventHooks/${id}/lifecycle/verify`);
     return this.call(EVENT, async () =>
       eventHookView(await this.client.eventHookApi.verifyEventHook({ eventHookId: id })),
     );
   }
 
   activateEventHook(id: string): Promise<EventHookView> {
-    this.log('POST', `/api/v1/eventHooks/${id}/lifecycle/activate`);
+    this.log.add('POST', `/api/v1/eventHooks/${id}/lifecycle/activate`);
     return this.call(EVENT, async () =>
       eventHookView(await this.client.eventHookApi.activateEventHook({ eventHookId: id })),
     );
-  }
-
-  private log(method: ApiCall['method'], path: string, body?: unknown): void {
-    this.calls.push({ method, path, ...(body === undefined ? {} : { body: masked(body) }) });
   }
 
   private async call<T>(scope: string, run: () => Promise<T>): Promise<T> {

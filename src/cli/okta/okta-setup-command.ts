@@ -24,7 +24,7 @@ export async function runSetup(ctx: CliContext, options: SetupCommandOptions): P
     replace: options.replace === true,
     updateSecrets: options.updateSecrets === true,
   });
-  print(ctx, { org, dryRun: options.dryRun === true, result, calls: api.calls });
+  print(ctx, { org, dryRun: options.dryRun === true, result, calls: api.log.calls });
   return ExitCode.Ok;
 }
 

@@ -1,4 +1,4 @@
-import { EventHookView, HookAuth, InlineHookView } from './okta-api';
+import { ApiCall, EventHookView, HookAuth, InlineHookView } from './okta-api';
 
 type Json = Record<string, unknown>;
 
@@ -35,6 +35,15 @@ export function eventHookView(model: unknown): EventHookView {
 export function describeAuth(auth: HookAuth | undefined): string {
   if (!auth) return 'none';
   return auth.type === 'HEADER' ? `header ${auth.key}` : `OAuth ${auth.authType}`;
+}
+
+/** The writes made (or, in a dry run, planned) to Okta, in order, their bodies masked. */
+export class CallLog {
+  readonly calls: ApiCall[] = [];
+
+  add(method: ApiCall['method'], path: string, body?: unknown): void {
+    this.calls.push({ method, path, ...(body === undefined ? {} : { body: masked(body) }) });
+  }
 }
 
 const SECRET_KEYS = new Set(['value', 'clientSecret']);
