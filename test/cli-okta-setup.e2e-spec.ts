@@ -48,23 +48,10 @@ if (!specs)
 
   afterAll(() => gateway.close());
 
-  const setup = (...extra: string[]) =>
-    otg(
-      [
-        'okta',
-        'setup',
-        '--org',
-        okta.url,
-        '--url',
-        gateway.url,
-        '--config',
-        gateway.configFile,
-        ...extra,
-      ],
-      {
-        OKTA_API_TOKEN: TOKEN,
-      },
-    );
+  function setupArgs(config = gateway.configFile): string[] {
+    return ['okta', 'setup', '--org', okta.url, '--url', gateway.url, '--config', config];
+  }
+  const setup = (...extra: string[]) => otg([...setupArgs(), ...extra], { OKTA_API_TOKEN: TOKEN });
 
   it('should create, verify and activate both hooks on an empty org', async () => {
     const run = await setup();
@@ -246,16 +233,7 @@ if (!specs)
 
   it('should make an OAuth telephony hook for hook.auth.oauth, and skip the event hook without an events secret', async () => {
     const config = tempConfig(OAUTH_ONLY);
-    const args = [
-      'okta',
-      'setup',
-      '--org',
-      okta.url,
-      '--url',
-      gateway.url,
-      '--config',
-      config.file,
-    ];
+    const args = setupArgs(config.file);
     try {
       const missing = await otg(args, { OKTA_API_TOKEN: TOKEN });
       const run = await otg(
@@ -307,11 +285,7 @@ if (!specs)
       writeFileSync(keyFile, app.privateKeyPem);
       return { OKTA_CLIENT_ID: app.clientId, OKTA_PRIVATE_KEY_FILE: keyFile };
     };
-    const run = (env: Record<string, string>) =>
-      otg(
-        ['okta', 'setup', '--org', okta.url, '--url', gateway.url, '--config', gateway.configFile],
-        env,
-      );
+    const run = (env: Record<string, string>) => otg(setupArgs(), env);
 
     it('should set both hooks up with an access token of the two manage scopes', async () => {
       const result = await run(await asApp(['okta.inlineHooks.manage', 'okta.eventHooks.manage']));
