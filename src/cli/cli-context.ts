@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { ExitCode } from './cli-error';
 import { Env } from './config-source';
 import { Output } from './output';
@@ -28,4 +28,9 @@ export function action<A extends unknown[]>(
 /** `--json` on a command, with the same wording everywhere. */
 export function withJson(command: Command): Command {
   return command.option('--json', 'print one JSON document on stdout (for pipelines)');
+}
+
+/** `--channel sms|voice`, default sms. */
+export function channelOption(): Option {
+  return new Option('--channel <channel>', 'sms or voice').choices(['sms', 'voice']).default('sms');
 }

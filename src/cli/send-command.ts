@@ -1,11 +1,11 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { Channel } from '../providers/channel';
-import { action, CliContext, withJson } from './cli-context';
+import { action, channelOption, CliContext, withJson } from './cli-context';
 import { ExitCode, UsageError } from './cli-error';
 import { requireServiceConfig } from './config-source';
-import { callGateway, gatewayUrl } from './gateway-http';
+import { callGateway, GatewayRequest, gatewayUrl } from './gateway-http';
 import { delivered, HookVerdict, judgeAnswer, verdictRows } from './hook-answer';
-import { hookHeader } from './hook-credentials';
+import { HookHeader, hookHeader } from './hook-credentials';
 import { destination } from './phone-option';
 import { redactor } from './redact';
 import { telephonyRequest } from './telephony-request';
@@ -28,9 +28,7 @@ export function sendCommand(ctx: CliContext): Command {
         'send an Okta-shaped telephony hook request to a running gateway and show what Okta would get',
       )
       .requiredOption('--to <phone>', 'destination in E.164 form, e.g. +15551234567')
-      .addOption(
-        new Option('--channel <channel>', 'sms or voice').choices(['sms', 'voice']).default('sms'),
-      )
+      .addOption(channelOption())
       .option('--url <url>', 'the gateway (default: http://127.0.0.1:<server.port of the config>)')
       .option(
         '--config <file>',
@@ -45,39 +43,39 @@ async function runSend(ctx: CliContext, options: SendOptions): Promise<ExitCode>
   const to = destination(options.to);
   const { config } = requireServiceConfig(ctx.env, { file: options.config });
   const header = hookHeader(config);
-  const base = options.url ?? `http://127.0.0.1:${config.server.port}`;
-  const url = gatewayUrl(base, HOOK_PATH);
+  const url = gatewayUrl(options.url ?? `http://127.0.0.1:${config.server.port}`, HOOK_PATH);
   if (!url) throw new UsageError('--url must be an http:// or https:// URL of the gateway.');
-  const request = telephonyRequest({
-    phoneNumber: to.e164,
-    channel: options.channel,
-    preview: options.preview === true,
-  });
-  const answer = await callGateway(url, {
+  const preview = options.preview === true;
+  const request = telephonyRequest({ phoneNumber: to.e164, channel: options.channel, preview });
+  const answer = await callGateway(url, hookCall(header, request.body));
+  const hide = redactor([request.code, to.e164, to.e164.slice(1)]);
+  const verdict = hide(judgeAnswer(answer.status, answer.durationMs, answer.body)) as HookVerdict;
+  print(
+    ctx,
+    {
+      url,
+      channel: options.channel,
+      to: to.masked,
+      eventId: request.eventId,
+      shape: preview ? 'preview' : 'sign-in',
+    },
+    { httpStatus: answer.status, durationMs: answer.durationMs, body: hide(answer.body) },
+    verdict,
+  );
+  return delivered(verdict) ? ExitCode.Ok : ExitCode.Failed;
+}
+
+/** POST of a telephony hook request as Okta makes it: JSON both ways, and the auth header. */
+function hookCall(header: HookHeader, body: object): GatewayRequest {
+  return {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       accept: 'application/json',
       [header.name]: header.secret,
     },
-    body: JSON.stringify(request.body),
-  });
-  const hide = redactor([request.code, to.e164, to.e164.slice(1)]);
-  const verdict = hide(judgeAnswer(answer.status, answer.durationMs, answer.body)) as HookVerdict;
-  const sent = {
-    url,
-    channel: options.channel,
-    to: to.masked,
-    eventId: request.eventId,
-    shape: options.preview ? 'preview' : 'sign-in',
+    body: JSON.stringify(body),
   };
-  const received = {
-    httpStatus: answer.status,
-    durationMs: answer.durationMs,
-    body: hide(answer.body),
-  };
-  print(ctx, sent, received, verdict);
-  return delivered(verdict) ? ExitCode.Ok : ExitCode.Failed;
 }
 
 function print(

@@ -35,16 +35,6 @@ export function telephonyRequest(options: TelephonyRequestOptions): TelephonyReq
   const now = options.now ?? new Date();
   const eventId = randomBytes(16).toString('base64url');
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-  const sms = options.channel === 'sms';
-  const messageProfile: Record<string, string> = {
-    ...(sms ? { msgTemplate: `${options.preview ? '(HOOK)' : ''}Your code is ${code}` } : {}),
-    phoneNumber: options.phoneNumber,
-    otpExpires: new Date(now.getTime() + OTP_LIFETIME_MS).toISOString(),
-    // Okta's spellings: `SMS` always; `voice call` in its reference, `Voice` from the Preview tab.
-    deliveryChannel: sms ? 'SMS' : options.preview ? 'Voice' : 'voice call',
-    otpCode: code,
-    locale: 'EN-US',
-  };
   const body = {
     eventId,
     eventTime: now.toISOString(),
@@ -59,10 +49,27 @@ export function telephonyRequest(options: TelephonyRequestOptions): TelephonyReq
     data: {
       context: { request: requestContext(options.preview) },
       userProfile: options.preview ? PREVIEW_USER : CLI_USER,
-      messageProfile,
+      messageProfile: messageProfile(options, code, now),
     },
   };
   return { body, eventId, code };
+}
+
+function messageProfile(
+  options: TelephonyRequestOptions,
+  code: string,
+  now: Date,
+): Record<string, string> {
+  const sms = options.channel === 'sms';
+  return {
+    ...(sms ? { msgTemplate: `${options.preview ? '(HOOK)' : ''}Your code is ${code}` } : {}),
+    phoneNumber: options.phoneNumber,
+    otpExpires: new Date(now.getTime() + OTP_LIFETIME_MS).toISOString(),
+    // Okta's spellings: `SMS` always; `voice call` in its reference, `Voice` from the Preview tab.
+    deliveryChannel: sms ? 'SMS' : options.preview ? 'Voice' : 'voice call',
+    otpCode: code,
+    locale: 'EN-US',
+  };
 }
 
 const PREVIEW_USER = {

@@ -1,5 +1,5 @@
-import { Command, Option } from 'commander';
-import { action, CliContext, withJson } from '../cli-context';
+import { Command } from 'commander';
+import { action, channelOption, CliContext, withJson } from '../cli-context';
 import { previewHook, PreviewOptions } from './okta-preview';
 import { runSetup, SetupCommandOptions } from './okta-setup-command';
 import { showStatus, StatusOptions } from './okta-status';
@@ -8,9 +8,14 @@ const DEFAULT_NAME = 'Okta Telephony Gateway';
 
 /** `otg okta setup | preview | status`. */
 export function oktaCommand(ctx: CliContext): Command {
-  const okta = new Command('okta').description(
-    "configure and check Okta's hooks through the Management API",
-  );
+  return new Command('okta')
+    .description("configure and check Okta's hooks through the Management API")
+    .addCommand(setupCommand(ctx))
+    .addCommand(previewCommand(ctx))
+    .addCommand(statusCommand(ctx));
+}
+
+function setupCommand(ctx: CliContext): Command {
   const setup = oktaOptions(new Command('setup'))
     .description(
       'create or update the telephony inline hook and the event hook, verify and activate them',
@@ -30,6 +35,10 @@ export function oktaCommand(ctx: CliContext): Command {
       '--hook-key-id <id>',
       'OAuth hook: its private_key_jwt key (Workflow → Key Management)',
     );
+  return action(ctx, setup, (options: SetupCommandOptions) => runSetup(ctx, options));
+}
+
+function previewCommand(ctx: CliContext): Command {
   const preview = oktaOptions(new Command('preview'))
     .description(
       "make Okta call the hook with its Preview request (execute API) and show Okta's view",
@@ -38,16 +47,15 @@ export function oktaCommand(ctx: CliContext): Command {
       '--to <phone>',
       "destination in E.164 form (default: Okta's example number, which the gateway blocks as invalid)",
     )
-    .addOption(
-      new Option('--channel <channel>', 'sms or voice').choices(['sms', 'voice']).default('sms'),
-    );
+    .addOption(channelOption());
+  return action(ctx, preview, (options: PreviewOptions) => previewHook(ctx, options));
+}
+
+function statusCommand(ctx: CliContext): Command {
   const status = oktaOptions(new Command('status'))
     .description("the hooks' state, URL and authentication")
     .option('--url <url>', "the gateway's public URL, to check the hooks point at it");
-  action(ctx, setup, (options: SetupCommandOptions) => runSetup(ctx, options));
-  action(ctx, preview, (options: PreviewOptions) => previewHook(ctx, options));
-  action(ctx, status, (options: StatusOptions) => showStatus(ctx, options));
-  return okta.addCommand(setup).addCommand(preview).addCommand(status);
+  return action(ctx, status, (options: StatusOptions) => showStatus(ctx, options));
 }
 
 function oktaOptions(command: Command): Command {
