@@ -28,7 +28,7 @@ describe('otg config check (e2e)', () => {
   let broken: string;
 
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'otg-config-'));
+    dir = mkdtempSync(join(tmpdir(), 'otg-cli-config-'));
     good = join(dir, 'good.yaml');
     broken = join(dir, 'broken.yaml');
     writeFileSync(

@@ -274,7 +274,7 @@ if (!specs)
     let keys: string;
 
     beforeAll(() => {
-      keys = mkdtempSync(join(tmpdir(), 'otg-keys-'));
+      keys = mkdtempSync(join(tmpdir(), 'otg-cli-keys-'));
     });
 
     afterAll(() => rmSync(keys, { recursive: true, force: true }));

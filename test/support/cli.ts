@@ -31,7 +31,7 @@ export async function otg(
   if (!existsSync(resolve(ROOT, 'dist/cli/main.js'))) {
     throw new Error('dist/cli/main.js is missing: run `npm run build` first (npm test does)');
   }
-  const home = mkdtempSync(join(tmpdir(), 'otg-home-'));
+  const home = mkdtempSync(join(tmpdir(), 'otg-cli-home-'));
   try {
     return await new Promise<OtgRun>((done, fail) => {
       const child = spawn(process.execPath, [OTG, ...args], {
@@ -77,7 +77,7 @@ export interface CliGateway {
 
 /** Starts the gateway through the same factory as main.ts, on a config file removed at close. */
 export async function startCliGateway(config: Record<string, unknown>): Promise<CliGateway> {
-  const dir = mkdtempSync(join(tmpdir(), 'otg-cli-'));
+  const dir = mkdtempSync(join(tmpdir(), 'otg-cli-gateway-'));
   const configFile = join(dir, 'config.yaml');
   writeFileSync(configFile, stringify(config));
   const logs = new LogCapture();
@@ -96,7 +96,7 @@ export async function startCliGateway(config: Record<string, unknown>): Promise<
 
 /** A YAML configuration in a temporary folder, and the removal of that folder. */
 export function tempConfig(config: Record<string, unknown>): { file: string; remove(): void } {
-  const dir = mkdtempSync(join(tmpdir(), 'otg-config-'));
+  const dir = mkdtempSync(join(tmpdir(), 'otg-cli-config-'));
   const file = join(dir, 'config.yaml');
   writeFileSync(file, stringify(config));
   return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };

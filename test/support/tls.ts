@@ -33,7 +33,7 @@ export async function selfSignedServer(
   answer: (path: string) => unknown,
 ): Promise<SelfSignedServer> {
   if (!OPENSSL) throw new Error('openssl is not installed (apt-get install openssl)');
-  const dir = mkdtempSync(join(tmpdir(), 'otg-tls-'));
+  const dir = mkdtempSync(join(tmpdir(), 'otg-cli-tls-'));
   const [keyFile, certFile] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
   execFileSync(
     OPENSSL,
