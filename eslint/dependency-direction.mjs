@@ -28,6 +28,7 @@ export const MAY_IMPORT = {
   phone: ['common'],
   common: [],
   config: [...BESIDE_HOOK, 'hook', 'events', 'callbacks', 'records', 'health'],
+  cli: ['config', ...BESIDE_HOOK, 'hook', 'events', 'callbacks', 'records', 'health'],
 };
 
 /** The top-level folder of src/ a file is in, or undefined outside src/ or at its root. */
