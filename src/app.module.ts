@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DestinationStream } from 'pino';
 import { APP_FILTER } from '@nestjs/core';
 import { ApiErrorFilter } from './common/api-error.filter';
+import { Clock, ClockModule } from './common/clock';
 import { CallbacksModule } from './callbacks/callbacks.module';
 import { AppConfigModule } from './config/app-config.module';
 import { LoadedConfig } from './config/config.loader';
@@ -14,6 +15,8 @@ import { MetricsModule } from './observability/metrics.module';
 export interface AppOptions {
   /** Where log lines go (stdout by default). */
   logDestination?: DestinationStream;
+  /** What windows count time by (the system clock by default; a simulation moves its own). */
+  clock?: Clock;
 }
 
 @Module({})
@@ -23,6 +26,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(loaded),
+        ClockModule.forRoot(options.clock),
         LoggingModule.forRoot(loaded.config.logging, options.logDestination),
         MetricsModule,
         HealthModule,
