@@ -7,15 +7,26 @@ import { AppConfig } from './app.config';
 
 /**
  * Checks that span several keys: routes name real providers, hooks are authenticated,
- * protection's countries and rate limits make sense, message templates fit their budget.
+ * protection's countries and rate limits make sense (and its watch list has the event hook to
+ * learn from), message templates fit their budget.
  */
 export function checkConsistency(config: AppConfig): string[] {
   return [
     ...checkRoutes(config),
     ...checkAuth(config),
     ...checkProtection(config.protection),
+    ...checkFeedback(config),
     ...checkMessages(config.messages),
   ];
+}
+
+/** The watch list learns from Okta's events: without the event hook every code looks unverified. */
+function checkFeedback(config: AppConfig): string[] {
+  return config.protection.adaptive.enabled && config.events.auth.headers.length === 0
+    ? [
+        'protection.adaptive.enabled: needs the event hook (events.auth.headers) to learn which codes are verified',
+      ]
+    : [];
 }
 
 /** Channels a configured provider delivers on. */

@@ -52,7 +52,7 @@ export class DeliveryService {
   ): Promise<DeliveryOutcome> {
     const deliveryId = randomUUID();
     const phone = normalizePhoneNumber(request.phoneNumber, this.protectionConfig.defaultRegion);
-    const verdict = phone ? await this.protection.check(request, phone) : ALLOWED;
+    const verdict = phone ? await this.protection.check(request, phone, deliveryId) : ALLOWED;
     const outcome = phone
       ? await this.decide(deliveryId, request, phone, verdict, clock)
       : failed(deliveryId, request, clock, 'invalid-number', 'not a phone number');

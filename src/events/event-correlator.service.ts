@@ -3,6 +3,7 @@ import { PhoneNumberInfo } from '../phone/phone-number';
 import { phoneTag } from '../phone/phone-tag';
 import { Channel } from '../providers/channel';
 import { DeliveryRecordService, NewDeliveryRecord } from '../delivery/delivery-record.service';
+import { VerificationFeedback } from '../protection/verification-feedback';
 import { DeliveryIndexStore } from './delivery-index.store';
 import { IndexedDelivery, matchDelivery } from './delivery-matcher';
 import { Correlation, EventHookMetrics } from './event-hook.metrics';
@@ -27,15 +28,20 @@ export class EventCorrelator {
     private readonly index: DeliveryIndexStore,
     private readonly records: DeliveryRecordService,
     private readonly metrics: EventHookMetrics,
+    private readonly feedback: VerificationFeedback,
     events: EventsConfig,
   ) {
     this.windowMs = events.correlationWindowSeconds * 1000;
     this.indexing = events.auth.headers.length > 0;
   }
 
-  /** The delivery flow: count a sent code, index the delivery, adopt events that came first. */
+  /**
+   * The delivery flow: count a sent code (a failed one is taken back from protection's
+   * counters), index the delivery, adopt events that came first.
+   */
   async indexDelivery(record: NewDeliveryRecord, phone?: PhoneNumberInfo): Promise<void> {
     if (record.outcome === 'sent') this.metrics.codeSent(record.channel, record.country);
+    if (record.outcome === 'failed') await this.feedback.notSent(record.deliveryId);
     const userId = record.okta.userId;
     if (!userId || !this.indexing) return;
     const entry = toIndexed(record, userId, phone);
@@ -57,14 +63,14 @@ export class EventCorrelator {
     return 'parked';
   }
 
-  /** The country of the user's sent delivery nearest to a verification on this channel. */
-  async countryOfVerified(
+  /** The user's sent delivery nearest to a verification on this channel: the code verified. */
+  async verifiedDelivery(
     userId: string,
     channel: Channel,
     publishedMs: number,
-  ): Promise<string | undefined> {
+  ): Promise<IndexedDelivery | undefined> {
     const sent = (await this.index.deliveries(userId)).filter((d) => d.outcome === 'sent');
-    return matchDelivery({ userId, channel, publishedMs }, sent, this.windowMs)?.country;
+    return matchDelivery({ userId, channel, publishedMs }, sent, this.windowMs);
   }
 
   private async match(

@@ -1,10 +1,7 @@
-import { plainToInstance } from 'class-transformer';
 import { Registry } from 'prom-client';
 import { DeliveryRequest } from '../delivery/delivery.types';
 import { normalizePhoneNumber, PhoneNumberInfo } from '../phone/phone-number';
-import { StoreConfig } from '../store/store.config';
-import { ProtectionConfig } from './protection.config';
-import { ProtectionMetrics } from './protection.metrics';
+import { protectionParts } from '../../test/support/protection-parts';
 import { ProtectionService } from './protection.service';
 import { ALLOWED } from './protection.types';
 
@@ -19,14 +16,9 @@ const phone = (raw: string): PhoneNumberInfo => normalizePhoneNumber(raw, 'US')!
 describe(ProtectionService.name, () => {
   let registry: Registry;
   const build = (protection: Record<string, unknown>) => {
-    registry = new Registry();
-    const config = plainToInstance(ProtectionConfig, protection, { exposeDefaultValues: true });
-    return new ProtectionService(
-      config,
-      new StoreConfig(),
-      { driver: 'memory' },
-      new ProtectionMetrics(registry),
-    );
+    const parts = protectionParts(protection);
+    registry = parts.registry;
+    return parts.sut;
   };
   const decisions = async () =>
     (await registry.getSingleMetricAsString('otg_protection_decisions_total'))

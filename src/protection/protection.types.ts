@@ -4,6 +4,8 @@ export interface ProtectionFinding {
   /** `number-invalid`, `country-deny`, `rate-limit:phone:5/900s`... */
   readonly rule: string;
   readonly reason: string;
+  /** Matched under `adaptive.mode: monitor` while other rules enforce: counted, never blocks. */
+  readonly monitored?: true;
 }
 
 /**

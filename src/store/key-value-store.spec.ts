@@ -149,9 +149,9 @@ function keepsTheContract(sut: () => KeyValueStore): void {
   it('should leave counters as they are when nothing is old enough to fold', async () => {
     await sut().increment(key('w'), { 's:20': 3 }, 10_000);
 
-    expect(await sut().counters(key('w'), { bucket: 21, windowBuckets: 5, decay: 0.9 })).toEqual(
-      { 's:20': 3 },
-    );
+    expect(await sut().counters(key('w'), { bucket: 21, windowBuckets: 5, decay: 0.9 })).toEqual({
+      's:20': 3,
+    });
   });
 }
 

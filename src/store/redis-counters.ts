@@ -50,7 +50,11 @@ export function defineCounterCommands(client: Redis): void {
 }
 
 /** HGETALL, folded first when a fold is given. */
-export async function readCounters(client: Redis, key: string, fold?: CounterFold): Promise<Counts> {
+export async function readCounters(
+  client: Redis,
+  key: string,
+  fold?: CounterFold,
+): Promise<Counts> {
   if (!fold) return toCounts(Object.entries(await client.hgetall(key)).flat());
   const flat = await (client as unknown as FoldCommand).otgFold(
     key,

@@ -1,0 +1,79 @@
+/** What the counters say about one key: settled codes of the recent window, and its history. */
+export interface KeyReading {
+  readonly sent: number;
+  readonly verified: number;
+  /** Exponentially weighted sums of older codes. */
+  readonly historySent: number;
+  readonly historyVerified: number;
+}
+
+/** Why a key goes on the watch list, with the figures an explanation names. */
+export interface Evidence {
+  /** `drop`: far below its own baseline; `poor`: little or nothing verified, history included. */
+  readonly test: 'drop' | 'poor';
+  readonly sent: number;
+  readonly verified: number;
+  /** The verified share the key was measured against. */
+  readonly baseline: number;
+}
+
+export interface EvidenceRule {
+  readonly minSent: number;
+  /** The share assumed before a key has history (and the weight of that assumption, in codes). */
+  readonly expectedRatio: number;
+  readonly dropFactor: number;
+}
+
+/** Pseudo-codes of the expected share mixed into every baseline: a few codes cannot make one. */
+const PRIOR_WEIGHT = 10;
+/** How improbable the verified count must be for the key's share to count as fallen. */
+const SIGNIFICANCE = 0.001;
+/** Codes a test looks at, at most: the tail sum stays cheap, and large counts are already significant. */
+const MAX_CODES = 5000;
+
+/** The key's baseline: its history's verified share, drawn toward the expected share. */
+export function baseline(reading: KeyReading, rule: EvidenceRule): number {
+  const prior = rule.expectedRatio * PRIOR_WEIGHT;
+  return (reading.historyVerified + prior) / (reading.historySent + PRIOR_WEIGHT);
+}
+
+/**
+ * Whether the key's codes stopped being verified: the recent window far below the key's own
+ * baseline (`drop`), or the window and history together far below the expected share (`poor`:
+ * a new key with volume and no verifications, or a slow run that never verifies). Each test
+ * needs `minSent` codes, a share under `dropFactor` of the one it compares with, and a count
+ * that share would give less than once in a thousand times.
+ */
+export function evaluate(reading: KeyReading, rule: EvidenceRule): Evidence | undefined {
+  const base = baseline(reading, rule);
+  if (fallen(reading.sent, reading.verified, base, rule)) {
+    return { test: 'drop', sent: reading.sent, verified: reading.verified, baseline: base };
+  }
+  const sent = Math.round(reading.sent + reading.historySent);
+  const verified = Math.round(reading.verified + reading.historyVerified);
+  if (fallen(sent, verified, rule.expectedRatio, rule)) {
+    return { test: 'poor', sent, verified, baseline: rule.expectedRatio };
+  }
+  return undefined;
+}
+
+function fallen(sent: number, verified: number, expected: number, rule: EvidenceRule): boolean {
+  if (sent < rule.minSent || verified >= sent * expected * rule.dropFactor) return false;
+  return binomialTail(verified, sent, expected) < SIGNIFICANCE;
+}
+
+/** P(X ≤ k) for X ~ Binomial(n, p), in log space (large n underflows otherwise). */
+export function binomialTail(k: number, n: number, p: number): number {
+  if (p >= 1) return k >= n ? 1 : 0;
+  const scale = n > MAX_CODES ? MAX_CODES / n : 1;
+  const codes = Math.round(n * scale);
+  const successes = Math.min(codes, Math.floor(k * scale));
+  let logTerm = codes * Math.log1p(-p);
+  let logSum = logTerm;
+  const odds = Math.log(p) - Math.log1p(-p);
+  for (let i = 0; i < successes; i++) {
+    logTerm += Math.log(codes - i) - Math.log(i + 1) + odds;
+    logSum = Math.max(logSum, logTerm) + Math.log1p(Math.exp(-Math.abs(logSum - logTerm)));
+  }
+  return Math.min(1, Math.exp(logSum));
+}
