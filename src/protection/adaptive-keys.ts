@@ -18,6 +18,8 @@ export interface AdaptiveKey {
   readonly label: string;
   /** The destination's ISO code, `+<calling code>` when it has none. */
   readonly country: string;
+  /** A range narrower than the widest one counted (`rangeDigits` beyond the smallest). */
+  readonly narrow?: true;
 }
 
 /** Which keys `protection.adaptive` counts a delivery under, the most specific first. */
@@ -32,6 +34,7 @@ export class AdaptiveKeys {
     const country = phone.country ?? `+${phone.callingCode}`;
     const national = phone.e164.slice(1 + phone.callingCode.length);
     const keys: AdaptiveKey[] = [];
+    const widest = this.rangeDigits[this.rangeDigits.length - 1];
     for (const digits of this.rangeDigits) {
       if (digits >= national.length) continue;
       const range = national.slice(0, digits);
@@ -40,6 +43,7 @@ export class AdaptiveKeys {
         kind: 'range',
         label: rangeLabel(phone.callingCode, range),
         country,
+        ...(digits > widest ? { narrow: true as const } : {}),
       });
     }
     const network = this.config.network && clientIp ? watchNetwork(clientIp) : undefined;

@@ -27,8 +27,8 @@ const RANGE_DIGITS = 'each of rangeDigits must be an integer from 1 to 12';
 
 /** Settled codes a key needs in its window (or history) before its ratio can put it on watch. */
 export class AdaptiveMinSentConfig {
-  @IntRange(1, 100_000) country = 6;
-  @IntRange(1, 100_000) range = 4;
+  @IntRange(1, 100_000) country = 8;
+  @IntRange(1, 100_000) range = 3;
   @IntRange(1, 100_000) network = 4;
 }
 
@@ -66,7 +66,7 @@ export class AdaptiveConfig {
   /** The recent window compared with the key's history. */
   @IntRange(120, 86_400) windowSeconds = 3600;
   /** Codes younger than this are not yet expected to be verified. */
-  @IntRange(10, 3600) settleSeconds = 120;
+  @IntRange(10, 3600) settleSeconds = 90;
   /** Half-life of the history a key's baseline is learned from. */
   @IntRange(3600, 31_536_000) historyHalfLifeSeconds = 604_800;
   /** The verified share assumed of a key with little history. */
@@ -74,6 +74,11 @@ export class AdaptiveConfig {
   /** A key is watched when its verified share falls below this part of its baseline. */
   @Share() dropFactor = 0.5;
   @ValidateNested() @Type(() => AdaptiveMinSentConfig) minSent = new AdaptiveMinSentConfig();
+  /**
+   * Codes within one window to a number range that never had one verified which put it
+   * on watch at once, before any is due (0: never).
+   */
+  @IntRange(0, 100_000) burst = 6;
   /** How long a watch lasts after it starts or after the last attempt it blocked. */
   @IntRange(60, 2_073_600) watchSeconds = 21_600;
   /** The longest one watch lasts, whatever keeps knocking. */

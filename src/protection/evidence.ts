@@ -1,16 +1,31 @@
-/** What the counters say about one key: settled codes of the recent window, and its history. */
+/**
+ * What the counters say about one key: the settled codes of the recent window, the codes too
+ * young to be due (pending), and its history.
+ */
 export interface KeyReading {
   readonly sent: number;
   readonly verified: number;
+  readonly pendingSent: number;
+  readonly pendingVerified: number;
   /** Exponentially weighted sums of older codes. */
   readonly historySent: number;
   readonly historyVerified: number;
 }
 
+/** Codes of the key not verified (yet), pending and history included. */
+export function unverified(r: KeyReading): number {
+  return (
+    r.sent + r.pendingSent + r.historySent - r.verified - r.pendingVerified - r.historyVerified
+  );
+}
+
 /** Why a key goes on the watch list, with the figures an explanation names. */
 export interface Evidence {
-  /** `drop`: far below its own baseline; `poor`: little or nothing verified, history included. */
-  readonly test: 'drop' | 'poor';
+  /**
+   * `drop`: far below its own baseline; `poor`: little or nothing verified, history included;
+   * `burst`: a run of codes to a key that never had one verified, faster than they can be.
+   */
+  readonly test: 'drop' | 'poor' | 'burst';
   readonly sent: number;
   readonly verified: number;
   /** The verified share the key was measured against. */
@@ -22,12 +37,14 @@ export interface EvidenceRule {
   /** The share assumed before a key has history (and the weight of that assumption, in codes). */
   readonly expectedRatio: number;
   readonly dropFactor: number;
+  /** Codes that make a `burst`, or undefined for none (a country: many people at once is normal). */
+  readonly burst?: number;
 }
 
 /** Pseudo-codes of the expected share mixed into every baseline: a few codes cannot make one. */
 const PRIOR_WEIGHT = 10;
 /** How improbable the verified count must be for the key's share to count as fallen. */
-const SIGNIFICANCE = 0.001;
+const SIGNIFICANCE = 0.005;
 /** Codes a test looks at, at most: the tail sum stays cheap, and large counts are already significant. */
 const MAX_CODES = 5000;
 
@@ -42,7 +59,8 @@ export function baseline(reading: KeyReading, rule: EvidenceRule): number {
  * baseline (`drop`), or the window and history together far below the expected share (`poor`:
  * a new key with volume and no verifications, or a slow run that never verifies). Each test
  * needs `minSent` codes, a share under `dropFactor` of the one it compares with, and a count
- * that share would give less than once in a thousand times.
+ * that share would give less than once in two hundred times. A key that never had a code
+ * verified and gets `burst` codes within the window is watched at once, before any is due.
  */
 export function evaluate(reading: KeyReading, rule: EvidenceRule): Evidence | undefined {
   const base = baseline(reading, rule);
@@ -54,7 +72,14 @@ export function evaluate(reading: KeyReading, rule: EvidenceRule): Evidence | un
   if (fallen(sent, verified, rule.expectedRatio, rule)) {
     return { test: 'poor', sent, verified, baseline: rule.expectedRatio };
   }
-  return undefined;
+  return burst(reading, rule);
+}
+
+function burst(reading: KeyReading, rule: EvidenceRule): Evidence | undefined {
+  const everVerified = reading.verified + reading.pendingVerified + reading.historyVerified;
+  const sent = Math.round(reading.sent + reading.pendingSent);
+  if (rule.burst === undefined || sent < rule.burst || everVerified > 0) return undefined;
+  return { test: 'burst', sent, verified: 0, baseline: rule.expectedRatio };
 }
 
 function fallen(sent: number, verified: number, expected: number, rule: EvidenceRule): boolean {

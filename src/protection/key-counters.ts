@@ -14,7 +14,9 @@ const BUCKETS_PER_WINDOW = 120;
  */
 export class KeyCounters {
   private readonly bucketMs: number;
-  private readonly windowBuckets: number;
+  /** Buckets in one window, and the window's length. */
+  readonly windowBuckets: number;
+  readonly windowMs: number;
   private readonly settleMs: number;
   private readonly decay: number;
   private readonly ttlMs: number;
@@ -26,6 +28,7 @@ export class KeyCounters {
   ) {
     this.bucketMs = Math.max(1000, Math.floor((config.windowSeconds * 1000) / BUCKETS_PER_WINDOW));
     this.windowBuckets = Math.ceil((config.windowSeconds * 1000) / this.bucketMs);
+    this.windowMs = this.windowBuckets * this.bucketMs;
     this.settleMs = config.settleSeconds * 1000;
     this.decay = 0.5 ** (this.bucketMs / (config.historyHalfLifeSeconds * 1000));
     // Long enough for a history to matter: four half-lives.
@@ -44,15 +47,15 @@ export class KeyCounters {
     const counts = await this.store.counters(`pc:${id}`, fold);
     // Buckets that ended less than settleSeconds ago hold codes not yet due to be verified.
     const settledBelow = Math.floor((this.clock.now() - this.settleMs) / this.bucketMs);
-    let sent = 0;
-    let verified = 0;
+    const window = { sent: 0, verified: 0, pendingSent: 0, pendingVerified: 0 };
     for (const [field, value] of Object.entries(counts)) {
       const colon = field.indexOf(':');
-      if (colon < 0 || Number(field.slice(colon + 1)) >= settledBelow) continue;
-      if (field.startsWith('s:')) sent += value;
-      else if (field.startsWith('v:')) verified += value;
+      if (colon < 0) continue;
+      const settled = Number(field.slice(colon + 1)) < settledBelow;
+      if (field.startsWith('s:')) window[settled ? 'sent' : 'pendingSent'] += value;
+      else window[settled ? 'verified' : 'pendingVerified'] += value;
     }
-    return { sent, verified, historySent: counts.s ?? 0, historyVerified: counts.v ?? 0 };
+    return { ...window, historySent: counts.s ?? 0, historyVerified: counts.v ?? 0 };
   }
 
   /** Adds to the counters of `bucket` for every key. */

@@ -30,5 +30,7 @@ export interface ProtectionRequest {
   readonly requestType?: string;
   readonly channel: Channel;
   readonly userId?: string;
+  /** Okta's `userProfile.login`: its domain may vouch for the user (`trusted.loginDomains`). */
+  readonly userLogin?: string;
   readonly clientIp?: string;
 }

@@ -1,27 +1,22 @@
 import { KeyValueStore } from '../store/key-value-store';
 
-/** Digests of who a delivery is for and from: its number, Okta user and client network. */
+/** Digests of whom a delivery is for: its number and its Okta user. */
 export interface Parties {
   readonly phone: string;
   readonly user?: string;
-  readonly network?: string;
 }
 
 /** Verified codes each party has had within `trustSeconds` of the last one. */
 export interface Trust {
   readonly phone: number;
   readonly user: number;
-  readonly network: number;
 }
 
-/** Verified codes that make a client network trusted: a household, not one lucky code. */
-export const TRUSTED_NETWORK_CODES = 3;
-
 /**
- * Who has a verified history: `pt:<p|u|n>:<digest>` counts the codes verified for a number, a
- * user and a network, and lives `trustSeconds` after the last one. A verified number is never
- * blocked by the watch list; a verified user, or a network with a few verified codes, vouches
- * for a delivery against a country-wide watch.
+ * Who has a verified history: `pt:<p|u>:<digest>` counts the codes verified for a number and
+ * for a user, and lives `trustSeconds` after the last one. A verified number is never blocked
+ * by the watch list; a verified user is vouched for against a wide watch (adaptive.policy.ts).
+ * A network earns no trust: residential and mobile proxies share real users' networks.
  */
 export class TrustRecords {
   private readonly ttlMs: number;
@@ -34,18 +29,17 @@ export class TrustRecords {
   }
 
   async read(parties: Parties): Promise<Trust> {
-    const [phone, user, network] = await Promise.all([
+    const [phone, user] = await Promise.all([
       this.count('p', parties.phone),
       this.count('u', parties.user),
-      this.count('n', parties.network),
     ]);
-    return { phone, user, network };
+    return { phone, user };
   }
 
   async credit(parties: Parties): Promise<void> {
     const add = (kind: string, id: string | undefined) =>
       id ? this.store.increment(`pt:${kind}:${id}`, { v: 1 }, this.ttlMs) : undefined;
-    await Promise.all([add('p', parties.phone), add('u', parties.user), add('n', parties.network)]);
+    await Promise.all([add('p', parties.phone), add('u', parties.user)]);
   }
 
   private async count(kind: string, id: string | undefined): Promise<number> {

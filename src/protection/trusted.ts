@@ -42,12 +42,28 @@ export function inNetworks(list: BlockList, ip: string | undefined): boolean {
 export class TrustedList {
   private readonly ranges: readonly string[];
   private readonly networks: BlockList;
+  private readonly domains: ReadonlySet<string>;
   readonly empty: boolean;
 
   constructor(config: TrustedConfig) {
     this.ranges = config.ranges.map(prefixDigits);
     this.networks = networkList(config.networks);
+    this.domains = new Set(config.loginDomains.map((d) => d.toLowerCase()));
     this.empty = config.ranges.length === 0 && config.networks.length === 0;
+  }
+
+  /** Whether the Okta login is in one of the company's login domains. */
+  companyLogin(login: string | undefined): boolean {
+    const at = login?.lastIndexOf('@') ?? -1;
+    return (
+      at > 0 &&
+      this.domains.has(
+        login!
+          .slice(at + 1)
+          .trim()
+          .toLowerCase(),
+      )
+    );
   }
 
   /** Whether the number is in a trusted range or the client in a trusted network. */

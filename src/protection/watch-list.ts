@@ -14,6 +14,8 @@ export interface WatchEntry {
   readonly kind: WatchKind;
   readonly label: string;
   readonly country: string;
+  /** A country or widest-range key (adaptive-keys.ts): users with a history vouch against it. */
+  readonly wide: boolean;
   /** Epoch ms. */
   readonly since: number;
   readonly until: number;
@@ -63,12 +65,14 @@ export class WatchList {
     const strikes = previous ? previous.strikes + 1 : 0;
     const until = since + Math.min(this.watchMs * 2 ** Math.min(strikes, 10), this.maxMs);
     const { id, kind, label, country } = key;
+    const wide = kind === 'country' || (kind === 'range' && !key.narrow);
     const entry: WatchEntry = {
       rank: until,
       id,
       kind,
       label,
       country,
+      wide,
       since,
       until,
       strikes,
