@@ -55,22 +55,22 @@ export function baseline(reading: KeyReading, rule: EvidenceRule): number {
 }
 
 /**
- * Whether the key's codes stopped being verified: the recent window far below the key's own
- * baseline (`drop`), or the window and history together far below the expected share (`poor`:
- * a new key with volume and no verifications, or a slow run that never verifies). Each test
+ * Whether the key's codes stopped being verified: the window and history together far below
+ * the expected share (`poor`: a new key with volume and no verifications, or a slow run that
+ * never verifies), or the recent window far below the key's own baseline (`drop`). Each test
  * needs `minSent` codes, a share under `dropFactor` of the one it compares with, and a count
  * that share would give less than once in two hundred times. A key that never had a code
  * verified and gets `burst` codes within the window is watched at once, before any is due.
  */
 export function evaluate(reading: KeyReading, rule: EvidenceRule): Evidence | undefined {
-  const base = baseline(reading, rule);
-  if (fallen(reading.sent, reading.verified, base, rule)) {
-    return { test: 'drop', sent: reading.sent, verified: reading.verified, baseline: base };
-  }
   const sent = Math.round(reading.sent + reading.historySent);
   const verified = Math.round(reading.verified + reading.historyVerified);
   if (fallen(sent, verified, rule.expectedRatio, rule)) {
     return { test: 'poor', sent, verified, baseline: rule.expectedRatio };
+  }
+  const base = baseline(reading, rule);
+  if (fallen(reading.sent, reading.verified, base, rule)) {
+    return { test: 'drop', sent: reading.sent, verified: reading.verified, baseline: base };
   }
   return burst(reading, rule);
 }

@@ -78,8 +78,8 @@ export class WatchList {
       strikes,
       evidence,
     };
-    // Remembered a whole maximum watch past its end, so that a key that comes back gets a strike.
-    const ttlMs = until - since + this.maxMs;
+    // Remembered a whole maximum watch past its longest end, so that a key that comes back gets a strike.
+    const ttlMs = 2 * this.maxMs;
     await Promise.all([
       this.store.set(`pw:${id}`, entry, ttlMs),
       this.store.append('pw-index', id, this.maxMs * 2, LISTED),

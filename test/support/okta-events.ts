@@ -140,6 +140,23 @@ export function authViaMfaEvent(u: OktaUser, factor: string, result = 'SUCCESS')
   });
 }
 
+/** An enrollment verified: the phone factor activated (`factor` debug value, as for sign-ins). */
+export function factorActivateEvent(u: OktaUser, factor: string): Json {
+  return logEvent('user.mfa.factor.activate', u, {
+    displayMessage: 'Activate factor or authenticator',
+    target: [
+      {
+        id: 'sms1abcd',
+        type: 'AuthenticatorEnrollment',
+        alternateId: 'unknown',
+        displayName: 'Phone',
+        detailEntry: null,
+      },
+    ],
+    debugContext: { debugData: { factor, factorIntent: 'ENROLLMENT' } },
+  });
+}
+
 /** Any event the gateway only counts. */
 export function sessionStartEvent(u: OktaUser): Json {
   return logEvent('user.session.start', u, { displayMessage: 'User login to Okta', target: [] });

@@ -14,7 +14,7 @@ import { KeyValueStore } from '../../src/store/key-value-store';
 import { MemoryStore } from '../../src/store/memory.store';
 import { StoreConfig } from '../../src/store/store.config';
 
-/** Protection wired as ProtectionModule wires it, on a memory store, for unit specs. */
+/** Protection wired as ProtectionModule wires it, on a memory store by default, for unit specs. */
 export interface ProtectionParts {
   readonly sut: ProtectionService;
   readonly feedback: VerificationFeedback;
@@ -25,11 +25,12 @@ export interface ProtectionParts {
 export function protectionParts(
   protection: Record<string, unknown>,
   clock: Clock = SYSTEM_CLOCK,
+  store: KeyValueStore = new MemoryStore(100_000, () => clock.now()),
+  storeSection: Partial<StoreConfig> = {},
 ): ProtectionParts {
   const registry = new Registry();
-  const store = new MemoryStore(100_000, () => clock.now());
   const config = plainToInstance(ProtectionConfig, protection, { exposeDefaultValues: true });
-  const storeConfig = new StoreConfig();
+  const storeConfig = Object.assign(new StoreConfig(), storeSection);
   const metrics = new ProtectionMetrics(registry);
   const counters = new KeyCounters(store, clock, config.adaptive);
   const trust = new TrustRecords(store, config.adaptive.trustSeconds);
