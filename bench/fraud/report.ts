@@ -99,8 +99,10 @@ export function markdown(run: RunReport, waves: readonly WaveSpec[]): string {
     return `| ${w.wave} | ${spec.description} | ${w.sends} | ${pct(w.stoppedShare)} | ${w.beforeFirstStop} | ${usd(w.savedUsd)} | ${usd(w.leakedUsd)} | ${rules} |`;
   });
   const legit = run.legitimate;
+  const saved = run.waves.reduce((sum, w) => sum + w.savedUsd, 0);
+  const cost = run.waves.reduce((sum, w) => sum + w.savedUsd + w.leakedUsd, 0);
   return [
-    `Seed ${run.seed}: ${run.fraud.stopped} of ${run.fraud.sends} fraudulent sends stopped (${pct(run.fraud.stoppedShare)}); ${legit.blocked} of ${legit.requests} legitimate requests blocked.`,
+    `Seed ${run.seed}: ${run.fraud.stopped} of ${run.fraud.sends} fraudulent sends stopped (${pct(run.fraud.stoppedShare)}), ${usd(saved)} of ${usd(cost)} saved; ${legit.blocked} of ${legit.requests} legitimate requests blocked.`,
     '',
     '| wave | what | sends | stopped | sent before the first stop | saved | still sent | stopped by |',
     '|---|---|---|---|---|---|---|---|',
