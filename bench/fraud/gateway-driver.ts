@@ -1,5 +1,4 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { createApp } from '../../src/app.factory';
 import { Clock } from '../../src/common/clock';
 import { loadConfig } from '../../src/config/config.loader';
 import { EventHookService } from '../../src/events/event-hook.service';
+import { eventHookDelivery, Json } from '../../test/support/okta-events';
 
 const HOOK_SECRET = 'fraud-sim-hook-secret-0123456789';
 const EVENT_SECRET = 'fraud-sim-event-secret-0123456789';
@@ -74,18 +74,8 @@ export class SimGateway {
   }
 
   /** POST /hooks/okta/events, then waits until the gateway has processed them. */
-  async events(events: object[]): Promise<void> {
-    const body = {
-      eventType: 'com.okta.event_hook',
-      eventTypeVersion: '1.0',
-      cloudEventsVersion: '0.1',
-      source: 'https://example.okta.com/api/v1/eventHooks/whoFraudSim',
-      eventId: randomUUID(),
-      eventTime: new Date().toISOString(),
-      contentType: 'application/json',
-      data: { events },
-    };
-    await this.inject('POST', '/hooks/okta/events', EVENT_SECRET, body);
+  async events(events: Json[]): Promise<void> {
+    await this.inject('POST', '/hooks/okta/events', EVENT_SECRET, eventHookDelivery(events));
     // Okta's events are processed after the 200; the replay waits, so every seed replays alike.
     await this.app!.get(EventHookService).beforeApplicationShutdown();
   }

@@ -44,7 +44,7 @@ export async function replay(
         action,
         ...queue.popWhile((a) => a.kind === 'verify' && a.at <= action.at + BATCH_MS),
       ];
-      await gateway.events(batch.map((a) => verifiedEvent(a.request, `sim-${seed}-${++sequence}`)));
+      await gateway.events(batch.map((a) => verifiedEvent(a.request)));
       continue;
     }
     const { request } = action;
