@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { DestinationStream } from 'pino';
 import { CallbacksModule } from './callbacks/callbacks.module';
 import { ApiErrorFilter } from './common/api-error.filter';
+import { Clock, SYSTEM_CLOCK } from './common/clock';
 import { REFUSAL_LISTENERS } from './common/refusal-listener';
 import { AppConfig } from './config/app.config';
 import { LoadedConfig } from './config/config.loader';
@@ -24,6 +25,8 @@ import { StoreModule } from './store/store.module';
 export interface AppOptions {
   /** Where log lines go (stdout by default). */
   logDestination?: DestinationStream;
+  /** What windows count time by (the system clock by default; a simulation moves its own). */
+  clock?: Clock;
 }
 
 /**
@@ -39,7 +42,11 @@ export class AppModule {
     const providers = ProvidersModule.forRoot(
       new ProviderRegistryConfig(config.providers, config.server.publicUrl, config.outbound),
     );
-    const protection = ProtectionModule.forRoot(config.protection, store);
+    const protection = ProtectionModule.forRoot(config.protection, {
+      store,
+      clock: options.clock ?? SYSTEM_CLOCK,
+      admin: config.admin,
+    });
     const records = DeliveryRecordsModule.forRoot(store);
     const delivery = DeliveryModule.forRoot(deliverySections(config), {
       store,
@@ -55,7 +62,7 @@ export class AppModule {
         HealthModule.forRoot({ store, providers }),
         HookModule.forRoot(config.hook, { delivery, protection }),
         CallbacksModule.forRoot(config.server, { providers, records }),
-        EventsModule.forRoot(config.events, { store, records, delivery }),
+        EventsModule.forRoot(config.events, { store, records, delivery, protection }),
         RecordsModule.forRoot(config.admin, records),
       ],
       providers: [

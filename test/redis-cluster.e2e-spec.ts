@@ -106,7 +106,11 @@ describeWithRedis('Redis Cluster of three primaries (e2e)', () => {
 
       expect(sent).toEqual(['SUCCESSFUL', 'SUCCESSFUL', 'SUCCESSFUL']);
       expect(fourth.body).toEqual(
-        blockedAnswer('rate-limit:phone:3/60s', deliveryIdOf(fourth.body)),
+        blockedAnswer(
+          'rate-limit:phone:3/60s',
+          'over 3 per 60 s for this phone number',
+          deliveryIdOf(fourth.body),
+        ),
       );
       expect(twilio.requests).toHaveLength(3);
     });

@@ -42,10 +42,11 @@ describe('config/production.example.yaml', () => {
       'phone',
       'phone',
       'user',
+      'user',
       'ip',
-      'prefix',
-      'country',
+      'ip',
       'phone',
     ]);
+    expect(config.protection.adaptive).toMatchObject({ enabled: true, mode: 'monitor' });
   });
 });

@@ -55,7 +55,7 @@ export class DeliveryService {
     clock: DeliveryClock,
   ): Promise<DeliveryOutcome> {
     const deliveryId = randomUUID();
-    const screening = await this.protection.screen(request);
+    const screening = await this.protection.screen(request, deliveryId);
     const outcome = await this.decide(deliveryId, request, screening, clock);
     await this.recorder.record(outcome, request, screening, clock);
     return outcome;

@@ -1,4 +1,5 @@
 import { Registry } from 'prom-client';
+import { protectionParts } from '../../test/support/protection-parts';
 import { HeaderAuthConfig } from '../auth/auth.config';
 import { PhoneNumberInfo } from '../phone/phone-number';
 import { DeliveryRecordService, NewDeliveryRecord } from '../delivery/delivery-record.service';
@@ -63,7 +64,8 @@ describe(EventCorrelator.name, () => {
       events.auth.headers = [Object.assign(new HeaderAuthConfig(), { secrets: ['s'] })];
     records = new DeliveryRecordService(store, new StoreConfig());
     const index = new DeliveryIndexStore(store, new StoreConfig(), events);
-    return new EventCorrelator(index, records, new EventHookMetrics(new Registry()), events);
+    const metrics = new EventHookMetrics(new Registry());
+    return new EventCorrelator(index, records, metrics, protectionParts({}).feedback, events);
   };
 
   beforeEach(() => (sut = build(true)));

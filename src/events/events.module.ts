@@ -16,11 +16,14 @@ export interface EventsUses {
   readonly records: DynamicModule;
   /** The delivery use case, whose observers the correlator joins. */
   readonly delivery: DynamicModule;
+  /** Protection, told of verified codes and failed sends (its watch list). */
+  readonly protection: DynamicModule;
 }
 
 /**
  * The Okta event hook (`/hooks/okta/events`, `events.*`). At start the correlator joins the
- * delivery observers, so that each delivery is indexed for Okta's events to find it.
+ * delivery observers, so that each delivery is indexed for Okta's events to find it. Verified
+ * codes and failed sends feed protection's watch list (VerificationFeedback).
  */
 @Module({})
 export class EventsModule implements OnModuleInit {
@@ -32,7 +35,7 @@ export class EventsModule implements OnModuleInit {
   static forRoot(config: EventsConfig, uses: EventsUses): DynamicModule {
     return {
       module: EventsModule,
-      imports: [uses.store, uses.records, uses.delivery],
+      imports: [uses.store, uses.records, uses.delivery, uses.protection],
       controllers: [EventHookController],
       providers: [
         { provide: EventsConfig, useValue: config },

@@ -6,6 +6,8 @@ export interface ProtectionFinding {
   /** `number-invalid`, `country-deny`, `rate-limit:phone:5/900s`... */
   readonly rule: string;
   readonly reason: string;
+  /** Matched under `adaptive.mode: monitor` while other rules enforce: counted, never blocks. */
+  readonly monitored?: true;
 }
 
 /**
@@ -30,6 +32,8 @@ export interface ProtectionRequest {
   readonly requestType?: string;
   readonly channel: Channel;
   readonly userId?: string;
+  /** Okta's `userProfile.login`: its domain may vouch for the user (`trusted.loginDomains`). */
+  readonly userLogin?: string;
   readonly clientIp?: string;
 }
 

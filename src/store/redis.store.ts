@@ -1,5 +1,12 @@
-import { KeyValueStore, Ranked, StoreUnavailableError } from './key-value-store';
+import {
+  CounterFold,
+  Counts,
+  KeyValueStore,
+  Ranked,
+  StoreUnavailableError,
+} from './key-value-store';
 import { RedisClient } from './redis-client';
+import { defineCounterCommands, incrementCounters, readCounters } from './redis-counters';
 import { RedisConnection } from './redis-connection';
 import { describeRedisError } from './redis-error';
 
@@ -40,6 +47,7 @@ export class RedisStore implements KeyValueStore {
     this.client = connection.client;
     this.worstCaseMs = commandTimeoutMs;
     this.client.defineCommand('otgAdvance', { numberOfKeys: 1, lua: ADVANCE });
+    defineCounterCommands(this.client);
   }
 
   get<T>(key: string): Promise<T | undefined> {
@@ -92,6 +100,14 @@ export class RedisStore implements KeyValueStore {
       const items = await this.client.lrange(this.prefix + key, 0, -1);
       return items.map((item) => JSON.parse(item) as T);
     });
+  }
+
+  increment(key: string, counts: Counts, ttlMs: number): Promise<Counts> {
+    return this.guard(() => incrementCounters(this.client, this.prefix + key, counts, ttlMs));
+  }
+
+  counters(key: string, fold?: CounterFold): Promise<Counts> {
+    return this.guard(() => readCounters(this.client, this.prefix + key, fold));
   }
 
   private async guard<T>(operation: () => Promise<T>): Promise<T> {

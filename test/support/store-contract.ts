@@ -83,4 +83,66 @@ export function keepsTheContract(sut: () => KeyValueStore): void {
     expect(await sut().list(key('l'))).toEqual([{ n: 2 }, { n: 3 }, { n: 4 }]);
     expect(await sut().list(key('none'))).toEqual([]);
   });
+
+  it('should add to counters, return their new values and read them all back', async () => {
+    expect(await sut().increment(key('c'), { sent: 1, verified: 0 }, 10_000)).toEqual({
+      sent: 1,
+      verified: 0,
+    });
+    expect(await sut().increment(key('c'), { sent: 2, verified: -1 }, 10_000)).toEqual({
+      sent: 3,
+      verified: -1,
+    });
+
+    expect(await sut().counters(key('c'))).toEqual({ sent: 3, verified: -1 });
+    expect(await sut().counters(key('none'))).toEqual({});
+  });
+
+  it('should count many concurrent increments exactly', async () => {
+    await Promise.all(
+      Array.from({ length: 50 }, () => sut().increment(key('c'), { n: 1 }, 10_000)),
+    );
+
+    expect(await sut().counters(key('c'))).toEqual({ n: 50 });
+  });
+
+  it('should forget counters after their time to live', async () => {
+    await sut().increment(key('c'), { n: 1 }, 50);
+    await sleep(120);
+
+    expect(await sut().counters(key('c'))).toEqual({});
+  });
+
+  it('should fold buckets that left the window into a decaying history', async () => {
+    await sut().increment(key('w'), { 's:10': 8, 'v:10': 4, 's:12': 2, 's:14': 1 }, 10_000);
+    const fold = { windowBuckets: 2, decay: 0.5 };
+
+    expect(await sut().counters(key('w'), { ...fold, bucket: 14 })).toEqual({
+      s: 8 * 0.5 ** 4 + 2 * 0.5 ** 2,
+      v: 4 * 0.5 ** 4,
+      's:14': 1,
+      '@': 14,
+    });
+    expect(await sut().counters(key('w'), { ...fold, bucket: 14 })).toEqual({
+      s: 1,
+      v: 0.25,
+      's:14': 1,
+      '@': 14,
+    });
+
+    await sut().increment(key('w'), { 'v:14': 1 }, 10_000);
+    expect(await sut().counters(key('w'), { ...fold, bucket: 16 })).toEqual({
+      s: 0.25 + 0.25,
+      v: 0.0625 + 0.25,
+      '@': 16,
+    });
+  });
+
+  it('should leave counters as they are when nothing is old enough to fold', async () => {
+    await sut().increment(key('w'), { 's:20': 3 }, 10_000);
+
+    expect(await sut().counters(key('w'), { bucket: 21, windowBuckets: 5, decay: 0.9 })).toEqual({
+      's:20': 3,
+    });
+  });
 }
