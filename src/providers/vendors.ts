@@ -5,6 +5,7 @@ import { infobipVendor } from './infobip/infobip.provider';
 import { plivoVendor } from './plivo/plivo.provider';
 import { sinchVendor } from './sinch/sinch.provider';
 import { snsVendor } from './sns/sns.provider';
+import { telesignVendor } from './telesign/telesign.provider';
 import { telnyxVendor } from './telnyx/telnyx.provider';
 import { twilioVendor } from './twilio/twilio.provider';
 import { VendorDefinition } from './vendor-definition';
@@ -22,4 +23,5 @@ export const VENDORS: Readonly<Record<string, VendorDefinition>> = {
   vonage: vonageVendor,
   telnyx: telnyxVendor,
   plivo: plivoVendor,
+  telesign: telesignVendor,
 };
