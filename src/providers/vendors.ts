@@ -1,3 +1,4 @@
+import { eightByEightVendor } from './8x8/8x8.provider';
 import { awsSmsVoiceVendor } from './aws-sms-voice/aws-sms-voice.provider';
 import { consoleVendor } from './console/console.provider';
 import { genericHttpVendor } from './generic-http/generic-http.provider';
@@ -24,4 +25,5 @@ export const VENDORS: Readonly<Record<string, VendorDefinition>> = {
   telnyx: telnyxVendor,
   plivo: plivoVendor,
   telesign: telesignVendor,
+  '8x8': eightByEightVendor,
 };
