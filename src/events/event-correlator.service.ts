@@ -58,14 +58,14 @@ export class EventCorrelator implements DeliveryObserver {
     return 'parked';
   }
 
-  /** The country of the user's sent delivery nearest to a verification on this channel. */
-  async countryOfVerified(
+  /** The user's sent delivery nearest to a verification on this channel: the code it verified. */
+  async verifiedDelivery(
     userId: string,
     channel: Channel,
     publishedMs: number,
-  ): Promise<string | undefined> {
+  ): Promise<IndexedDelivery | undefined> {
     const sent = (await this.index.deliveries(userId)).filter((d) => d.outcome === 'sent');
-    return matchDelivery({ userId, channel, publishedMs }, sent, this.windowMs)?.country;
+    return matchDelivery({ userId, channel, publishedMs }, sent, this.windowMs);
   }
 
   private async match(
@@ -117,6 +117,9 @@ function toIndexed(
     channel: record.channel,
     outcome: record.outcome,
     ...(record.country ? { country: record.country } : {}),
+    ...(record.outcome === 'sent' && record.providerId
+      ? { sentBy: { providerId: record.providerId, transactionId: record.transactionId } }
+      : {}),
     ...(phone && digits
       ? {
           phone: {

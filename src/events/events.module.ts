@@ -8,6 +8,7 @@ import { EventHookMetrics } from './event-hook.metrics';
 import { EventHookService } from './event-hook.service';
 import { EventsConfig } from './events.config';
 import { OktaEventProcessor } from './okta-event.processor';
+import { VerificationReports } from './verification-reports.service';
 
 /** The modules the event hook uses, as the composition root built them. */
 export interface EventsUses {
@@ -16,6 +17,8 @@ export interface EventsUses {
   readonly records: DynamicModule;
   /** The delivery use case, whose observers the correlator joins. */
   readonly delivery: DynamicModule;
+  /** The providers, told when a code they delivered is verified (VerificationReports). */
+  readonly providers: DynamicModule;
 }
 
 /**
@@ -32,7 +35,7 @@ export class EventsModule implements OnModuleInit {
   static forRoot(config: EventsConfig, uses: EventsUses): DynamicModule {
     return {
       module: EventsModule,
-      imports: [uses.store, uses.records, uses.delivery],
+      imports: [uses.store, uses.records, uses.delivery, uses.providers],
       controllers: [EventHookController],
       providers: [
         { provide: EventsConfig, useValue: config },
@@ -42,6 +45,7 @@ export class EventsModule implements OnModuleInit {
         DeliveryIndexStore,
         EventHookMetrics,
         EventHookAuthGuard,
+        VerificationReports,
       ],
     };
   }
