@@ -1,5 +1,6 @@
 import { eightByEightVendor } from './8x8/8x8.provider';
 import { awsSmsVoiceVendor } from './aws-sms-voice/aws-sms-voice.provider';
+import { azureAcsVendor } from './azure-acs/azure-acs.provider';
 import { consoleVendor } from './console/console.provider';
 import { genericHttpVendor } from './generic-http/generic-http.provider';
 import { infobipVendor } from './infobip/infobip.provider';
@@ -26,4 +27,5 @@ export const VENDORS: Readonly<Record<string, VendorDefinition>> = {
   plivo: plivoVendor,
   telesign: telesignVendor,
   '8x8': eightByEightVendor,
+  'azure-acs': azureAcsVendor,
 };
