@@ -7,6 +7,9 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { ServerConfig } from '../../common/server.config';
+import { Channel } from '../channel';
+import { requirePublicUrl } from '../kit/vendor-checks';
 import { ProviderConfig } from '../provider.config';
 
 const SUBACCOUNT = /^[A-Za-z0-9\-._&]{3,50}$/;
@@ -47,4 +50,26 @@ export class EightByEightConfig extends ProviderConfig {
    * with it. 8x8 does not sign webhooks; without this key receipts are refused.
    */
   @IsOptional() @IsString() @MinLength(16) callbackAuthorization?: string;
+}
+
+/** Settings that need more than one key to check. */
+export function checkEightByEight(
+  config: EightByEightConfig,
+  channels: readonly Channel[],
+  server: ServerConfig,
+): string[] {
+  const problems: string[] = [];
+  if (channels.includes('voice') && !config.voiceFrom) {
+    problems.push('voiceFrom: voice needs `voiceFrom`, a number registered on the account');
+  }
+  const profiles = Object.entries(config.voiceProfiles);
+  const valid = ([tag, profile]: [string, unknown]) =>
+    /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/i.test(tag) && typeof profile === 'string' && profile !== '';
+  if (profiles.length === 0 || !profiles.every(valid)) {
+    problems.push('voiceProfiles: must map language tags (`en-US`) to 8x8 speech profile names');
+  }
+  problems.push(
+    ...requirePublicUrl('callbackAuthorization', Boolean(config.callbackAuthorization), server),
+  );
+  return problems;
 }

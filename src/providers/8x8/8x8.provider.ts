@@ -1,17 +1,16 @@
-import { ServerConfig } from '../../common/server.config';
 import { safeEqual } from '../../common/safe-equal';
 import { Channel } from '../channel';
 import { acceptedWith } from '../kit/http/accepted';
 import { parseJson } from '../kit/http/classify-status';
 import { postJson } from '../kit/http/post-json';
-import { VendorHttpClient } from '../kit/http/vendor-http.client';
-import { requirePublicUrl } from '../kit/vendor-checks';
+import { VendorHttpClient, VendorResponse } from '../kit/http/vendor-http.client';
 import { speakableLanguages, vendorVoiceScript } from '../kit/voice/vendor-voice';
 import { header, receiptAnswer, REJECTED, text } from '../kit/webhooks/callback-params';
 import { CallbackAnswer, CallbackHandler, CallbackRequest } from '../provider-callbacks';
+import { ProviderError } from '../provider-error';
 import { OtpMessage, SendResult, TelephonyProvider } from '../telephony-provider';
 import { VendorDefinition } from '../vendor-definition';
-import { EightByEightConfig } from './8x8.config';
+import { checkEightByEight, EightByEightConfig } from './8x8.config';
 import { eightByEightRejected, eightByEightSmsError, eightByEightVoiceError } from './8x8.errors';
 import { eightByEightReceipt } from './8x8.receipts';
 import {
@@ -110,15 +109,14 @@ export class EightByEightProvider implements TelephonyProvider, CallbackHandler 
   }
 
   private async sendSms(message: OtpMessage, signal: AbortSignal): Promise<SendResult> {
-    const path = `/api/v1/subaccounts/${encodeURIComponent(this.config.subAccountId)}/messages`;
-    const request = {
-      path,
-      body: this.smsBody(message),
-      authorization: this.authorization,
+    const { subAccountId } = this.config;
+    const sms = { client: this.clients.sms, path: 'messages', toError: eightByEightSmsError };
+    const { body } = await this.post<EightByEightSmsResponse>(
+      sms,
+      subAccountId,
+      this.smsBody(message),
       signal,
-    };
-    const response = await postJson(this.clients.sms, request, eightByEightSmsError);
-    const body = parseJson(response.body) as EightByEightSmsResponse | undefined;
+    );
     const state = text(body?.status?.code);
     if (state === 'REJECTED') throw eightByEightRejected(body?.status?.description);
     return acceptedWith('8x8', 'umid', text(body?.umid), state);
@@ -126,40 +124,33 @@ export class EightByEightProvider implements TelephonyProvider, CallbackHandler 
 
   private async call(message: OtpMessage, signal: AbortSignal): Promise<SendResult> {
     const subAccount = this.config.voiceSubAccountId ?? this.config.subAccountId;
-    const path = `/api/v1/subaccounts/${encodeURIComponent(subAccount)}/callflows`;
-    const request = {
-      path,
-      body: this.callflow(message),
-      authorization: this.authorization,
-      signal,
+    const voice = {
+      client: this.clients.voice,
+      path: 'callflows',
+      toError: eightByEightVoiceError,
     };
-    const response = await postJson(this.clients.voice, request, eightByEightVoiceError);
-    const body = parseJson(response.body) as EightByEightCallflowResponse | undefined;
+    const { response, body } = await this.post<EightByEightCallflowResponse>(
+      voice,
+      subAccount,
+      this.callflow(message),
+      signal,
+    );
     if (text(body?.sessionStatus) !== 'CREATED') throw eightByEightVoiceError(response);
     return acceptedWith('8x8', 'sessionId', text(body?.sessionId), 'CREATED');
   }
-}
 
-/** Settings that need more than one key to check. */
-function checkEightByEight(
-  config: EightByEightConfig,
-  channels: readonly Channel[],
-  server: ServerConfig,
-): string[] {
-  const problems: string[] = [];
-  if (channels.includes('voice') && !config.voiceFrom) {
-    problems.push('voiceFrom: voice needs `voiceFrom`, a number registered on the account');
+  /** A JSON POST to one subaccount's resource, a non-2xx answer thrown as `api.toError` says. */
+  private async post<T>(
+    api: { client: VendorHttpClient; path: string; toError: (r: VendorResponse) => ProviderError },
+    subAccount: string,
+    body: unknown,
+    signal: AbortSignal,
+  ): Promise<{ response: VendorResponse; body: T | undefined }> {
+    const path = `/api/v1/subaccounts/${encodeURIComponent(subAccount)}/${api.path}`;
+    const request = { path, body, authorization: this.authorization, signal };
+    const response = await postJson(api.client, request, api.toError);
+    return { response, body: parseJson(response.body) as T | undefined };
   }
-  const profiles = Object.entries(config.voiceProfiles);
-  const valid = ([tag, profile]: [string, unknown]) =>
-    /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/i.test(tag) && typeof profile === 'string' && profile !== '';
-  if (profiles.length === 0 || !profiles.every(valid)) {
-    problems.push('voiceProfiles: must map language tags (`en-US`) to 8x8 speech profile names');
-  }
-  problems.push(
-    ...requirePublicUrl('callbackAuthorization', Boolean(config.callbackAuthorization), server),
-  );
-  return problems;
 }
 
 export const eightByEightVendor: VendorDefinition<EightByEightConfig> = {
