@@ -84,7 +84,8 @@ function checkSend(body: Json): string[] {
       ),
       ...expectThat(
         r.repeatabilityFirstSent === undefined ||
-          !Number.isNaN(Date.parse(String(r.repeatabilityFirstSent))),
+          (typeof r.repeatabilityFirstSent === 'string' &&
+            !Number.isNaN(Date.parse(r.repeatabilityFirstSent))),
         'repeatabilityFirstSent must be a date',
       ),
     ]),
