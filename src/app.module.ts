@@ -62,7 +62,7 @@ export class AppModule {
         HealthModule.forRoot({ store, providers }),
         HookModule.forRoot(config.hook, { delivery, protection }),
         CallbacksModule.forRoot(config.server, { providers, records }),
-        EventsModule.forRoot(config.events, { store, records, delivery, protection }),
+        EventsModule.forRoot(config.events, { store, records, delivery, protection, providers }),
         RecordsModule.forRoot(config.admin, records),
       ],
       providers: [
