@@ -1,4 +1,5 @@
-import { KeyValueStore, Ranked } from './key-value-store';
+import { IndexBounds, IndexEntry, IndexRange, KeyValueStore, Ranked } from './key-value-store';
+import { MemoryIndex } from './memory-index';
 
 interface Entry {
   value: unknown;
@@ -68,6 +69,19 @@ export class MemoryStore implements KeyValueStore {
 
   list<T>(key: string): Promise<T[]> {
     return Promise.resolve([...((this.read(key) as T[] | undefined) ?? [])]);
+  }
+
+  addToIndex(key: string, entry: IndexEntry, bounds: IndexBounds): Promise<void> {
+    const current = this.read(key);
+    const index = current instanceof MemoryIndex ? current : new MemoryIndex();
+    index.add(entry, bounds);
+    this.write(key, index, this.now() + bounds.ttlMs);
+    return Promise.resolve();
+  }
+
+  readIndex(key: string, range: IndexRange): Promise<IndexEntry[]> {
+    const index = this.read(key);
+    return Promise.resolve(index instanceof MemoryIndex ? index.read(range) : []);
   }
 
   private read(key: string): unknown {
