@@ -56,7 +56,7 @@ export class AppModule {
         HookModule.forRoot(config.hook, { delivery, protection }),
         CallbacksModule.forRoot(config.server, { providers, records }),
         EventsModule.forRoot(config.events, { store, records, delivery }),
-        RecordsModule.forRoot(config.admin, records),
+        RecordsModule.forRoot(config.admin, config.records, { store, records, delivery }),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiErrorFilter },
