@@ -19,6 +19,7 @@ import { ProtectionModule } from './protection/protection.module';
 import { ProviderRegistryConfig } from './providers/provider-registry.config';
 import { ProvidersModule } from './providers/providers.module';
 import { RecordsModule } from './records/records.module';
+import { ConsoleModule } from './console/console.module';
 import { StoreModule } from './store/store.module';
 
 export interface AppOptions {
@@ -47,6 +48,11 @@ export class AppModule {
       protection,
       records,
     });
+    const recordsModule = RecordsModule.forRoot(config.admin, config.records, {
+      store,
+      records,
+      delivery,
+    });
     return {
       module: AppModule,
       imports: [
@@ -56,7 +62,17 @@ export class AppModule {
         HookModule.forRoot(config.hook, { delivery, protection }),
         CallbacksModule.forRoot(config.server, { providers, records }),
         EventsModule.forRoot(config.events, { store, records, delivery }),
-        RecordsModule.forRoot(config.admin, config.records, { store, records, delivery }),
+        recordsModule,
+        ...(config.console.enabled
+          ? [
+              ConsoleModule.forRoot(config.console, {
+                store,
+                providers,
+                records: recordsModule,
+                delivery,
+              }),
+            ]
+          : []),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiErrorFilter },

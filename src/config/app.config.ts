@@ -10,6 +10,7 @@ import { ProtectionConfig } from '../protection/protection.config';
 import { StoreConfig } from '../store/store.config';
 import { AdminConfig } from '../auth/admin.config';
 import { RecordsConfig } from '../records/records.config';
+import { ConsoleConfig } from '../console/console.config';
 import { LoggingConfig, ServerConfig } from '../common/server.config';
 
 /**
@@ -31,4 +32,5 @@ export class AppConfig {
   @ValidateNested() @Type(() => StoreConfig) store = new StoreConfig();
   @ValidateNested() @Type(() => AdminConfig) admin = new AdminConfig();
   @ValidateNested() @Type(() => RecordsConfig) records = new RecordsConfig();
+  @ValidateNested() @Type(() => ConsoleConfig) console = new ConsoleConfig();
 }

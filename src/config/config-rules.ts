@@ -1,4 +1,5 @@
 import { HeaderAuthConfig } from '../auth/auth.config';
+import { checkConsole } from '../console/console-rules';
 import { checkMessages } from '../delivery/messages/messages-rules';
 import { checkProtection } from '../protection/protection-rules';
 import { Channel } from '../providers/channel';
@@ -16,6 +17,7 @@ export function checkConsistency(config: AppConfig): string[] {
     ...checkProtection(config.protection),
     ...checkMessages(config.messages),
     ...checkPorts(config),
+    ...checkConsole(config.console),
   ];
 }
 

@@ -68,7 +68,9 @@ export async function startGateway(
   writeFileSync(file, stringify(config));
   const logs = new LogCapture();
   const app = await createApp(loadConfig({ ...env, CONFIG_FILE: file }), { logDestination: logs });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  // A test that must know its URL before the start (an OIDC redirect URI) gives server.port.
+  const port = (config.server as { port?: number } | undefined)?.port ?? 0;
+  await app.listen({ port, host: '127.0.0.1' });
   const url = await app.getUrl();
   return {
     app,
