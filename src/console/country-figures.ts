@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Registry } from 'prom-client';
 import { METRIC_PREFIX } from '../observability/metrics.module';
 
@@ -45,13 +45,15 @@ export interface CountryFigures {
  * arriving at all. This replica's counters only; the PrometheusRule judges every replica.
  */
 @Injectable()
-export class CountryFiguresService implements OnModuleDestroy {
+export class CountryFiguresService implements OnModuleInit, OnModuleDestroy {
   private readonly samples: { at: number; counts: Counts }[] = [];
-  private readonly timer: NodeJS.Timeout;
+  private timer?: NodeJS.Timeout;
 
-  constructor(private readonly registry: Registry) {
+  constructor(private readonly registry: Registry) {}
+
+  async onModuleInit(): Promise<void> {
     this.timer = setInterval(() => void this.sample(), SAMPLE_EVERY_MS).unref();
-    void this.sample();
+    await this.sample();
   }
 
   async figures(now = Date.now()): Promise<CountryFigures> {
@@ -81,8 +83,9 @@ export class CountryFiguresService implements OnModuleDestroy {
     clearInterval(this.timer);
   }
 
-  private async sample(): Promise<void> {
-    this.samples.push({ at: Date.now(), counts: await this.read() });
+  /** Keeps the counters as they are now (every five minutes, and at start). */
+  async sample(now = Date.now()): Promise<void> {
+    this.samples.push({ at: now, counts: await this.read() });
   }
 
   private async read(): Promise<Counts> {
