@@ -20,6 +20,7 @@ import { ProtectionModule } from './protection/protection.module';
 import { ProviderRegistryConfig } from './providers/provider-registry.config';
 import { ProvidersModule } from './providers/providers.module';
 import { RecordsModule } from './records/records.module';
+import { ConsoleModule } from './console/console.module';
 import { StoreModule } from './store/store.module';
 
 export interface AppOptions {
@@ -54,6 +55,11 @@ export class AppModule {
       protection,
       records,
     });
+    const recordsModule = RecordsModule.forRoot(config.admin, config.records, {
+      store,
+      records,
+      delivery,
+    });
     return {
       module: AppModule,
       imports: [
@@ -63,7 +69,17 @@ export class AppModule {
         HookModule.forRoot(config.hook, { delivery, protection }),
         CallbacksModule.forRoot(config.server, { providers, records }),
         EventsModule.forRoot(config.events, { store, records, delivery, protection, providers }),
-        RecordsModule.forRoot(config.admin, records),
+        recordsModule,
+        ...(config.console.enabled
+          ? [
+              ConsoleModule.forRoot(config.console, {
+                store,
+                providers,
+                records: recordsModule,
+                delivery,
+              }),
+            ]
+          : []),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiErrorFilter },

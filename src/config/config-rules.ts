@@ -1,4 +1,5 @@
 import { HeaderAuthConfig } from '../auth/auth.config';
+import { checkConsole } from '../console/console-rules';
 import { checkMessages } from '../delivery/messages/messages-rules';
 import { checkProtection } from '../protection/protection-rules';
 import { Channel } from '../providers/channel';
@@ -20,6 +21,7 @@ export function checkConsistency(config: AppConfig): string[] {
     ...checkMessages(config.messages),
     ...checkPorts(config),
     ...checkStore(config.store),
+    ...checkConsole(config.console),
   ];
 }
 
