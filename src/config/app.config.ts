@@ -10,6 +10,7 @@ import { ProtectionConfig } from '../protection/protection.config';
 import { StoreConfig } from '../store/store.config';
 import { AdminConfig } from '../auth/admin.config';
 import { LoggingConfig, ServerConfig } from '../common/server.config';
+import { TracingConfig } from '../observability/tracing.config';
 
 /**
  * The whole configuration file (DESIGN.md "Configuration"). Every key has a default except the
@@ -18,6 +19,8 @@ import { LoggingConfig, ServerConfig } from '../common/server.config';
 export class AppConfig {
   @ValidateNested() @Type(() => ServerConfig) server = new ServerConfig();
   @ValidateNested() @Type(() => LoggingConfig) logging = new LoggingConfig();
+  /** OpenTelemetry spans; defaults from the OTEL_* variables. */
+  @ValidateNested() @Type(() => TracingConfig) tracing = new TracingConfig();
   @ValidateNested() @Type(() => HookConfig) hook = new HookConfig();
   @ValidateNested() @Type(() => EventsConfig) events = new EventsConfig();
   /** Provider id → vendor settings; validated per vendor type (see providers/vendors.ts). */
