@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { FakeTwilio, twilioError, twilioProvider } from './support/fakes/twilio.fake';
 import { HOOK_SECRET, testConfig } from './support/gateway';
@@ -12,6 +15,16 @@ import { FakeSns, snsError } from './support/fakes/sns.fake';
 const OKTA_TRACE = '0af7651916cd43dd8448eb211c80319c';
 const OKTA_SPAN = 'b7ad6b7169203331';
 const TRACEPARENT = `00-${OKTA_TRACE}-${OKTA_SPAN}-01`;
+
+const dir = mkdtempSync(join(tmpdir(), 'otg-tracing-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** Reports at exit how many OpenTelemetry modules besides the API the process loaded. */
+const COUNT_SDK = join(dir, 'count-otel-sdk.js');
+writeFileSync(
+  COUNT_SDK,
+  "process.on('exit', () => process.stderr.write('otel sdk modules loaded: ' + " +
+    "Object.keys(require.cache).filter((k) => /node_modules\\/@opentelemetry\\/(?!api\\/)/.test(k)).length + '\\n'));",
+);
 
 /** Runs `node dist/main.js` with this config and env until `work` is done, then SIGTERM. */
 async function withGateway(
@@ -164,13 +177,14 @@ describe('tracing (e2e)', () => {
         routing: { default: ['tw'] },
       };
       // The file wins over the environment, which alone would turn tracing on.
-      const env = { OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url };
+      const env = { OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url, NODE_OPTIONS: `--require ${COUNT_SDK}` };
       const proc = await withGateway(config, env, async (url) => {
         await hook(url, { traceparent: TRACEPARENT });
         await hook(url);
       });
 
       expect(otlp.exports).toBe(0);
+      expect(proc.stderr.join('')).toContain('otel sdk modules loaded: 0\n');
       expect(twilio.requests.map((r) => r.headers.traceparent)).toEqual([undefined, undefined]);
       const traced = logLines(proc).filter((line) => 'trace_id' in line || 'span_id' in line);
       expect(traced).toEqual([]);
@@ -179,7 +193,7 @@ describe('tracing (e2e)', () => {
     }
   });
 
-  it('should follow the caller’s sampling decision and sample new traces at tracing.sampleRatio', async () => {
+  it('should follow the caller’s sampling decision, sample new traces at tracing.sampleRatio, and send the collector its headers', async () => {
     const otlp = await OtlpReceiver.start();
     const twilio = await FakeTwilio.start();
     try {
@@ -188,7 +202,12 @@ describe('tracing (e2e)', () => {
         providers: { tw: twilioProvider(twilio) },
         routing: { default: ['tw'] },
       };
-      await withGateway(config, {}, async (url) => {
+      // The SDK reads the rest of the standard variables itself, e.g. the collector's credentials.
+      const env = {
+        OTEL_EXPORTER_OTLP_HEADERS: 'authorization=Bearer collector-token',
+        NODE_OPTIONS: `--require ${COUNT_SDK}`,
+      };
+      const proc = await withGateway(config, env, async (url) => {
         await hook(url, { traceparent: TRACEPARENT });
         await hook(url);
       });
@@ -196,6 +215,8 @@ describe('tracing (e2e)', () => {
       expect(new Set(otlp.spans.map((s) => s.traceId))).toEqual(new Set([OKTA_TRACE]));
       expect(only(otlp.spans, 'otg.hook')).toHaveLength(1);
       expect(only(otlp.spans, 'otg.hook')[0].service).toBe('okta-telephony-gateway');
+      expect(new Set(otlp.authorizations)).toEqual(new Set(['Bearer collector-token']));
+      expect(proc.stderr.join('')).toMatch(/otel sdk modules loaded: [1-9]\d*\n/);
       // Not sampled, but the vendor still gets the trace (flag 00), as W3C asks.
       expect(twilio.requests[1].headers.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-00$/);
     } finally {

@@ -77,6 +77,11 @@ export class OtlpReceiver {
     return this.server.requests.length;
   }
 
+  /** The `authorization` header of each export (set by `OTEL_EXPORTER_OTLP_HEADERS`). */
+  get authorizations(): (string | undefined)[] {
+    return this.server.requests.map((r) => r.headers.authorization as string | undefined);
+  }
+
   /** Every export as it came over the wire, to search for what must never leave the process. */
   get bodies(): string {
     return this.server.requests.map((r) => r.body).join('\n');
