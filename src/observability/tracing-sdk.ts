@@ -1,7 +1,9 @@
 import { trace } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { ParentBasedSampler, TraceIdRatioBasedSampler } from '@opentelemetry/sdk-trace';
+import { appVersion } from './build-info';
 import { RedactingSpanExporter } from './span-redaction';
 import { recordSpansWith } from './spans';
 import { instrumentations } from './tracing-instrumentations';
@@ -19,6 +21,7 @@ export interface TracingHandle {
 export function startTracing(config: TracingConfig): TracingHandle {
   const sdk = new NodeSDK({
     serviceName: config.serviceName,
+    resource: defaultResource().merge(resourceFromAttributes({ 'service.version': appVersion() })),
     traceExporter: new RedactingSpanExporter(
       new OTLPTraceExporter({ url: `${config.endpoint.replace(/\/+$/, '')}/v1/traces` }),
     ),
@@ -28,6 +31,6 @@ export function startTracing(config: TracingConfig): TracingHandle {
     instrumentations: instrumentations(),
   });
   sdk.start();
-  recordSpansWith(trace.getTracer('okta-telephony-gateway'));
+  recordSpansWith(trace.getTracer('okta-telephony-gateway', appVersion()));
   return { shutdown: () => sdk.shutdown() };
 }

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { tracingActive } from '../observability/spans';
 import { KEY_VALUE_STORE } from './key-value-store';
 import { StoreConfig } from './store.config';
+import { RedisCommandMetrics } from './redis-command.metrics';
 import { StoreMetrics } from './store.metrics';
 import { STORE_BACKEND, StoreRuntime } from './store.runtime';
 import { TracedStore } from './traced.store';
@@ -21,6 +22,7 @@ export class StoreModule {
         { provide: StoreConfig, useValue: config },
         { provide: StoreRuntime, useFactory: () => StoreRuntime.open(config) },
         StoreMetrics,
+        RedisCommandMetrics,
         {
           provide: KEY_VALUE_STORE,
           useFactory: (r: StoreRuntime) => (tracingActive() ? new TracedStore(r.store) : r.store),
