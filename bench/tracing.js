@@ -1,6 +1,6 @@
 'use strict';
-// What tracing costs: the gateway with tracing off, with tracing on (every trace sampled, spans
-// exported to a local OTLP sink) and, with BENCH_TRACING_BEFORE=<git ref>, the build of that ref
+// What tracing costs: the gateway with tracing off, with tracing on (every trace sampled, or one
+// in ten; spans exported to a local OTLP sink) and, with BENCH_TRACING_BEFORE=<git ref>, the build of that ref
 // (the code before tracing existed), alternated over rounds in one run; CPU ms per request and
 // req/s CPU-bound (64 connections, 1 ms vendor), p99 at 200 req/s open-loop (50 ms vendor).
 // Usage: npm run bench:tracing   (TRACING_BENCH_ROUNDS=3, BENCH_SCALE=1;
@@ -36,10 +36,11 @@ function buildRef(ref) {
 }
 
 function variants(sinkUrl, before) {
-  const on = `tracing: { enabled: true, endpoint: "${sinkUrl}", sampleRatio: 1 }\n`;
+  const on = (ratio) => `tracing: { enabled: true, endpoint: "${sinkUrl}", sampleRatio: ${ratio} }\n`;
   const list = [
     { name: 'tracing off', options: {} },
-    { name: 'tracing on', options: { extraConfig: on } },
+    { name: 'tracing on, every trace', options: { extraConfig: on(1) } },
+    { name: 'tracing on, sampleRatio 0.1', options: { extraConfig: on(0.1) } },
   ];
   if (before) list.unshift({ name: `before (${process.env.BENCH_TRACING_BEFORE})`, options: { main: join(before, 'dist/main.js') } });
   return list;
