@@ -59,8 +59,26 @@ async function measure(variant, vendorUrl, load) {
   }
 }
 
+/** ns per call of a step wrapped in withSpan with tracing off, against the step called directly. */
+async function offPath() {
+  const { withSpan } = require(join(ROOT, 'dist/observability/spans.js'));
+  const step = () => Promise.resolve(1);
+  const calls = { direct: () => step(), 'withSpan, tracing off': () => withSpan('otg.attempt', { 'otg.provider': 'p' }, step) };
+  const runs = { direct: [], 'withSpan, tracing off': [] };
+  for (let round = 0; round < 5; round++) {
+    for (const [name, call] of Object.entries(calls)) {
+      for (let i = 0; i < 100_000; i++) await call();
+      const start = process.hrtime.bigint();
+      for (let i = 0; i < 1_000_000; i++) await call();
+      runs[name].push(Number(process.hrtime.bigint() - start) / 1_000_000);
+    }
+  }
+  return Object.entries(runs).map(([name, ns]) => `${name}: ${spread(ns).text} ns per call`);
+}
+
 async function main() {
   if (!existsSync(join(ROOT, 'dist/main.js'))) throw new Error('run npm run build first');
+  const micro = await offPath();
   const before = process.env.BENCH_TRACING_BEFORE ? buildRef(process.env.BENCH_TRACING_BEFORE) : undefined;
   const sink = await startListener('bench/otlp-sink.js');
   const rows = [];
@@ -94,9 +112,11 @@ async function main() {
     '| scenario | variant | CPU ms/request | req/s | p99 ms | errors |',
     '|---|---|---|---|---|---|',
     ...rows.map((r) => `| ${r.scenario} | ${r.variant} | ${r.cpu.text} | ${r.rps.text} | ${r.p99.text} | ${r.errors} |`),
+    '',
+    `The off path (5 runs of a million awaited calls): ${micro.join('; ')}.`,
   ].join('\n');
   console.log(table);
-  writeResult('tracing', { node: process.version, rows }, table);
+  writeResult('tracing', { node: process.version, rows, offPath: micro }, table);
 }
 
 function row(scenario, variant, runs) {
