@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import request from 'supertest';
 import { FakeTwilio, twilioError, twilioProvider } from './support/fakes/twilio.fake';
 import { HOOK_SECRET, testConfig } from './support/gateway';
@@ -32,14 +32,17 @@ async function withGateway(
   env: Record<string, string>,
   work: (url: string, proc: RunningProcess) => Promise<void>,
 ): Promise<RunningProcess> {
-  const proc = runMain({ CONFIG_FILE: writeConfig(testConfig(config)), ...env });
+  const file = writeConfig(testConfig(config));
+  const proc = runMain({ CONFIG_FILE: file, ...env });
   try {
     await work(await listeningUrl(proc), proc);
   } finally {
     proc.child.kill('SIGTERM');
+    // The SDK exports what is left at shutdown: no waiting for its batch delay.
+    await proc.exited;
+    rmSync(dirname(file), { recursive: true, force: true });
   }
-  // The SDK exports what is left at shutdown: no waiting for its batch delay.
-  expect(await proc.exited).toBe(0);
+  expect(proc.child.exitCode).toBe(0);
   return proc;
 }
 
