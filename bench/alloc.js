@@ -6,14 +6,14 @@ const { existsSync, mkdtempSync, readFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { ROOT, startListener, stop, runLoad } = require('./processes');
-const { SECRET, targets } = require('./targets');
+const { SECRET, startGateway } = require('./targets');
 const { packageOf, functionLabel } = require('./code-location');
 
 async function main() {
   const vendor = await startListener('bench/fake-vendor.js', ['50']);
   const file = join(mkdtempSync(join(tmpdir(), 'otg-alloc-')), 'alloc.heapprofile');
   const nodeFlags = ['--require', join(ROOT, 'bench/alloc-sampler.js')];
-  const server = await targets.gateway(vendor.url, { nodeFlags, env: { ALLOC_PROFILE_FILE: file } });
+  const server = await startGateway(vendor.url, { image: process.env.BENCH_IMAGE === '1', nodeFlags, env: { ALLOC_PROFILE_FILE: file } });
   try {
     const target = { url: server.url, secret: SECRET };
     await runLoad({ mode: 'closed', connections: 16, durationMs: 3_000, warmupMs: 0, ...target, seed: `alloc-warm-${Date.now()}` });
