@@ -152,7 +152,7 @@ describe('generic HTTP provider (e2e)', () => {
     const causes = res.body.error.errorCauses as { reason: string }[];
     expect(causes.map((c) => c.reason)).toEqual([
       expect.stringMatching(
-        /^acme-a:invalid-recipient\(\d+ms: HTTP vendor rejected the recipient \(HTTP 400\)\)$/,
+        /^invalid-recipient after \d+ ms: HTTP vendor rejected the recipient \(HTTP 400\)$/,
       ),
       'acme-a refused the recipient (invalid-recipient); not failed over',
     ]);

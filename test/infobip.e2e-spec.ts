@@ -120,7 +120,7 @@ describe('Infobip provider (e2e)', () => {
     const causes = res.body.error.errorCauses as { reason: string }[];
     expect(causes.map((c) => c.reason)).toEqual([
       expect.stringMatching(
-        /^ib-a:invalid-recipient\(\d+ms: Infobip rejected the recipient \(HTTP 400, code E400\)\)$/,
+        /^invalid-recipient after \d+ ms: Infobip rejected the recipient \(HTTP 400, code E400\)$/,
       ),
       'ib-a refused the recipient (invalid-recipient); not failed over',
     ]);

@@ -97,7 +97,7 @@ describe('Sinch provider (e2e)', () => {
           {
             errorSummary: expect.any(String),
             reason: expect.stringMatching(
-              /^sinch-a:invalid-recipient\(\d+ms: Sinch rejected the recipient \(HTTP 400, code syntax_invalid_parameter_format\)\)$/,
+              /^invalid-recipient after \d+ ms: Sinch rejected the recipient \(HTTP 400, code syntax_invalid_parameter_format\)$/,
             ),
             locationType: 'body',
             location: 'sinch-a',
