@@ -31,15 +31,6 @@ describe(checkProtection.name, () => {
     ).toEqual([]);
   });
 
-  it('should refuse country codes libphonenumber does not know, without quoting them', () => {
-    expect(problemsOf({ defaultRegion: 'XX', countries: { allow: ['GB'], deny: ['UK'] } })).toEqual(
-      [
-        'protection.defaultRegion: not a region libphonenumber knows',
-        'protection.countries.deny[0]: not a country libphonenumber knows (the United Kingdom is GB)',
-      ],
-    );
-  });
-
   it('should want prefixDigits on a prefix rule and nowhere else', () => {
     expect(
       problemsOf({

@@ -3,13 +3,11 @@ import { IsArray, IsIn, IsOptional, IsString, Matches, ValidateNested } from 'cl
 import { IntRange } from '../common/config-decorators';
 import { CHANNELS, Channel } from '../providers/channel';
 
-const COUNTRY = { each: true, message: 'each country must be an ISO 3166 alpha-2 code' };
-
 export class CountryPolicyConfig {
   /** When not empty, only these destination countries are served. */
-  @IsArray() @Matches(/^[A-Z]{2}$/, COUNTRY) allow: string[] = [];
+  @IsArray() @IsString({ each: true }) allow: string[] = [];
   /** Destination countries never served. */
-  @IsArray() @Matches(/^[A-Z]{2}$/, COUNTRY) deny: string[] = [];
+  @IsArray() @IsString({ each: true }) deny: string[] = [];
   /**
    * Numbers that belong to no country (+800, +808, +870, +881 satellite, +882/+883 international
    * networks, +979): `deny` blocks them (rule `non-geographic`), `allow` lets them past the
@@ -70,7 +68,7 @@ export class ProtectionConfig {
   /** How a blocked delivery is answered: `FAILED` status, or Okta's error object. */
   @IsIn(['failed', 'error']) onBlock: 'failed' | 'error' = 'failed';
   /** Region assumed for numbers that arrive without a country code. */
-  @Matches(/^[A-Z]{2}$/, { message: 'must be an ISO 3166 alpha-2 code' }) defaultRegion = 'US';
+  @IsString() defaultRegion = 'US';
   /**
    * A number that could exist but lies outside its country's assigned ranges (libphonenumber
    * "possible but not valid", like Okta's Preview number 9876543210): `block` (rule

@@ -1,0 +1,17 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { checkConfig } from '../../src/config/config.loader';
+import { tempDir } from './temp-dir';
+
+/** Writes a config file (YAML text, or a tree to stringify); removed after the spec file. */
+export function configFile(content: unknown): string {
+  const path = join(tempDir('otg-config-'), 'config.yaml');
+  writeFileSync(path, typeof content === 'string' ? content : stringify(content));
+  return path;
+}
+
+/** The problems the boot would list for this file and environment, in its order. */
+export function problemsOf(content: unknown, env: Record<string, string> = {}): readonly string[] {
+  return checkConfig({ ...env, CONFIG_FILE: configFile(content) }).problems;
+}
