@@ -182,8 +182,8 @@ describe('secret hygiene (e2e)', () => {
         .expect(200);
 
       expect(causes(res.body, 'reason')).toEqual([
-        expect.stringMatching(/^sinch-a:vendor-config\(\d+ms: Sinch .*\(HTTP 400\)\)$/),
-        expect.stringMatching(/^sinch-b:transient\(\d+ms: Sinch .*\(HTTP 503\)\)$/),
+        expect.stringMatching(/^vendor-config after \d+ ms: Sinch .*\(HTTP 400\)$/),
+        expect.stringMatching(/^transient after \d+ ms: Sinch .*\(HTTP 503\)$/),
         'every provider failed',
       ]);
       expectNothingSecret(res.text);

@@ -6,7 +6,7 @@ export const MINIMAL_SECRETS = {
   'secrets.values.HOOK_SECRET': 'hook-secret-0123456789abcdef',
   'secrets.values.EVENT_HOOK_SECRET': 'event-secret-0123456789abcdef',
   'secrets.values.TWILIO_ACCOUNT_SID': 'AC0123456789abcdef0123456789abcdef',
-  'secrets.values.TWILIO_AUTH_TOKEN': 'twilio-auth-token-0123456789',
+  'secrets.values.TWILIO_AUTH_TOKEN': '0123456789abcdef0123456789abcdef',
   'secrets.values.TWILIO_FROM': '+15005550006',
   'redis.url': 'redis://redis-master.redis.svc:6379',
 } as const;
@@ -42,7 +42,7 @@ export const SCENARIOS: readonly Scenario[] = [
         'hook-secret': 'files-hook-secret-0123456789',
         'event-hook-secret': 'files-event-secret-0123456789',
         'twilio-account-sid': 'AC0123456789abcdef0123456789abcdef',
-        'twilio-auth-token': 'files-twilio-token-0123456789',
+        'twilio-auth-token': 'fedcba9876543210fedcba9876543210',
         'admin-token': 'files-admin-token-0123456789',
       },
     },
