@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { ErrorBody } from '../src/common/api-error.body';
@@ -14,8 +13,9 @@ import {
 import { takeProblems } from './support/fakes/vendor-fake';
 import { Gateway, HOOK_SECRET, startGateway, testConfig } from './support/gateway';
 import { hookRequest } from './support/okta';
+import { tempDir } from './support/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'otg-secrets-'));
+const dir = tempDir('otg-secrets-');
 const NUMBER = /4155552671/;
 const CODE = '480213';
 const TEXT = 'Private text';

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   FakeVonage,
@@ -22,6 +21,7 @@ import {
   expectNothingSecretLogged,
   receiptLog,
 } from './support/vendor-e2e';
+import { tempDir } from './support/temp-dir';
 
 const PUBLIC_URL = 'https://otp.example.test';
 
@@ -286,7 +286,7 @@ let keyPath: string | undefined;
 
 /** The application key as a mounted secret file, read through `${file:}`. */
 function keyFile(): string {
-  keyPath ??= join(mkdtempSync(join(tmpdir(), 'otg-vonage-')), 'private.key');
+  keyPath ??= join(tempDir('otg-vonage-'), 'private.key');
   writeFileSync(keyPath, VONAGE_PRIVATE_KEY);
   return keyPath;
 }

@@ -1,12 +1,12 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import { stringify } from 'yaml';
 import { createApp } from '../../src/app.factory';
-import { loadConfig } from '../../src/config/config.loader';
+import { loadConfig, LoadedConfig } from '../../src/config/config.loader';
 
 export const HOOK_SECRET = 'test-hook-secret-0123456789';
 
@@ -43,6 +43,8 @@ export interface Gateway {
   readonly app: NestFastifyApplication;
   readonly url: string;
   readonly logs: LogCapture;
+  /** The config file it started from; removed once loaded. */
+  readonly configFile: string;
   /** POST /hooks/okta/telephony with the hook secret. */
   hook(body: unknown, secret?: string): request.Test;
   http(): ReturnType<typeof request>;
@@ -67,13 +69,21 @@ export async function startGateway(
   const file = join(dir, 'config.yaml');
   writeFileSync(file, stringify(config));
   const logs = new LogCapture();
-  const app = await createApp(loadConfig({ ...env, CONFIG_FILE: file }), { logDestination: logs });
+  let loaded: LoadedConfig;
+  try {
+    loaded = loadConfig({ ...env, CONFIG_FILE: file });
+  } finally {
+    // The file is read once, at load: nothing is left behind, whether it loads or not.
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const app = await createApp(loaded, { logDestination: logs });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = await app.getUrl();
   return {
     app,
     url,
     logs,
+    configFile: file,
     hook: (body, secret = HOOK_SECRET) =>
       request(url)
         .post('/hooks/okta/telephony')

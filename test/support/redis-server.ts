@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { describeOrSkip } from './skip';
 
 /** `redis-server` on the PATH, if installed (CI installs the Debian package). */
 export const REDIS_BINARY = (process.env.PATH ?? '')
@@ -17,16 +18,14 @@ const MISSING = 'redis-server is not installed (apt-get install redis-server)';
  * missing, except under CI=true, where a missing binary fails the run instead.
  */
 export function describeWithRedis(name: string, body: () => void): void {
-  if (REDIS_BINARY) return describe(name, body);
-  if (process.env.CI === 'true') {
+  if (!REDIS_BINARY && process.env.CI === 'true') {
     return describe(name, () => {
       it('should find redis-server (CI must install it)', () => {
         throw new Error(MISSING);
       });
     });
   }
-  console.warn(`Skipping "${name}": ${MISSING}`);
-  describe.skip(name, body);
+  describeOrSkip(REDIS_BINARY ? undefined : MISSING, name, body);
 }
 
 /**

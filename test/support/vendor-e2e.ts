@@ -34,7 +34,7 @@ export function expectNotFailedOver(
   expect((body as { error: { errorCauses: unknown[] } }).error.errorCauses).toEqual([
     expect.objectContaining({
       location: provider,
-      reason: expect.stringMatching(new RegExp(`^${provider}:${outcome}\\(\\d+ms: ${escaped}\\)$`)),
+      reason: expect.stringMatching(new RegExp(`^${outcome} after \\d+ ms: ${escaped}$`)),
     }),
     expect.objectContaining({
       location: 'delivery',

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { describeOrSkip } from '../../support/skip';
 
 export const CHART_DIR = resolve(__dirname, '../../../helm/okta-telephony-gateway');
 export const RELEASE = 'otg';
@@ -62,12 +63,7 @@ const HELM = findHelm();
 
 /** `describe`, or `describe.skip` with the printed reason when no helm is available. */
 export function describeChart(name: string, body: () => void): void {
-  if ('missing' in HELM) {
-    console.warn(`chart tests skipped: ${HELM.missing}`);
-    describe.skip(name, body);
-    return;
-  }
-  describe(name, body);
+  describeOrSkip('missing' in HELM ? HELM.missing : undefined, name, body);
 }
 
 function helmBin(): string {

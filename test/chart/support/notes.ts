@@ -1,6 +1,6 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../../support/temp-dir';
 import { CHART_DIR, find, render, RenderOptions } from './helm';
 
 /** `helm template` leaves NOTES.txt out; this template of a test copy renders it into a ConfigMap. */
@@ -16,7 +16,7 @@ let probeChart: string | undefined;
 
 function chartWithProbe(): string {
   if (!probeChart) {
-    probeChart = join(mkdtempSync(join(tmpdir(), 'otg-chart-')), 'okta-telephony-gateway');
+    probeChart = join(tempDir('otg-chart-'), 'okta-telephony-gateway');
     cpSync(CHART_DIR, probeChart, { recursive: true });
     writeFileSync(join(probeChart, 'templates', 'notes-probe.yaml'), NOTES_PROBE);
   }

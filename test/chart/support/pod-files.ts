@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IEnvVar } from 'kubernetes-models/v1/EnvVar';
 import { IVolume } from 'kubernetes-models/v1/Volume';
+import { tempDir } from '../../support/temp-dir';
 import { Manifest } from './helm';
 import { configMapOf, containerOf, deploymentOf } from './kube';
 
@@ -22,7 +22,7 @@ export interface PodView {
  * (CONFIG_FILE, `${file:/...}`) are moved under that root; nothing else is changed.
  */
 export function podView(manifests: Manifest[], external: ExternalSecrets = {}): PodView {
-  const root = mkdtempSync(join(tmpdir(), 'otg-pod-'));
+  const root = tempDir('otg-pod-');
   const secretData = (name: string): Readonly<Record<string, string>> =>
     chartSecret(manifests, name) ?? known(external[name], `Secret ${name}`);
   const container = containerOf(manifests);
