@@ -1,15 +1,12 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
-import { describeOrSkip } from './skip';
+import { join } from 'node:path';
+import { describeOrSkip, onPath } from './skip';
 
 /** `redis-server` on the PATH, if installed (CI installs the Debian package). */
-export const REDIS_BINARY = (process.env.PATH ?? '')
-  .split(delimiter)
-  .map((dir) => join(dir, 'redis-server'))
-  .find((file) => existsSync(file));
+export const REDIS_BINARY = onPath('redis-server');
 
 const MISSING = 'redis-server is not installed (apt-get install redis-server)';
 

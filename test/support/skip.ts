@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { SKIP_MARK } from './skip-reporter';
 
 /**
@@ -23,4 +25,12 @@ export function itOrSkip(
 ): void {
   if (missing === undefined) it(name, test, timeoutMs);
   else it.skip(skippedTitle(name, missing), test, timeoutMs);
+}
+
+/** The path of a program on the PATH, if installed. */
+export function onPath(program: string): string | undefined {
+  return (process.env.PATH ?? '')
+    .split(delimiter)
+    .map((dir) => join(dir, program))
+    .find((file) => existsSync(file));
 }
