@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { checkConfig } from '../src/config/config.loader';
 import { describeListenError } from '../src/config/listen-address';
 import { ServerConfig } from '../src/common/server.config';
-import { configFile } from './support/config-files';
+import { configFile, TWILIO_BLOCK as TWILIO } from './support/config-files';
 
 const ROOT = resolve(__dirname, '..');
 const PAGE = readFileSync(join(ROOT, 'docs/troubleshooting.md'), 'utf8');
@@ -14,13 +14,6 @@ const ROUTED = {
   providers: { c: { type: 'console' } },
   routing: { default: ['c'] },
 };
-const TWILIO = {
-  type: 'twilio',
-  accountSid: 'AC0123456789abcdef0123456789abcdef',
-  authToken: '0123456789abcdef0123456789abcdef',
-  from: '+15005550006',
-};
-
 /** The first column of each table row under `heading`, as a pattern: `<…>` is one name, `…` any text. */
 function documented(heading: string): RegExp[] {
   const start = PAGE.indexOf(`\n${heading}\n`);

@@ -1,16 +1,9 @@
-import { configFile, problemsOf } from '../../test/support/config-files';
+import { configFile, problemsOf, TWILIO_BLOCK as TWILIO } from '../../test/support/config-files';
 import { VENDORS } from '../providers/vendors';
 import { checkConfig } from './config.loader';
 
 const HOOK = { auth: { headers: [{ name: 'authorization', secrets: ['${HOOK_SECRET}'] }] } };
 const ENV = { HOOK_SECRET: 'hook-secret-0123456789abcdef' };
-const TWILIO = {
-  type: 'twilio',
-  accountSid: 'AC0123456789abcdef0123456789abcdef',
-  authToken: '0123456789abcdef0123456789abcdef',
-  from: '+15005550006',
-};
-
 describe(checkConfig.name, () => {
   it('should report an unknown key as unknown where the key it misspells is missing, and only that', () => {
     expect(

@@ -1,17 +1,10 @@
-import { problemsOf } from '../../test/support/config-files';
+import { problemsOf, TWILIO_BLOCK as TWILIO } from '../../test/support/config-files';
 import { checkVendorsForProduction } from './vendor-production-rules';
 
 const PRODUCTION = { NODE_ENV: 'production' };
 const HOOK = {
   auth: { headers: [{ name: 'authorization', secrets: ['hook-secret-0123456789'] }] },
 };
-const TWILIO = {
-  type: 'twilio',
-  accountSid: 'AC0123456789abcdef0123456789abcdef',
-  authToken: '0123456789abcdef0123456789abcdef',
-  from: '+15005550006',
-};
-
 /** The production problems of one routed provider block. */
 function refusals(provider: Record<string, unknown>, env = PRODUCTION): readonly string[] {
   return problemsOf({ hook: HOOK, providers: { p: provider }, routing: { default: ['p'] } }, env);

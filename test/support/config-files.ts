@@ -15,3 +15,11 @@ export function configFile(content: unknown): string {
 export function problemsOf(content: unknown, env: Record<string, string> = {}): readonly string[] {
   return checkConfig({ ...env, CONFIG_FILE: configFile(content) }).problems;
 }
+
+/** A Twilio provider block that passes every rule, production ones included. */
+export const TWILIO_BLOCK = {
+  type: 'twilio',
+  accountSid: 'AC0123456789abcdef0123456789abcdef',
+  authToken: '0123456789abcdef0123456789abcdef',
+  from: '+15005550006',
+} as const;
