@@ -80,7 +80,7 @@ describe('AWS credentials and SDK loading (process)', () => {
       .filter((entry) => entry.level === 40)
       .map((entry) => entry.msg);
     expect(warnings).toEqual([
-      'providers.sns-spare: configured but named by no route, so not started; add it to routing.default or a routing rule to use it',
+      'providers.sns-spare: named by no route, so it sends nothing; add it to routing.default or a routing rule to use it',
     ]);
   });
 

@@ -103,8 +103,8 @@ describe(checkConfig.name, () => {
     const check = checkConfig({ ...ENV, CONFIG_FILE: good });
     expect(check.problems).toEqual([]);
     expect(check.warnings).toEqual([
-      'providers.spare: configured but named by no route, so not started; add it to routing.default or a routing rule to use it',
+      'providers.spare: named by no route, so it sends nothing; add it to routing.default or a routing rule to use it',
     ]);
-    expect(Object.keys(check.loaded?.config.providers ?? {})).toEqual(['c']);
+    expect(Object.keys(check.loaded?.config.providers ?? {})).toEqual(['c', 'spare']);
   });
 });

@@ -6,7 +6,7 @@ import { checkConsistency } from './config-rules';
 import { interpolate, InterpolationProblem } from './interpolate';
 import { brokenSections, withoutFollowOns } from './problem-paths';
 import { checkProduction } from './production-rules';
-import { keepRoutedProviders } from './unrouted-providers';
+import { unroutedProviderWarnings } from './unrouted-providers';
 import { validateConfig } from './validate-config';
 
 export const DEFAULT_CONFIG_FILE = 'config/default.yaml';
@@ -57,7 +57,7 @@ export function checkConfig(env: Env = process.env): ConfigCheck {
   const { config, problems: fields, declaredProviders } = validateConfig(interpolated);
   const production = env.NODE_ENV === 'production';
   const broken = brokenSections(fields);
-  const warnings = broken('routing') ? [] : keepRoutedProviders(config);
+  const warnings = broken('routing') ? [] : unroutedProviderWarnings(config);
   const found = [
     ...fields,
     ...checkConsistency(config, declaredProviders, broken),

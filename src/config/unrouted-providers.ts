@@ -2,19 +2,16 @@ import { AppConfig } from './app.config';
 import { routedIds } from './route-lists';
 
 /**
- * Leaves out of `config.providers` the providers no route names: they could never send, and
- * building them would cost their start-up (the AWS SDK for an AWS one) and their checks. Each
- * is told as a boot warning.
+ * A boot warning for each provider no route names: it sends nothing. It stays configured, so
+ * the receipts of what it sent before it left the routes are still accepted, and it is built
+ * only if one arrives (ProviderRegistry).
  */
-export function keepRoutedProviders(config: AppConfig): string[] {
+export function unroutedProviderWarnings(config: AppConfig): string[] {
   const routed = routedIds(config);
-  const warnings: string[] = [];
-  for (const id of Object.keys(config.providers)) {
-    if (routed.has(id)) continue;
-    delete config.providers[id];
-    warnings.push(
-      `providers.${id}: configured but named by no route, so not started; add it to routing.default or a routing rule to use it`,
+  return Object.keys(config.providers)
+    .filter((id) => !routed.has(id))
+    .map(
+      (id) =>
+        `providers.${id}: named by no route, so it sends nothing; add it to routing.default or a routing rule to use it`,
     );
-  }
-  return warnings;
 }

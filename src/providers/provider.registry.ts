@@ -6,16 +6,19 @@ import { TelephonyProvider } from './telephony-provider';
 import { VendorContext } from './vendor-definition';
 import { VENDORS } from './vendors';
 
-/** Every configured provider, built once at boot from `providers` and the vendor table. */
+/**
+ * Every configured provider, from `providers` and the vendor table. The routed ones are built at
+ * boot; one that no route names is built only if a vendor callback asks for it (a receipt for a
+ * message sent before it left the routes), so it costs nothing, the AWS SDK included, until then.
+ */
 @Injectable()
 export class ProviderRegistry implements OnApplicationShutdown {
   private readonly providers = new Map<string, TelephonyProvider>();
 
-  constructor(config: AppConfig) {
-    for (const [id, settings] of Object.entries(config.providers)) {
-      const vendor = VENDORS[settings.type];
-      this.providers.set(id, vendor.create(id, settings, vendorContext(id, settings, config)));
-    }
+  constructor(private readonly config: AppConfig) {
+    const routing = config.routing;
+    const routed = new Set([...routing.default, ...routing.rules.flatMap((r) => r.providers)]);
+    for (const id of Object.keys(config.providers)) if (routed.has(id)) this.build(id);
   }
 
   /** The provider with this id; config validation guarantees every routed id exists. */
@@ -27,11 +30,21 @@ export class ProviderRegistry implements OnApplicationShutdown {
 
   /** The provider with this id, if there is one (ids from outside, e.g. a callback URL). */
   find(id: string): TelephonyProvider | undefined {
-    return this.providers.get(id);
+    if (this.providers.has(id)) return this.providers.get(id);
+    return Object.hasOwn(this.config.providers, id) ? this.build(id) : undefined;
   }
 
+  /** The providers built so far: every routed one, and the others a callback asked for. */
   all(): TelephonyProvider[] {
     return [...this.providers.values()];
+  }
+
+  private build(id: string): TelephonyProvider {
+    const settings = this.config.providers[id];
+    const vendor = VENDORS[settings.type];
+    const provider = vendor.create(id, settings, vendorContext(id, settings, this.config));
+    this.providers.set(id, provider);
+    return provider;
   }
 
   async onApplicationShutdown(): Promise<void> {
