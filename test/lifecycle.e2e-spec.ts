@@ -4,6 +4,7 @@ import { FakeTwilio, TWILIO_SID, TWILIO_TOKEN } from './support/fakes/twilio.fak
 import { HOOK_SECRET, startGateway, testConfig } from './support/gateway';
 import { hookRequest } from './support/okta';
 import { imageNode } from '../bench/image-node';
+import { eventually } from './support/eventually';
 import { listeningUrl, runMain, writeConfig } from './support/process';
 
 describe('health and lifecycle (e2e)', () => {
@@ -52,7 +53,11 @@ describe('health and lifecycle (e2e)', () => {
         status: 'SUCCESSFUL',
         provider: 'console',
       });
-      const console = proc.stdout.find((l) => l.includes('console provider'));
+      // The child's log line may reach this process after the answer does.
+      const console = await eventually(
+        () => proc.stdout.find((l) => l.includes('console provider')),
+        (line) => line !== undefined,
+      );
       expect(console).toContain('"to":"+1********71"');
       // Message text never reaches a log line, not even the console provider's.
       expect(console).toContain('"text":"[redacted]"');
