@@ -5,10 +5,12 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
 import { AppModule, AppOptions } from './app.module';
+import { keepRawBodies } from './callbacks/raw-body';
 import { ApiError, ApiErrorCode } from './common/api-error';
 import { hardenHttp, hardeningOptions } from './common/http-hardening';
 import { LoadedConfig } from './config/config.loader';
 import { PinoNestLogger } from './observability/nest-logger';
+import { logRequests, ROOT_LOGGER } from './observability/request-logging';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -32,12 +34,13 @@ export async function createApp(
     {
       bufferLogs: true,
       abortOnError: false,
-      rawBody: true,
     },
   );
   app.useLogger(app.get(PinoNestLogger));
   adapter.getInstance().removeContentTypeParser('text/plain');
   hardenHttp(adapter.getInstance(), loaded.config.server.bodyLimitBytes);
+  logRequests(adapter.getInstance(), app.get(ROOT_LOGGER));
+  keepRawBodies(adapter.getInstance(), loaded.config.server.bodyLimitBytes);
   app.useGlobalPipes(
     new ValidationPipe({
       transform: true,

@@ -3,12 +3,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { imageNode } from '../bench/image-node';
 import { statedVariables } from './support/example-config';
-import { itOrSkip, onPath } from './support/skip';
+import { findBinary, itOrSkip } from './support/skip';
 import { tempDir } from './support/temp-dir';
 
 const ROOT = resolve(__dirname, '..');
 const DOC = readFileSync(join(ROOT, 'docs/running.md'), 'utf8');
-const ANALYZE = onPath('systemd-analyze');
+const ANALYZE = findBinary('systemd-analyze');
 const NO_ANALYZE = 'systemd-analyze is not installed (apt-get install systemd)';
 
 /** The code block of docs/running.md that follows `heading` (its first ``` block). */

@@ -1,6 +1,8 @@
 import { All, Controller, Param, Req, Res } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { CallbacksService } from './callbacks.service';
+import { KEEPS_RAW_BODY } from './raw-body';
 
 /** Vendors call back here: delivery receipts at `.../status`, documents a call fetches, ... */
 @Controller('callbacks/:providerId/:kind')
@@ -8,6 +10,7 @@ export class CallbacksController {
   constructor(private readonly callbacks: CallbacksService) {}
 
   @All()
+  @RouteConfig(KEEPS_RAW_BODY)
   async receive(
     @Param('providerId') providerId: string,
     @Param('kind') kind: string,

@@ -1,7 +1,16 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { FastifyReply } from 'fastify';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  Inject,
+  Logger,
+  Optional,
+} from '@nestjs/common';
+import { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, ApiErrorCode } from './api-error';
 import { describeApiError, errorBody } from './api-error.body';
+import { REFUSAL_LISTENERS, RefusalListener } from './refusal-listener';
 import { scrubDigits } from './scrub';
 
 const BY_STATUS: Readonly<Record<number, ApiErrorCode>> = {
@@ -23,6 +32,12 @@ const BY_STATUS: Readonly<Record<number, ApiErrorCode>> = {
 export class ApiErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(ApiErrorFilter.name);
 
+  constructor(
+    @Optional()
+    @Inject(REFUSAL_LISTENERS)
+    private readonly listeners: readonly RefusalListener[] = [],
+  ) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const error = toApiError(exception);
@@ -30,6 +45,8 @@ export class ApiErrorFilter implements ExceptionFilter {
       this.logger.error({ err: errorName(exception) }, 'unhandled error');
     }
     const { status, summary } = describeApiError(error.code);
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    for (const listener of this.listeners) listener.refused(request, status);
     void reply
       .status(status)
       .header('content-type', 'application/json')

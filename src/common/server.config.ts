@@ -15,6 +15,11 @@ export class ServerConfig {
   @IsString() host = '0.0.0.0';
   /** Largest accepted request body on every route; bigger bodies get 413. */
   @IntRange(1024, 10 * 1024 * 1024) bodyLimitBytes = 65_536;
+  /**
+   * Port of a listener of its own for `GET /metrics` (on `host`); the main port then answers 404
+   * there. Unset: `/metrics` on the main port.
+   */
+  @IsOptional() @IntRange(0, 65_535) metricsPort?: number;
   /** Public base URL of this service, used to build vendor status-callback URLs. */
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })

@@ -3,16 +3,19 @@ import { checkMessages } from '../delivery/messages/messages-rules';
 import { checkProtection } from '../protection/protection-rules';
 import { Channel } from '../providers/channel';
 import { VENDORS } from '../providers/vendors';
+import { checkStore } from '../store/store-rules';
 import { AppConfig } from './app.config';
 import { checkCountries } from './country-codes';
 import { routeLists } from './route-lists';
 
 /**
+/**
  * Checks that span several keys: routes name real providers, hooks are authenticated, country
- * codes exist, protection's rate limits make sense, message templates fit their budget. They
- * run even when some keys have problems of their own: a section with such a problem
- * (`broken`) is skipped by the rules that would read it whole; routes are always checked
- * against every provider the file declares, valid or not.
+ * codes exist, protection's rate limits make sense (and its watch list has the event hook to
+ * learn from), message templates fit their budget, the ports differ, the store names one Redis
+ * topology. They run even when some keys have problems of their own: a section with such a
+ * problem (`broken`) is skipped by the rules that would read it whole; routes are always
+ * checked against every provider the file declares, valid or not.
  */
 export function checkConsistency(
   config: AppConfig,
@@ -24,8 +27,25 @@ export function checkConsistency(
     ...checkAuth(config, broken),
     ...checkCountries(config),
     ...(broken('protection') ? [] : checkProtection(config.protection)),
+    ...(broken('protection.adaptive') || broken('events.auth') ? [] : checkFeedback(config)),
     ...(broken('messages') ? [] : checkMessages(config.messages)),
+    ...(broken('server') ? [] : checkPorts(config)),
+    ...(broken('store') ? [] : checkStore(config.store)),
   ];
+}
+
+function checkPorts({ server }: AppConfig): string[] {
+  const clash = server.metricsPort === server.port && server.port !== 0;
+  return clash ? [`server.metricsPort: must differ from server.port (${server.port})`] : [];
+}
+
+/** The watch list learns from Okta's events: without the event hook every code looks unverified. */
+function checkFeedback(config: AppConfig): string[] {
+  return config.protection.adaptive.enabled && config.events.auth.headers.length === 0
+    ? [
+        'protection.adaptive.enabled: needs the event hook (events.auth.headers) to learn which codes are verified',
+      ]
+    : [];
 }
 
 /** Channels a configured provider delivers on. */

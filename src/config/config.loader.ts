@@ -5,6 +5,7 @@ import { AppConfig } from './app.config';
 import { checkConsistency } from './config-rules';
 import { interpolate, InterpolationProblem } from './interpolate';
 import { brokenSections, withoutFollowOns } from './problem-paths';
+import { applyProxyEnvironment } from './proxy-environment';
 import { checkProduction } from './production-rules';
 import { unroutedProviderWarnings } from './unrouted-providers';
 import { validateConfig } from './validate-config';
@@ -42,7 +43,8 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 /**
  * Checks `CONFIG_FILE` (default config/default.yaml) as the boot would, without starting
- * anything: substitution, `PORT`, every key's own rule, the rules across keys (routes naming
+ * anything: substitution, `PORT` and the proxy variables (`HTTPS_PROXY`, `HTTP_PROXY`,
+ * `NO_PROXY`), every key's own rule, the rules across keys (routes naming
  * providers, countries, auth), and the production rules when `NODE_ENV=production`. All of
  * them run whatever the others found; a problem that only follows from an unset variable is
  * left out.
@@ -54,6 +56,7 @@ export function checkConfig(env: Env = process.env): ConfigCheck {
   const unset: InterpolationProblem[] = [];
   const interpolated = interpolate(tree.value, env, unset);
   if (env.PORT) setPort(interpolated, env.PORT);
+  applyProxyEnvironment(interpolated, env);
   const { config, problems: fields, declaredProviders } = validateConfig(interpolated);
   const production = env.NODE_ENV === 'production';
   const broken = brokenSections(fields);

@@ -36,6 +36,32 @@ describe(checkCountries.name, () => {
     ]);
   });
 
+  it("should check the rate-limit rules' countries and the overrides of a rule that counts by country", () => {
+    expect(
+      problemsOf({
+        ...BASE,
+        protection: {
+          rateLimits: [
+            { key: 'country', limit: 50, windowSeconds: 3600, countries: ['IN', 'in'] },
+            {
+              key: 'country',
+              limit: 5,
+              windowSeconds: 900,
+              overrides: [
+                { match: 'GB', limit: 9 },
+                { match: 'uk', limit: 9 },
+              ],
+            },
+            { key: 'user', limit: 5, windowSeconds: 900, overrides: [{ match: 'uk', limit: 9 }] },
+          ],
+        },
+      }),
+    ).toEqual([
+      'protection.rateLimits[0].countries[1]: country codes are upper case; did you mean "IN"?',
+      'protection.rateLimits[1].overrides[1].match: not a country libphonenumber knows (the United Kingdom is GB)',
+    ]);
+  });
+
   it('should leave a list that is not one to its own rule', () => {
     expect(
       problemsOf({

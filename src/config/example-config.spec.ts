@@ -33,11 +33,12 @@ describe('config/production.example.yaml', () => {
       'phone',
       'phone',
       'user',
+      'user',
       'ip',
-      'prefix',
-      'country',
+      'ip',
       'phone',
     ]);
+    expect(config.protection.adaptive).toMatchObject({ enabled: true, mode: 'monitor' });
   });
 
   it('should name each stated variable that is missing, and nothing else', () => {

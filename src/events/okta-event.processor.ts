@@ -11,6 +11,7 @@ import {
 } from './okta-log-event.types';
 import { DeliveryIndexStore } from './delivery-index.store';
 import { oktaUserOf, text } from './okta-resources';
+import { VerificationFeedback } from '../protection/verification-feedback';
 import { normalizePhoneVerification } from './phone-verification.normalizer';
 
 type Headers = Readonly<Record<string, string | string[] | undefined>>;
@@ -21,7 +22,8 @@ const FACTOR_EVENTS: ReadonlySet<string> = new Set(FACTOR_VERIFICATION_EVENTS);
  * One event hook delivery, after Okta has its answer: events oldest first (Okta may batch and
  * reorder), each `uuid` once across replicas, counted by type. Phone-verification sends are
  * normalized, counted and tied to their delivery; phone-factor verifications are counted
- * against the country of the code they follow; every other type is counted and ignored.
+ * against the country of the code they follow and reported to protection's verification
+ * feedback; every other type is counted and ignored.
  */
 @Injectable()
 export class OktaEventProcessor {
@@ -31,6 +33,7 @@ export class OktaEventProcessor {
     private readonly index: DeliveryIndexStore,
     private readonly correlator: EventCorrelator,
     private readonly metrics: EventHookMetrics,
+    private readonly feedback: VerificationFeedback,
   ) {}
 
   async process(delivery: OktaEventHookDelivery, headers: Headers): Promise<void> {
@@ -92,10 +95,11 @@ export class OktaEventProcessor {
     const channel = verifiedPhoneChannel(event);
     const userId = oktaUserOf(event).id;
     if (!channel) return;
-    const country = userId
-      ? await this.correlator.countryOfVerified(userId, channel, publishedAt(event))
+    const delivery = userId
+      ? await this.correlator.verifiedDelivery(userId, channel, publishedAt(event))
       : undefined;
-    this.metrics.codeVerified(channel, country);
+    this.metrics.codeVerified(channel, delivery?.country);
+    if (delivery) await this.feedback.verified(delivery.deliveryId);
   }
 }
 

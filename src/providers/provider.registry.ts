@@ -1,50 +1,70 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { AppConfig } from '../config/app.config';
+import { BreakerState, CircuitBreaker } from './circuit-breaker';
+import { OutboundConfig } from './kit/http/outbound.config';
+import { connectionOptions } from './kit/http/vendor-connection';
 import { VendorHttpClient } from './kit/http/vendor-http.client';
 import { ProviderConfig } from './provider.config';
+import { ProviderRegistryConfig } from './provider-registry.config';
 import { TelephonyProvider } from './telephony-provider';
 import { VendorContext } from './vendor-definition';
 import { VENDORS } from './vendors';
 
+/** A configured provider and its circuit breaker (local to this replica). */
+export interface RegisteredProvider {
+  readonly provider: TelephonyProvider;
+  readonly breaker: CircuitBreaker;
+}
+
 /**
- * Every configured provider, from `providers` and the vendor table. The routed ones are built at
- * boot; one that no route names is built only if a vendor callback asks for it (a receipt for a
- * message sent before it left the routes), so it costs nothing, the AWS SDK included, until then.
+ * Every configured provider with its circuit breaker, from `providers` and the vendor table: the
+ * one map of providers by id. The routed ones are built at boot; one that no route names is
+ * built only if a vendor callback asks for it (a receipt for a message sent before it left the
+ * routes), so it costs nothing, the AWS SDK included, until then.
  */
 @Injectable()
 export class ProviderRegistry implements OnApplicationShutdown {
-  private readonly providers = new Map<string, TelephonyProvider>();
+  private readonly entries = new Map<string, RegisteredProvider>();
 
-  constructor(private readonly config: AppConfig) {
-    const routing = config.routing;
-    const routed = new Set([...routing.default, ...routing.rules.flatMap((r) => r.providers)]);
-    for (const id of Object.keys(config.providers)) if (routed.has(id)) this.build(id);
+  constructor(private readonly config: ProviderRegistryConfig) {
+    for (const id of Object.keys(config.providers)) if (config.routed.has(id)) this.build(id);
   }
 
   /** The provider with this id; config validation guarantees every routed id exists. */
-  get(id: string): TelephonyProvider {
-    const provider = this.providers.get(id);
-    if (!provider) throw new Error(`unknown provider ${id}`);
-    return provider;
+  get(id: string): RegisteredProvider {
+    const entry = this.entries.get(id);
+    if (!entry) throw new Error(`unknown provider ${id}`);
+    return entry;
   }
 
   /** The provider with this id, if there is one (ids from outside, e.g. a callback URL). */
   find(id: string): TelephonyProvider | undefined {
-    if (this.providers.has(id)) return this.providers.get(id);
-    return Object.hasOwn(this.config.providers, id) ? this.build(id) : undefined;
+    const entry = this.entries.get(id);
+    if (entry) return entry.provider;
+    return Object.hasOwn(this.config.providers, id) ? this.build(id).provider : undefined;
   }
 
   /** The providers built so far: every routed one, and the others a callback asked for. */
   all(): TelephonyProvider[] {
-    return [...this.providers.values()];
+    return [...this.entries.values()].map((entry) => entry.provider);
   }
 
-  private build(id: string): TelephonyProvider {
-    const settings = this.config.providers[id];
-    const vendor = VENDORS[settings.type];
-    const provider = vendor.create(id, settings, vendorContext(id, settings, this.config));
-    this.providers.set(id, provider);
-    return provider;
+  /** The breaker state of every provider built so far, for metrics and readiness. */
+  breakerStates(): Record<string, BreakerState> {
+    const states: Record<string, BreakerState> = {};
+    for (const [id, { breaker }] of this.entries) states[id] = breaker.state;
+    return states;
+  }
+
+  private build(id: string): RegisteredProvider {
+    const { providers, publicUrl, outbound } = this.config;
+    const settings = providers[id];
+    const context = vendorContext(id, settings, publicUrl?.replace(/\/+$/, ''), outbound);
+    const entry = {
+      provider: VENDORS[settings.type].create(id, settings, context),
+      breaker: new CircuitBreaker(settings.circuitBreaker),
+    };
+    this.entries.set(id, entry);
+    return entry;
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -52,11 +72,17 @@ export class ProviderRegistry implements OnApplicationShutdown {
   }
 }
 
-function vendorContext(id: string, settings: ProviderConfig, config: AppConfig): VendorContext {
-  const publicUrl = config.server.publicUrl?.replace(/\/+$/, '');
+function vendorContext(
+  id: string,
+  settings: ProviderConfig,
+  publicUrl: string | undefined,
+  outbound: OutboundConfig,
+): VendorContext {
+  const connection = connectionOptions(settings, outbound);
   return {
     logger: new Logger(`provider:${id}`),
-    http: (baseUrl) => new VendorHttpClient({ baseUrl, maxSockets: settings.maxSockets }),
+    connection,
+    http: (baseUrl) => new VendorHttpClient({ baseUrl, ...connection }),
     callbackUrl: (kind) =>
       publicUrl ? `${publicUrl}/callbacks/${encodeURIComponent(id)}/${kind}` : undefined,
   };

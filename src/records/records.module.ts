@@ -1,20 +1,21 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { AdminAuthGuard } from '../auth/admin-auth.guard';
-import { StoreModule } from '../store/store.module';
+import { AdminConfig } from '../auth/admin.config';
 import { DeliveriesController } from './deliveries.controller';
 import { DeliveryLookupService } from './delivery-lookup.service';
-import { DeliveryRecordService } from '../delivery/delivery-record.service';
-import { DeliveryStatusMetrics } from '../delivery/delivery-status.metrics';
 
 /**
- * Delivery records and `GET /deliveries/:id`. Exports {@link DeliveryRecordService}: the
- * delivery use case saves records, vendor receipts (`applyReceipt`) and Okta events
- * (`attachEvent`) update them.
+ * `GET /deliveries/:id` for support staff, behind the admin token (`admin.*`). `records`: the
+ * DeliveryRecordsModule the composition root built.
  */
-@Module({
-  imports: [StoreModule],
-  controllers: [DeliveriesController],
-  providers: [DeliveryRecordService, DeliveryLookupService, DeliveryStatusMetrics, AdminAuthGuard],
-  exports: [DeliveryRecordService, DeliveryStatusMetrics],
-})
-export class RecordsModule {}
+@Module({})
+export class RecordsModule {
+  static forRoot(admin: AdminConfig, records: DynamicModule): DynamicModule {
+    return {
+      module: RecordsModule,
+      imports: [records],
+      controllers: [DeliveriesController],
+      providers: [{ provide: AdminConfig, useValue: admin }, DeliveryLookupService, AdminAuthGuard],
+    };
+  }
+}

@@ -1,5 +1,12 @@
-import Redis from 'ioredis';
-import { KeyValueStore, Ranked, StoreUnavailableError } from './key-value-store';
+import {
+  CounterFold,
+  Counts,
+  KeyValueStore,
+  Ranked,
+  StoreUnavailableError,
+} from './key-value-store';
+import { RedisClient } from './redis-client';
+import { defineCounterCommands, incrementCounters, readCounters } from './redis-counters';
 import { RedisConnection } from './redis-connection';
 import { describeRedisError } from './redis-error';
 
@@ -30,7 +37,7 @@ interface AdvanceCommand {
 export class RedisStore implements KeyValueStore {
   readonly driver = 'redis';
   readonly worstCaseMs: number;
-  private readonly client: Redis;
+  private readonly client: RedisClient;
 
   constructor(
     private readonly connection: RedisConnection,
@@ -40,6 +47,7 @@ export class RedisStore implements KeyValueStore {
     this.client = connection.client;
     this.worstCaseMs = commandTimeoutMs;
     this.client.defineCommand('otgAdvance', { numberOfKeys: 1, lua: ADVANCE });
+    defineCounterCommands(this.client);
   }
 
   get<T>(key: string): Promise<T | undefined> {
@@ -94,14 +102,26 @@ export class RedisStore implements KeyValueStore {
     });
   }
 
+  increment(key: string, counts: Counts, ttlMs: number): Promise<Counts> {
+    return this.guard(() => incrementCounters(this.client, this.prefix + key, counts, ttlMs));
+  }
+
+  counters(key: string, fold?: CounterFold): Promise<Counts> {
+    return this.guard(() => readCounters(this.client, this.prefix + key, fold));
+  }
+
   private async guard<T>(operation: () => Promise<T>): Promise<T> {
-    if (!this.connection.available) {
+    if (!this.connection.connected) {
       throw new StoreUnavailableError(this.connection.lastProblem ?? 'redis not connected');
     }
     try {
-      return await operation();
+      const result = await operation();
+      this.connection.commandDone();
+      return result;
     } catch (error) {
-      throw new StoreUnavailableError(describeRedisError(error));
+      const problem = describeRedisError(error);
+      this.connection.commandDone(problem);
+      throw new StoreUnavailableError(problem);
     }
   }
 }

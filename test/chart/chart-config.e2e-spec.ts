@@ -1,8 +1,9 @@
 import { loadConfig } from '../../src/config/config.loader';
 import { describeChart, render, template } from './support/helm';
 import { configMapOf } from './support/kube';
+import { bootAsPod } from './support/boot';
 import { podView } from './support/pod-files';
-import { scenario, Scenario } from './support/scenarios';
+import { MINIMAL_SECRETS, scenario, Scenario, withSecrets } from './support/scenarios';
 
 /** Renders the scenario and boots the config the way its pod would, in production mode. */
 function loadAsPod(s: Scenario) {
@@ -60,8 +61,32 @@ describeChart('okta-telephony-gateway chart: the gateway config', () => {
     expect(loaded.config.store.driver).toBe('memory');
   });
 
+  it('should boot on config.store.driver=memory with one replica and no Redis URL at all', async () => {
+    const manifests = render({
+      set: {
+        ...MINIMAL_SECRETS,
+        'redis.url': '',
+        replicaCount: 1,
+        'config.store.driver': 'memory',
+      },
+    });
+    const config = configMapOf(manifests).data?.['config.yaml'];
+
+    expect(config).toContain('store:\n  driver: memory\n');
+    expect(config).not.toContain('REDIS_URL');
+    const pod = await bootAsPod(manifests);
+    try {
+      const ready = await pod.http().get('/health/ready');
+      expect(ready.status).toBe(200);
+      expect(pod.loaded.production).toBe(true);
+      expect(pod.loaded.config.store.driver).toBe('memory');
+    } finally {
+      await pod.close();
+    }
+  });
+
   it('should keep ${...} expressions literal for the gateway to substitute', () => {
-    const config = configMapOf(render()).data?.['config.yaml'];
+    const config = configMapOf(render(withSecrets())).data?.['config.yaml'];
 
     expect(config).toContain('- ${HOOK_SECRET}\n');
     expect(config).toContain('- ${HOOK_SECRET_NEXT:-}\n');

@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import request from 'supertest';
 import { stringify } from 'yaml';
 import { createApp } from '../../src/app.factory';
+import { AppOptions } from '../../src/app.module';
 import { loadConfig, LoadedConfig } from '../../src/config/config.loader';
 
 export const HOOK_SECRET = 'test-hook-secret-0123456789';
@@ -60,10 +61,14 @@ export function testConfig(sections: Record<string, unknown>): Record<string, un
   };
 }
 
-/** Writes the config as YAML and starts the app through the same factory as main.ts. */
+/**
+ * Writes the config as YAML and starts the app through the same factory as main.ts; `options`
+ * may give it a clock the test moves.
+ */
 export async function startGateway(
   config: Record<string, unknown>,
   env: Record<string, string> = {},
+  options: Pick<AppOptions, 'clock'> = {},
 ): Promise<Gateway> {
   const dir = mkdtempSync(join(tmpdir(), 'otg-'));
   const file = join(dir, 'config.yaml');
@@ -76,7 +81,7 @@ export async function startGateway(
     // The file is read once, at load: nothing is left behind, whether it loads or not.
     rmSync(dir, { recursive: true, force: true });
   }
-  const app = await createApp(loaded, { logDestination: logs });
+  const app = await createApp(loaded, { logDestination: logs, ...options });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = await app.getUrl();
   return {

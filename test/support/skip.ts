@@ -27,8 +27,8 @@ export function itOrSkip(
   else it.skip(skippedTitle(name, missing), test, timeoutMs);
 }
 
-/** The path of a program on the PATH, if installed. */
-export function onPath(program: string): string | undefined {
+/** The path of a program on the PATH, if installed (CI installs the Debian packages). */
+export function findBinary(program: string): string | undefined {
   return (process.env.PATH ?? '')
     .split(delimiter)
     .map((dir) => join(dir, program))

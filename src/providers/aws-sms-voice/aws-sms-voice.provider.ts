@@ -119,11 +119,11 @@ export const awsSmsVoiceVendor: VendorDefinition<AwsSmsVoiceConfig> = {
     }
     return problems;
   },
-  create: (id, config) =>
+  create: (id, config, context) =>
     new AwsSmsVoiceProvider(
       id,
       config.channels ?? ['sms', 'voice'],
       config,
-      awsClientSettings(config),
+      awsClientSettings(config, context.connection),
     ),
 };

@@ -82,6 +82,11 @@ export const snsVendor: VendorDefinition<SnsConfig> = {
   configClass: SnsConfig,
   channels: ['sms'],
   check: (config) => awsCredentialProblems(config),
-  create: (id, config) =>
-    new SnsProvider(id, config.channels ?? ['sms'], config, awsClientSettings(config)),
+  create: (id, config, context) =>
+    new SnsProvider(
+      id,
+      config.channels ?? ['sms'],
+      config,
+      awsClientSettings(config, context.connection),
+    ),
 };

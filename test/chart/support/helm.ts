@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { describeOrSkip } from '../../support/skip';
+import { describeOrSkip, findBinary } from '../../support/skip';
 
 export const CHART_DIR = resolve(__dirname, '../../../helm/okta-telephony-gateway');
 export const RELEASE = 'otg';
@@ -51,19 +51,34 @@ export function findHelm(): { bin: string } | { missing: string } {
     }
     return { bin: configured };
   }
-  const probe = spawnSync('helm', ['version', '--short'], { encoding: 'utf8' });
-  if (probe.status === 0) return { bin: 'helm' };
-  const missing =
-    'no helm on PATH and HELM_BIN is unset (build the stand-in with ../shared/tools/chart-render/build.sh)';
-  if (process.env.CI === 'true') throw new Error(`chart tests cannot run under CI: ${missing}`);
+  const helm = findBinary('helm');
+  if (helm) return { bin: helm };
+  return missingTool(
+    'chart tests',
+    'no helm on PATH and HELM_BIN is unset (build the stand-in with ../shared/tools/chart-render/build.sh)',
+  );
+}
+
+/** A tool the tests need is missing: the reason to skip, or an error under CI=true. */
+export function missingTool(tests: string, missing: string): { missing: string } {
+  if (process.env.CI === 'true') throw new Error(`${tests} cannot run under CI: ${missing}`);
   return { missing };
+}
+
+/** `describe`, or `describe.skip` with the reason (listed at the end of the run) when the tool is missing. */
+export function describeWithTool(
+  tool: { bin: string } | { missing: string },
+  name: string,
+  body: () => void,
+): void {
+  describeOrSkip('missing' in tool ? tool.missing : undefined, name, body);
 }
 
 const HELM = findHelm();
 
-/** `describe`, or `describe.skip` with the printed reason when no helm is available. */
+/** `describe`, or `describe.skip` with the reason when no helm is available. */
 export function describeChart(name: string, body: () => void): void {
-  describeOrSkip('missing' in HELM ? HELM.missing : undefined, name, body);
+  describeWithTool(HELM, name, body);
 }
 
 function helmBin(): string {
@@ -95,7 +110,12 @@ export function template(options: RenderOptions = {}): RunResult {
 
 /** `helm lint --strict` with the same values. */
 export function lint(options: RenderOptions = {}): RunResult {
-  return run(['lint', CHART_DIR, '--strict', ...flags(options)]);
+  return run(['lint', options.chart ?? CHART_DIR, '--strict', ...flags(options)]);
+}
+
+/** True when HELM_BIN is the chart-render stand-in (which refuses subcharts), not helm. */
+export function isStandIn(): boolean {
+  return run(['version']).stdout.startsWith('chart-render');
 }
 
 /** Renders the chart and parses every object; fails the test when helm fails. */

@@ -17,7 +17,7 @@ let probeChart: string | undefined;
 function chartWithProbe(): string {
   if (!probeChart) {
     probeChart = join(tempDir('otg-chart-'), 'okta-telephony-gateway');
-    cpSync(CHART_DIR, probeChart, { recursive: true });
+    cpSync(CHART_DIR, probeChart, { recursive: true, dereference: true });
     writeFileSync(join(probeChart, 'templates', 'notes-probe.yaml'), NOTES_PROBE);
   }
   return probeChart;

@@ -6,7 +6,7 @@ import { tempDir } from '../../support/temp-dir';
 import { Manifest } from './helm';
 import { configMapOf, containerOf, deploymentOf } from './kube';
 
-/** Data of the Secrets the chart does not make (existingSecret...), by name. */
+/** Data of the Secrets and ConfigMaps the chart does not make (existingSecret...), by name. */
 export type ExternalSecrets = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 export interface PodView {
@@ -28,12 +28,14 @@ export function podView(manifests: Manifest[], external: ExternalSecrets = {}): 
   const container = containerOf(manifests);
   const env: Record<string, string> = {};
   for (const from of container.envFrom ?? []) {
-    if (!from.secretRef) throw new Error('only secretRef is expected in envFrom');
-    Object.assign(env, secretData(from.secretRef.name ?? ''));
+    const ref = from.secretRef ?? from.configMapRef;
+    if (!ref) throw new Error('only secretRef and configMapRef are expected in envFrom');
+    Object.assign(env, secretData(ref.name ?? ''));
   }
   for (const variable of container.env ?? []) env[variable.name] = envValue(variable, secretData);
   const volumes = deploymentOf(manifests).spec?.template.spec?.volumes ?? [];
   for (const mount of container.volumeMounts ?? []) {
+    if (volumes.find((v) => v.name === mount.name)?.emptyDir) continue;
     const volume = known(
       volumes.find((v) => v.name === mount.name),
       `volume ${mount.name}`,
