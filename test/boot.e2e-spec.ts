@@ -1,8 +1,11 @@
+import { writeFileSync } from 'node:fs';
 import { createServer, Server } from 'node:net';
-import { EXAMPLE_ENV, EXAMPLE_FILE, statedVariables } from './support/example-config';
+import { join } from 'node:path';
+import { EXAMPLE_ENV, EXAMPLE_TEXT, statedVariables } from './support/example-config';
 import { testConfig } from './support/gateway';
 import { listeningLine, runMain, stop, writeConfig } from './support/process';
-import { RedisServer, describeWithRedis } from './support/redis-server';
+import { freePort, RedisServer, describeWithRedis } from './support/redis-server';
+import { tempDir } from './support/temp-dir';
 
 /** A port taken by another listener on every interface, as a second copy of the service would. */
 async function occupiedPort(): Promise<{ port: number; server: Server }> {
@@ -10,6 +13,28 @@ async function occupiedPort(): Promise<{ port: number; server: Server }> {
   await new Promise<void>((listening) => server.listen(0, '0.0.0.0', listening));
   const address = server.address();
   return { port: typeof address === 'object' && address ? address.port : 0, server };
+}
+
+/**
+ * config/production.example.yaml as written, but for `server.metricsPort` on a free port: its
+ * 9090 may be taken on a shared machine (the main port comes from PORT).
+ */
+async function exampleOnAFreeMetricsPort(): Promise<string> {
+  const text = EXAMPLE_TEXT.replace(/^( {2}metricsPort: )9090\b/m, `$1${await freePort()}`);
+  if (text === EXAMPLE_TEXT) throw new Error('the example no longer sets server.metricsPort: 9090');
+  const file = join(tempDir('otg-example-'), 'production.example.yaml');
+  writeFileSync(file, text);
+  return file;
+}
+
+/** Runs the built service with `env`; expects it to end with `line` on stderr, exit 1 and no error log. */
+async function expectRefusal(env: Record<string, string>, line: string): Promise<void> {
+  const proc = runMain(env);
+
+  expect(await proc.exited).toBe(1);
+  expect(proc.stderr.join('')).toBe(`${line}\n`);
+  const errors = proc.stdout.filter((out) => (JSON.parse(out) as { level: number }).level >= 50);
+  expect(errors).toEqual([]);
 }
 
 describe('boot (process)', () => {
@@ -42,14 +67,29 @@ describe('boot (process)', () => {
   it('should end with one clear line and exit code 1 when the port is in use', async () => {
     const { port, server } = await occupiedPort();
     try {
-      const proc = runMain({ PORT: String(port) });
-
-      expect(await proc.exited).toBe(1);
-      expect(proc.stderr.join('')).toBe(`port ${port} is in use; set PORT or server.port\n`);
-      const errors = proc.stdout.filter(
-        (line) => (JSON.parse(line) as { level: number }).level >= 50,
+      await expectRefusal(
+        { PORT: String(port) },
+        `port ${port} is in use; set PORT or server.port`,
       );
-      expect(errors).toEqual([]);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('should name server.metricsPort in that one line when the metrics port is in use', async () => {
+    const { port, server } = await occupiedPort();
+    const file = writeConfig(
+      testConfig({
+        server: { port: 0, metricsPort: port },
+        providers: { c: { type: 'console' } },
+        routing: { default: ['c'] },
+      }),
+    );
+    try {
+      await expectRefusal(
+        { CONFIG_FILE: file },
+        `metrics port ${port} is in use; set server.metricsPort`,
+      );
     } finally {
       server.close();
     }
@@ -67,7 +107,7 @@ describeWithRedis('config/production.example.yaml (process)', () => {
       ...stated,
       REDIS_URL: redis.url,
       NODE_ENV: 'production',
-      CONFIG_FILE: EXAMPLE_FILE,
+      CONFIG_FILE: await exampleOnAFreeMetricsPort(),
       PORT: '0',
     });
     try {

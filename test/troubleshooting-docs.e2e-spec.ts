@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { AddressInfo, createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { checkConfig } from '../src/config/config.loader';
-import { describeListenError } from '../src/config/listen-address';
+import { describeListenError, listenProblem } from '../src/config/listen-address';
 import { ServerConfig } from '../src/common/server.config';
 import { configFile, TWILIO_BLOCK as TWILIO } from './support/config-files';
 
@@ -101,12 +102,22 @@ function productionMistakes(): readonly string[] {
   );
 }
 
-/** Why the listener cannot start, for each cause it explains. */
-function listenMistakes(): string[] {
+/** Why the listener cannot start, for each cause it explains, and a metrics port in use. */
+async function listenMistakes(): Promise<string[]> {
   const server = Object.assign(new ServerConfig(), { port: 80 });
-  return ['EADDRINUSE', 'EACCES', 'EADDRNOTAVAIL'].map(
-    (code) => describeListenError(Object.assign(new Error(code), { code }), server) ?? code,
-  );
+  const taken = createServer();
+  await new Promise<void>((listening) => taken.listen(0, '0.0.0.0', listening));
+  const metricsPort = (taken.address() as AddressInfo).port;
+  try {
+    return [
+      ...['EADDRINUSE', 'EACCES', 'EADDRNOTAVAIL'].map(
+        (code) => describeListenError(Object.assign(new Error(code), { code }), server) ?? code,
+      ),
+      (await listenProblem(Object.assign(new ServerConfig(), { port: 0, metricsPort }))) ?? '',
+    ];
+  } finally {
+    taken.close();
+  }
 }
 
 describe('docs/troubleshooting.md', () => {
@@ -134,12 +145,12 @@ describe('docs/troubleshooting.md', () => {
     expect(undocumented('### Refused in production', lines)).toEqual([]);
   });
 
-  it('should explain why the listener could not start, and the boot warnings', () => {
+  it('should explain why the listener could not start, and the boot warnings', async () => {
     const spare = checkConfig({
       CONFIG_FILE: configFile({ ...ROUTED, providers: { c: { type: 'console' }, spare: TWILIO } }),
     });
 
-    expect(undocumented('### Address and port', listenMistakes())).toEqual([]);
+    expect(undocumented('### Address and port', await listenMistakes())).toEqual([]);
     expect(spare.warnings).toHaveLength(1);
     expect(undocumented('## Started, with a warning', spare.warnings)).toEqual([]);
   });
