@@ -150,6 +150,30 @@ describe('otg config check (e2e)', () => {
     ]);
   });
 
+  it('should say, after the summary, what the boot would warn about', async () => {
+    const spare = join(dir, 'spare.yaml');
+    writeFileSync(
+      spare,
+      stringify({
+        hook: { auth: { headers: [{ name: 'authorization', secrets: [HOOK_SECRET] }] } },
+        providers: { c: { type: 'console' }, spare: { type: 'console' } },
+        routing: { default: ['c'] },
+      }),
+    );
+
+    const run = await otg(['config', 'check', spare]);
+
+    expect(run.code).toBe(0);
+    expect(lines(run.stdout)).toEqual([
+      `✔ ${spare} is valid (without the production rules).`,
+      '  providers  c (console), spare (console)',
+      '  routing    c',
+      '  hook auth  header authorization',
+      '  store      memory',
+      '! providers.spare: named by no route, so it sends nothing; add it to routing.default or a routing rule to use it',
+    ]);
+  });
+
   it('should check $CONFIG_FILE, else the embedded default, when no file is given', async () => {
     const byEnv = await otg(['config', 'check', '--json'], { CONFIG_FILE: good, HOOK_SECRET });
     const embedded = await otg(['config', 'check', '--json']);
