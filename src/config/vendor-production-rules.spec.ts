@@ -35,6 +35,10 @@ describe(checkVendorsForProduction.name, () => {
     expect(refusals({ ...TWILIO, baseUrl: 'http://localhost:9000' })).toEqual([]);
   });
 
+  it('should accept a plain-http egress proxy, which tunnels TLS to the vendor', () => {
+    expect(refusals({ ...TWILIO, proxyUrl: 'http://proxy.corp.example:3128' })).toEqual([]);
+  });
+
   it.each([
     ['changeme'],
     ['your-auth-token'],

@@ -18,10 +18,15 @@ export function checkVendorsForProduction(config: AppConfig): string[] {
   ]);
 }
 
-/** `baseUrl` and the other vendor hosts (`apiBaseUrl`, `voiceBaseUrl`). */
+/**
+ * `baseUrl` and the other vendor hosts (`apiBaseUrl`, `voiceBaseUrl`); not `proxyUrl`, an egress
+ * proxy that is commonly plain http and carries the vendor's TLS inside a CONNECT tunnel.
+ */
 function plainHttpUrls(provider: ProviderConfig, path: string): string[] {
   return Object.entries(provider)
-    .filter(([key, value]) => key.endsWith('Url') && typeof value === 'string')
+    .filter(
+      ([key, value]) => key.endsWith('Url') && key !== 'proxyUrl' && typeof value === 'string',
+    )
     .filter(([, url]) => isPlainHttpElsewhere(url as string))
     .map(
       ([key]) =>
