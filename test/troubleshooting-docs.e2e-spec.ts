@@ -75,6 +75,38 @@ function configMistakes(): readonly string[] {
       },
       messages: { templates: [{ sms: 'no code here' }] },
     }),
+    ...boot({
+      ...ROUTED,
+      server: { port: 9090, metricsPort: 9090 },
+      outbound: { httpsProxy: 'socks://proxy.example:1080' },
+      providers: { c: { type: 'console' }, tw: { ...TWILIO, caFile: '/no/such/ca.pem' } },
+      store: {
+        driver: 'redis',
+        redis: {
+          url: 'redis://redis:6379',
+          cluster: { nodes: ['redis:6379'] },
+          tls: { caFile: '/no/such/ca.pem' },
+          keyPrefix: '{otg}:',
+        },
+      },
+      protection: {
+        rateLimits: [
+          { key: 'ip', limit: 1, windowSeconds: 60, overrides: [{ match: 'office', limit: 2 }] },
+        ],
+        trusted: { networks: ['300.0.113.0/24'] },
+        adaptive: {
+          enabled: true,
+          windowSeconds: 600,
+          settleSeconds: 600,
+          watchSeconds: 7200,
+          maxWatchSeconds: 3600,
+          requestTypes: [],
+          country: false,
+          network: false,
+          rangeDigits: [],
+        },
+      },
+    }),
     ...boot({ ...ROUTED, hook: { auth: { headers: [] } } }),
     ...boot({ ...ROUTED, hook: { auth: { headers: [{ secrets: ['${UNSET:-}'] }] } } }),
   ];
