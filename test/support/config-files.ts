@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { checkConfig } from '../../src/config/config.loader';
+import { testConfig } from './gateway';
 import { tempDir } from './temp-dir';
 
 /** Writes a config file (YAML text, or a tree to stringify); removed after the spec file. */
@@ -14,6 +15,18 @@ export function configFile(content: unknown): string {
 /** The problems the boot would list for this file and environment, in its order. */
 export function problemsOf(content: unknown, env: Record<string, string> = {}): readonly string[] {
   return checkConfig({ ...env, CONFIG_FILE: configFile(content) }).problems;
+}
+
+/**
+ * The problems the boot reports for a test config (a console route) with these sections
+ * (none: it loads).
+ */
+export function configProblems(
+  sections: Record<string, unknown>,
+  env: Record<string, string> = {},
+): readonly string[] {
+  const console = { providers: { c: { type: 'console' } }, routing: { default: ['c'] } };
+  return problemsOf(testConfig({ ...console, ...sections }), env);
 }
 
 /** A Twilio provider block that passes every rule, production ones included. */
