@@ -6,8 +6,9 @@ const BOTTOM = ['auth', 'common', 'observability', 'phone'];
 const BESIDE_HOOK = ['delivery', 'protection', 'providers', 'store', ...BOTTOM];
 
 /**
- * What each folder of src/ may import (docs/architecture.md, "Dependency direction"). hook,
- * events, callbacks, records and health sit on top, beside each other; delivery below them;
+ * What each folder of src/ may import (docs/architecture.md, "Dependency direction"). console
+ * sits on top of records (it shows what records finds); hook, events, callbacks, records and
+ * health beside each other below it; delivery below them;
  * protection, providers and store below delivery (protection reads the channel of providers and
  * counts in the store); auth, phone, observability and common below everything. config/ loads and
  * validates the file: it may import every feature, and no feature imports it. The composition
@@ -19,6 +20,7 @@ export const MAY_IMPORT = {
   callbacks: BESIDE_HOOK,
   records: BESIDE_HOOK,
   health: BESIDE_HOOK,
+  console: ['records', ...BESIDE_HOOK],
   delivery: ['protection', 'providers', 'store', ...BOTTOM],
   protection: ['providers', 'store', ...BOTTOM],
   providers: BOTTOM,
@@ -27,7 +29,7 @@ export const MAY_IMPORT = {
   observability: ['common', 'phone'],
   phone: ['common'],
   common: [],
-  config: [...BESIDE_HOOK, 'hook', 'events', 'callbacks', 'records', 'health'],
+  config: [...BESIDE_HOOK, 'hook', 'events', 'callbacks', 'records', 'health', 'console'],
   cli: ['config', ...BESIDE_HOOK, 'hook', 'events', 'callbacks', 'records', 'health'],
 };
 

@@ -21,6 +21,7 @@ import { ProtectionModule } from './protection/protection.module';
 import { ProviderRegistryConfig } from './providers/provider-registry.config';
 import { ProvidersModule } from './providers/providers.module';
 import { RecordsModule } from './records/records.module';
+import { ConsoleModule } from './console/console.module';
 import { StoreModule } from './store/store.module';
 
 export interface AppOptions {
@@ -60,6 +61,11 @@ export class AppModule {
       protection,
       records,
     });
+    const recordsModule = RecordsModule.forRoot(config.admin, config.records, {
+      store,
+      records,
+      delivery,
+    });
     return {
       module: AppModule,
       imports: [
@@ -68,8 +74,18 @@ export class AppModule {
         HealthModule.forRoot({ store, providers }),
         HookModule.forRoot(config.hook, { delivery, protection }),
         CallbacksModule.forRoot(config.server, { providers, records }),
-        EventsModule.forRoot(config.events, { store, records, delivery, protection }),
-        RecordsModule.forRoot(config.admin, records),
+        EventsModule.forRoot(config.events, { store, records, delivery, protection, providers }),
+        recordsModule,
+        ...(config.console.enabled
+          ? [
+              ConsoleModule.forRoot(config.console, {
+                store,
+                providers,
+                records: recordsModule,
+                delivery,
+              }),
+            ]
+          : []),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiErrorFilter },

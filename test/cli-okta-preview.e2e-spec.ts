@@ -102,7 +102,7 @@ describeOrSkip(MISSING_SPEC, 'otg okta preview and status (e2e)', () => {
       expect(out).toContainEqual('  status         FAILED');
       expect(out).toContainEqual('  provider       okta-telephony-gateway');
       expect(out).toContainEqual(
-        expect.stringMatching(/^ {2}metadata {7}blocked=number-invalid; deliveryId=/),
+        expect.stringMatching(/^ {2}metadata {7}blocked=number-invalid; why=[^;]+; deliveryId=/),
       );
       expect(out.slice(-2)).toEqual([
         '! Okta shows the person that sending failed.',

@@ -152,7 +152,7 @@ describe('Toll-fraud protection (e2e)', () => {
       channel: 'sms',
       country: 'LV',
       to: '+371******56',
-      okta: { eventId: expect.any(String), userId: '00uB' },
+      okta: { eventId: expect.any(String), userId: '00uB', login: 'test.user@example.com' },
       attempts: [],
       protection: {
         action: 'blocked',

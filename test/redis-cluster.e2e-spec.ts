@@ -12,7 +12,7 @@ import { blockedAnswer, deliveryIdOf, oktaValue } from './support/protection';
 import { RedisCluster } from './support/redis-cluster';
 import { describeWithRedis } from './support/redis-server';
 import { storeDetails, storeWarnings } from './support/store-status';
-import { keepsTheContract } from './support/store-contract';
+import { keepsTheContract, keepsTheIndexContract } from './support/store-contract';
 
 const KEY_PREFIX = `otg-cluster-e2e-${process.pid}:`;
 
@@ -46,6 +46,7 @@ describeWithRedis('Redis Cluster of three primaries (e2e)', () => {
     });
 
     keepsTheContract(() => store);
+    keepsTheIndexContract(() => store);
   });
 
   describe('two gateways sharing the cluster', () => {

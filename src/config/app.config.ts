@@ -9,6 +9,8 @@ import { RoutingConfig } from '../delivery/routing.config';
 import { ProtectionConfig } from '../protection/protection.config';
 import { StoreConfig } from '../store/store.config';
 import { AdminConfig } from '../auth/admin.config';
+import { RecordsConfig } from '../records/records.config';
+import { ConsoleConfig } from '../console/console.config';
 import { LoggingConfig, ServerConfig } from '../common/server.config';
 
 /**
@@ -29,4 +31,6 @@ export class AppConfig {
   @ValidateNested() @Type(() => ProtectionConfig) protection = new ProtectionConfig();
   @ValidateNested() @Type(() => StoreConfig) store = new StoreConfig();
   @ValidateNested() @Type(() => AdminConfig) admin = new AdminConfig();
+  @ValidateNested() @Type(() => RecordsConfig) records = new RecordsConfig();
+  @ValidateNested() @Type(() => ConsoleConfig) console = new ConsoleConfig();
 }

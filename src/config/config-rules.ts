@@ -1,4 +1,5 @@
 import { HeaderAuthConfig } from '../auth/auth.config';
+import { checkConsole } from '../console/console-rules';
 import { checkMessages } from '../delivery/messages/messages-rules';
 import { checkProtection } from '../protection/protection-rules';
 import { Channel } from '../providers/channel';
@@ -9,13 +10,13 @@ import { checkCountries } from './country-codes';
 import { routeLists } from './route-lists';
 
 /**
-/**
  * Checks that span several keys: routes name real providers, hooks are authenticated, country
  * codes exist, protection's rate limits make sense (and its watch list has the event hook to
  * learn from), message templates fit their budget, the ports differ, the store names one Redis
- * topology. They run even when some keys have problems of their own: a section with such a
- * problem (`broken`) is skipped by the rules that would read it whole; routes are always
- * checked against every provider the file declares, valid or not.
+ * topology, an enabled support console has what it needs. They run even when some keys have
+ * problems of their own: a section with such a problem (`broken`) is skipped by the rules that
+ * would read it whole; routes are always checked against every provider the file declares,
+ * valid or not.
  */
 export function checkConsistency(
   config: AppConfig,
@@ -31,6 +32,7 @@ export function checkConsistency(
     ...(broken('messages') ? [] : checkMessages(config.messages)),
     ...(broken('server') ? [] : checkPorts(config)),
     ...(broken('store') ? [] : checkStore(config.store)),
+    ...(broken('console') ? [] : checkConsole(config.console)),
   ];
 }
 

@@ -1,3 +1,4 @@
+import { checkConsoleInProduction, MIN_KEY_LENGTH } from '../console/console-rules';
 import { AppConfig } from './app.config';
 import { isPlaceholder } from './placeholders';
 import { routeLists } from './route-lists';
@@ -7,14 +8,16 @@ const MIN_SECRET_LENGTH = 16;
 
 /**
  * What `NODE_ENV=production` refuses: the console provider on a route, a weak or well-known
- * secret, plain-http OAuth endpoints, the memory store behind more than one replica, and the
- * vendors' own mistakes (vendor-production-rules.ts). A section with problems of its own
- * (`broken`) is left to them.
+ * secret or signing key, plain-http OAuth and console endpoints, the memory store behind more
+ * than one replica, and the vendors' own mistakes (vendor-production-rules.ts). A section with
+ * problems of its own (`broken`) is left to them.
  */
 export function checkProduction(config: AppConfig, broken: (section: string) => boolean): string[] {
   return [
     ...consoleRoutes(config),
     ...weakSecrets(config, broken),
+    ...(broken('records') || broken('console') ? [] : weakKeys(config)),
+    ...(broken('console') ? [] : checkConsoleInProduction(config.console)),
     ...(broken('hook.auth') ? [] : plainHttpOAuth(config)),
     ...(broken('store') || broken('server') ? [] : sharedMemoryStore(config)),
     ...checkVendorsForProduction(config),
@@ -65,4 +68,26 @@ function sharedMemoryStore(config: AppConfig): string[] {
   return config.store.driver === 'memory' && config.server.replicas > 1
     ? ['store.driver: memory cannot be shared by more than one replica; use redis']
     : [];
+}
+
+/** Signing and hashing keys: unset is allowed where it turns a feature off, weak never is. */
+function weakKeys(config: AppConfig): string[] {
+  const consoleOn = config.console.enabled;
+  const keys: (readonly [string, string])[] = [
+    ['records.phoneLast4Key', config.records.phoneLast4Key],
+    ...(consoleOn ? ([['console.session.secret', config.console.session.secret]] as const) : []),
+  ];
+  const problems = keys
+    .filter(([, value]) => value && (isPlaceholder(value) || value.length < MIN_KEY_LENGTH))
+    .map(
+      ([path]) =>
+        `${path}: well-known or shorter than ${MIN_KEY_LENGTH} characters; refused in production`,
+    );
+  const clientSecret = config.console.oidc.clientSecret;
+  if (consoleOn && (isPlaceholder(clientSecret) || clientSecret.length < MIN_SECRET_LENGTH)) {
+    problems.push(
+      `console.oidc.clientSecret: well-known or shorter than ${MIN_SECRET_LENGTH} characters; refused in production`,
+    );
+  }
+  return problems;
 }

@@ -82,7 +82,7 @@ function toRecord(
     channel: outcome.channel,
     country: phone?.country,
     to: phone ? maskPhone(phone.e164, phone.callingCode) : maskPhone(request.phoneNumber),
-    okta: { eventId: request.eventId, userId: request.userId },
+    okta: { eventId: request.eventId, userId: request.userId, login: request.userLogin },
     attempts: outcome.attempts,
     ...(matched ? { protection: { action: verdict.action, findings: verdict.findings } } : {}),
     createdAt: new Date(now - outcome.durationMs).toISOString(),

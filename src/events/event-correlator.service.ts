@@ -64,7 +64,7 @@ export class EventCorrelator implements DeliveryObserver {
     return 'parked';
   }
 
-  /** The user's sent delivery nearest to a verification on this channel: the code verified. */
+  /** The user's sent delivery nearest to a verification on this channel: the code it verified. */
   async verifiedDelivery(
     userId: string,
     channel: Channel,
@@ -123,6 +123,9 @@ function toIndexed(
     channel: record.channel,
     outcome: record.outcome,
     ...(record.country ? { country: record.country } : {}),
+    ...(record.outcome === 'sent' && record.providerId
+      ? { sentBy: { providerId: record.providerId, transactionId: record.transactionId } }
+      : {}),
     ...(phone && digits
       ? {
           phone: {

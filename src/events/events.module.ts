@@ -8,6 +8,7 @@ import { EventHookMetrics } from './event-hook.metrics';
 import { EventHookService } from './event-hook.service';
 import { EventsConfig } from './events.config';
 import { OktaEventProcessor } from './okta-event.processor';
+import { VerificationReports } from './verification-reports.service';
 
 /** The modules the event hook uses, as the composition root built them. */
 export interface EventsUses {
@@ -18,6 +19,8 @@ export interface EventsUses {
   readonly delivery: DynamicModule;
   /** Protection, told of verified codes and failed sends (its watch list). */
   readonly protection: DynamicModule;
+  /** The providers, told when a code they delivered is verified (VerificationReports). */
+  readonly providers: DynamicModule;
 }
 
 /**
@@ -35,7 +38,7 @@ export class EventsModule implements OnModuleInit {
   static forRoot(config: EventsConfig, uses: EventsUses): DynamicModule {
     return {
       module: EventsModule,
-      imports: [uses.store, uses.records, uses.delivery, uses.protection],
+      imports: [uses.store, uses.records, uses.delivery, uses.protection, uses.providers],
       controllers: [EventHookController],
       providers: [
         { provide: EventsConfig, useValue: config },
@@ -45,6 +48,7 @@ export class EventsModule implements OnModuleInit {
         DeliveryIndexStore,
         EventHookMetrics,
         EventHookAuthGuard,
+        VerificationReports,
       ],
     };
   }

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { RedisServer, describeWithRedis } from '../../test/support/redis-server';
-import { keepsTheContract } from '../../test/support/store-contract';
+import { keepsTheContract, keepsTheIndexContract } from '../../test/support/store-contract';
 import { MemoryStore } from './memory.store';
 import { RedisConnection } from './redis-connection';
 import { RedisStore } from './redis.store';
@@ -12,6 +12,7 @@ Logger.overrideLogger(false);
 describe(MemoryStore.name, () => {
   const store = new MemoryStore(10_000);
   keepsTheContract(() => store);
+  keepsTheIndexContract(() => store);
 });
 
 describeWithRedis(RedisStore.name, () => {
@@ -32,4 +33,16 @@ describeWithRedis(RedisStore.name, () => {
   });
 
   keepsTheContract(() => store);
+  keepsTheIndexContract(() => store);
+
+  it('should keep the index as one sorted set under the prefix (no SCAN needed to read it)', async () => {
+    await store.addToIndex(
+      'index:type',
+      { member: 'a', score: 1 },
+      { ttlMs: 10_000, maxLength: 100, minScore: 0 },
+    );
+
+    expect(await connection.client.type('test:index:type')).toBe('zset');
+    expect(await connection.client.pttl('test:index:type')).toBeGreaterThan(9000);
+  });
 });

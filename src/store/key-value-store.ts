@@ -25,6 +25,29 @@ export interface CounterFold {
   readonly decay: number;
 }
 
+/** One member of a sorted index and its score (for the gateway's indexes, a time in ms). */
+export interface IndexEntry {
+  readonly member: string;
+  readonly score: number;
+}
+
+/**
+ * How a sorted index keeps its size: at most `maxLength` entries (the lowest scores leave
+ * first), none scored below `minScore`, and the key expires `ttlMs` after the last add.
+ */
+export interface IndexBounds {
+  readonly ttlMs: number;
+  readonly maxLength: number;
+  readonly minScore: number;
+}
+
+/** Entries scored from `min` to `max` (both included), at most `limit` of them. */
+export interface IndexRange {
+  readonly min: number;
+  readonly max: number;
+  readonly limit: number;
+}
+
 /**
  * The gateway's shared state: idempotency claims, delivery records, and whatever the next
  * feature needs. Every operation is atomic on its own and every key expires. Values are plain
@@ -68,6 +91,16 @@ export interface KeyValueStore {
   increment(key: string, counts: Counts, ttlMs: number): Promise<Counts>;
   /** Every counter of the key, after the fold when one is given; empty when absent. */
   counters(key: string, fold?: CounterFold): Promise<Counts>;
+  /**
+   * Adds a member to the sorted index at the key (a Redis sorted set), or moves it to a new
+   * score, then trims the index to its bounds.
+   */
+  addToIndex(key: string, entry: IndexEntry, bounds: IndexBounds): Promise<void>;
+  /**
+   * Entries of the sorted index in the range, highest score first, members of equal score in
+   * descending order (as Redis' ZREVRANGEBYSCORE); empty when absent.
+   */
+  readIndex(key: string, range: IndexRange): Promise<IndexEntry[]>;
 }
 
 /** The store cannot answer now (Redis down, slow or unreachable). */

@@ -1,5 +1,14 @@
 import { foldCounters } from './counter-fold';
-import { CounterFold, Counts, KeyValueStore, Ranked } from './key-value-store';
+import {
+  CounterFold,
+  Counts,
+  IndexBounds,
+  IndexEntry,
+  IndexRange,
+  KeyValueStore,
+  Ranked,
+} from './key-value-store';
+import { MemoryIndex } from './memory-index';
 
 interface Entry {
   value: unknown;
@@ -89,6 +98,19 @@ export class MemoryStore implements KeyValueStore {
     // A fold keeps the key's expiry, as the Redis driver does.
     if (folded !== current) this.write(key, folded, this.entries.get(key)!.expiresAt);
     return Promise.resolve({ ...folded });
+  }
+
+  addToIndex(key: string, entry: IndexEntry, bounds: IndexBounds): Promise<void> {
+    const current = this.read(key);
+    const index = current instanceof MemoryIndex ? current : new MemoryIndex();
+    index.add(entry, bounds);
+    this.write(key, index, this.now() + bounds.ttlMs);
+    return Promise.resolve();
+  }
+
+  readIndex(key: string, range: IndexRange): Promise<IndexEntry[]> {
+    const index = this.read(key);
+    return Promise.resolve(index instanceof MemoryIndex ? index.read(range) : []);
   }
 
   private read(key: string): unknown {

@@ -1,6 +1,10 @@
+import { ChainableCommander } from 'ioredis';
 import {
   CounterFold,
   Counts,
+  IndexBounds,
+  IndexEntry,
+  IndexRange,
   KeyValueStore,
   Ranked,
   StoreUnavailableError,
@@ -83,15 +87,47 @@ export class RedisStore implements KeyValueStore {
 
   append<T>(key: string, value: T, ttlMs: number, maxLength: number): Promise<void> {
     const full = this.prefix + key;
+    return this.guard(() =>
+      transaction(
+        this.client
+          .multi()
+          .rpush(full, JSON.stringify(value))
+          .ltrim(full, -maxLength, -1)
+          .pexpire(full, ttlMs),
+      ),
+    );
+  }
+
+  addToIndex(key: string, entry: IndexEntry, bounds: IndexBounds): Promise<void> {
+    const full = this.prefix + key;
+    return this.guard(() =>
+      transaction(
+        this.client
+          .multi()
+          .zadd(full, entry.score, entry.member)
+          .zremrangebyscore(full, '-inf', `(${bounds.minScore}`)
+          .zremrangebyrank(full, 0, -(bounds.maxLength + 1))
+          .pexpire(full, bounds.ttlMs),
+      ),
+    );
+  }
+
+  readIndex(key: string, range: IndexRange): Promise<IndexEntry[]> {
     return this.guard(async () => {
-      const results = await this.client
-        .multi()
-        .rpush(full, JSON.stringify(value))
-        .ltrim(full, -maxLength, -1)
-        .pexpire(full, ttlMs)
-        .exec();
-      const failed = results?.find(([error]) => error !== null);
-      if (!results || failed) throw failed?.[0] ?? new Error('transaction discarded');
+      const flat = await this.client.zrevrangebyscore(
+        this.prefix + key,
+        range.max,
+        range.min,
+        'WITHSCORES',
+        'LIMIT',
+        0,
+        range.limit,
+      );
+      const entries: IndexEntry[] = [];
+      for (let i = 0; i < flat.length; i += 2) {
+        entries.push({ member: flat[i], score: Number(flat[i + 1]) });
+      }
+      return entries;
     });
   }
 
@@ -124,6 +160,13 @@ export class RedisStore implements KeyValueStore {
       throw new StoreUnavailableError(problem);
     }
   }
+}
+
+/** Runs a MULTI; a command error inside it fails the whole call. */
+async function transaction(multi: ChainableCommander): Promise<void> {
+  const results = await multi.exec();
+  const failed = results?.find(([error]) => error !== null);
+  if (!results || failed) throw failed?.[0] ?? new Error('transaction discarded');
 }
 
 function parse<T>(json: string | null): T | undefined {

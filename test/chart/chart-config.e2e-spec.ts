@@ -43,6 +43,28 @@ describeChart('okta-telephony-gateway chart: the gateway config', () => {
     expect(loaded.config.hook.deadlineMs).toBe(2000);
   });
 
+  it('should configure the console from its values, its secrets from the Secret, at the ingress URL', () => {
+    const { loaded } = loadAsPod(scenario('ci/redis-hpa-ingress-values.yaml'));
+
+    expect(loaded.config.console).toEqual({
+      enabled: true,
+      oidc: {
+        issuer: 'https://example.okta.com',
+        clientId: '0oa1console2client3id',
+        clientSecret: 'ci-console-client-secret-0123456789',
+        redirectUri: 'https://otp.example.com/console/auth/callback',
+        allowedGroups: ['otg-support'],
+        scopes: ['openid', 'profile', 'email', 'groups'],
+      },
+      session: {
+        secret: 'ci-console-session-secret-0123456789abcdef',
+        idleTimeoutMinutes: 30,
+        absoluteTimeoutHours: 8,
+      },
+    });
+    expect(loaded.config.records.phoneLast4Key).toBe('ci-phone-last4-key-0123456789abcdef0123');
+  });
+
   it('should read the secrets from the mounted files of an existing Secret', () => {
     const { env, loaded } = loadAsPod(scenario('ci/existing-secret-files-values.yaml'));
 

@@ -21,4 +21,8 @@ export const EXAMPLE_ENV: Readonly<Record<string, string>> = {
   TWILIO_BACKUP_AUTH_TOKEN: 'fedcba9876543210fedcba9876543210',
   REDIS_URL: 'redis://redis:6379',
   ADMIN_TOKEN: 'admin-token-0123456789abcdef',
+  PHONE_LAST4_KEY: 'phone-last4-key-0123456789abcdef0123',
+  CONSOLE_CLIENT_ID: '0oa1console2client3id',
+  CONSOLE_CLIENT_SECRET: 'console-client-secret-0123456789',
+  CONSOLE_SESSION_SECRET: 'console-session-secret-0123456789abcdef',
 };

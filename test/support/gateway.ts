@@ -82,7 +82,9 @@ export async function startGateway(
     rmSync(dir, { recursive: true, force: true });
   }
   const app = await createApp(loaded, { logDestination: logs, ...options });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  // A test that must know its URL before the start (an OIDC redirect URI) gives server.port.
+  const port = (config.server as { port?: number } | undefined)?.port ?? 0;
+  await app.listen({ port, host: '127.0.0.1' });
   const url = await app.getUrl();
   return {
     app,

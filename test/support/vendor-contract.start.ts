@@ -27,6 +27,7 @@ export function startVendor<F extends ContractFake>(
     });
     const gateway = await startGateway(
       testConfig({
+        ...setup.sections,
         server: { port: 0, ...(setup.publicUrl ? { publicUrl: PUBLIC_URL } : {}) },
         hook: {
           deadlineMs: FAILOVER_DEADLINE_MS,

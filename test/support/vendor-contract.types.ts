@@ -95,6 +95,8 @@ export interface VendorContract<F extends ContractFake> {
     readonly env?: Record<string, string>;
     providers?(primary: F, backup: F): Record<string, unknown>;
     readonly routing?: { readonly default?: string[]; readonly rules?: unknown[] };
+    /** Other config sections (e.g. `events`), under the contract's own server, hook, providers, routing. */
+    readonly sections?: Record<string, unknown>;
   };
   readonly sms: Sent<F>;
   /** Where the vendor has voice. */

@@ -25,7 +25,30 @@ so that its `${REDIS_URL}` needs no value.
 {{- $_ := set $server "publicUrl" $publicUrl }}
 {{- end }}
 {{- $_ := set $config "server" $server }}
+{{- if .Values.console.enabled }}
+{{- include "okta-telephony-gateway.consoleConfig" (dict "root" . "config" $config "publicUrl" (get $server "publicUrl" | default $publicUrl)) }}
+{{- end }}
 {{- toYaml $config }}
+{{- end }}
+
+{{/*
+The console's sections from .Values.console: console.* and records.phoneLast4Key, the secrets as
+references to the Secret's keys (variables in env mode, files in files mode).
+*/}}
+{{- define "okta-telephony-gateway.consoleConfig" -}}
+{{- $v := .root.Values }}
+{{- $ref := dict }}
+{{- range list "CONSOLE_CLIENT_SECRET" "CONSOLE_SESSION_SECRET" "PHONE_LAST4_KEY" }}
+{{- $_ := set $ref . (ternary (printf "${%s}" .) (printf "${file:%s/%s}" (trimSuffix "/" $v.secrets.mountPath) .) (eq $v.secrets.mode "env")) }}
+{{- end }}
+{{- $c := $v.console }}
+{{- $redirect := $c.redirectUri | default (printf "%s/console/auth/callback" (.publicUrl | default "")) }}
+{{- $oidc := dict "issuer" $c.issuer "clientId" $c.clientId "clientSecret" $ref.CONSOLE_CLIENT_SECRET "redirectUri" $redirect "allowedGroups" $c.allowedGroups }}
+{{- $session := dict "secret" $ref.CONSOLE_SESSION_SECRET "idleTimeoutMinutes" ($c.idleTimeoutMinutes | int) "absoluteTimeoutHours" ($c.absoluteTimeoutHours | int) }}
+{{- $_ := set .config "console" (dict "enabled" true "oidc" $oidc "session" $session) }}
+{{- $records := get .config "records" | default dict }}
+{{- $_ := set $records "phoneLast4Key" $ref.PHONE_LAST4_KEY }}
+{{- $_ := set .config "records" $records }}
 {{- end }}
 
 {{/* REDIS_URL from redis.existingSecret or redis.url (nothing when neither is set). */}}
