@@ -75,6 +75,35 @@ describe(checkVendorsForProduction.name, () => {
     ).toEqual([]);
   });
 
+  it("should refuse placeholders in Telesign's, 8x8's and Azure's credentials, and an http Azure endpoint", () => {
+    const providers = {
+      ts: { type: 'telesign', customerId: 'ACME-1', apiKey: 'changeme', channels: ['sms'] },
+      ex: {
+        type: '8x8',
+        apiKey: 'your-8x8-api-key',
+        subAccountId: 'acme-sms',
+        channels: ['sms'],
+        callbackAuthorization: 'Bearer xxxxxxxxxxxxxxxx',
+      },
+      az: {
+        type: 'azure-acs',
+        endpoint: 'http://acme.communication.azure.com',
+        from: '+18005550100',
+        callbackSecret: 'your-event-grid-secret',
+      },
+    };
+    const server = { publicUrl: 'https://otp.example.com' };
+    const routing = { default: Object.keys(providers) };
+
+    expect(problemsOf({ hook: HOOK, server, providers, routing }, PRODUCTION)).toEqual([
+      'providers.ts.apiKey: a placeholder, not a credential; refused in production',
+      'providers.ex.apiKey: a placeholder, not a credential; refused in production',
+      'providers.ex.callbackAuthorization: a placeholder, not a credential; refused in production',
+      'providers.az.endpoint: must be an https URL in production (plain http only to this machine)',
+      'providers.az.callbackSecret: a placeholder, not a credential; refused in production',
+    ]);
+  });
+
   it('should look into the headers and basic auth of an HTTP vendor', () => {
     const http = {
       type: 'http',

@@ -19,19 +19,22 @@ export function checkVendorsForProduction(config: AppConfig): string[] {
 }
 
 /**
- * `baseUrl` and the other vendor hosts (`apiBaseUrl`, `voiceBaseUrl`); not `proxyUrl`, an egress
- * proxy that is commonly plain http and carries the vendor's TLS inside a CONNECT tunnel.
+ * `baseUrl` and the other vendor hosts (`voiceBaseUrl`, `verifyBaseUrl`, Azure's `endpoint`);
+ * not `proxyUrl`, an egress proxy that is commonly plain http and carries the vendor's TLS
+ * inside a CONNECT tunnel.
  */
 function plainHttpUrls(provider: ProviderConfig, path: string): string[] {
   return Object.entries(provider)
-    .filter(
-      ([key, value]) => key.endsWith('Url') && key !== 'proxyUrl' && typeof value === 'string',
-    )
+    .filter(([key, value]) => isVendorUrlKey(key) && typeof value === 'string')
     .filter(([, url]) => isPlainHttpElsewhere(url as string))
     .map(
       ([key]) =>
         `${path}.${key}: must be an https URL in production (plain http only to this machine)`,
     );
+}
+
+function isVendorUrlKey(key: string): boolean {
+  return (key.endsWith('Url') && key !== 'proxyUrl') || key === 'endpoint';
 }
 
 function isPlainHttpElsewhere(url: string): boolean {
