@@ -43,6 +43,11 @@ export class ProviderRegistry implements OnApplicationShutdown {
     return Object.hasOwn(this.config.providers, id) ? this.build(id).provider : undefined;
   }
 
+  /** The vendor (`type`) of a configured provider, without building it; undefined for no such id. */
+  typeOf(id: string): string | undefined {
+    return Object.hasOwn(this.config.providers, id) ? this.config.providers[id].type : undefined;
+  }
+
   /** The providers built so far: every routed one, and the others a callback asked for. */
   all(): TelephonyProvider[] {
     return [...this.entries.values()].map((entry) => entry.provider);
