@@ -107,6 +107,18 @@ function configMistakes(): readonly string[] {
         },
       },
     }),
+    ...boot({
+      ...ROUTED,
+      console: {
+        enabled: true,
+        oidc: {
+          issuer: 'okta',
+          redirectUri: 'https://otp.example.com/console',
+          scopes: ['groups'],
+        },
+        session: { secret: 'short' },
+      },
+    }),
     ...boot({ ...ROUTED, hook: { auth: { headers: [] } } }),
     ...boot({ ...ROUTED, hook: { auth: { headers: [{ secrets: ['${UNSET:-}'] }] } } }),
   ];
@@ -129,6 +141,30 @@ function productionMistakes(): readonly string[] {
         tw2: { ...TWILIO, authToken: 'your-auth-token' },
       },
       routing: { default: ['console', 'tw', 'tw2'] },
+    },
+    { NODE_ENV: 'production' },
+  );
+}
+
+/** One mistake of each kind production refuses in the signing keys and the support console. */
+function productionKeyMistakes(): readonly string[] {
+  return boot(
+    {
+      ...ROUTED,
+      providers: { tw: TWILIO },
+      routing: { default: ['tw'] },
+      records: { phoneLast4Key: 'short-key' },
+      console: {
+        enabled: true,
+        oidc: {
+          issuer: 'http://example.okta.com',
+          clientId: '0oa1console',
+          clientSecret: 'changeme',
+          redirectUri: 'https://otp.example.com/console/auth/callback',
+          allowedGroups: ['support'],
+        },
+        session: { secret: 'x'.repeat(32) },
+      },
     },
     { NODE_ENV: 'production' },
   );
@@ -175,6 +211,8 @@ describe('docs/troubleshooting.md', () => {
 
     expect(lines).toHaveLength(7);
     expect(undocumented('### Refused in production', lines)).toEqual([]);
+    expect(productionKeyMistakes()).toHaveLength(4);
+    expect(undocumented('### Refused in production', productionKeyMistakes())).toEqual([]);
   });
 
   it('should explain why the listener could not start, and the boot warnings', async () => {
