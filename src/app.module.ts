@@ -17,6 +17,7 @@ import { HookMetrics } from './hook/hook.metrics';
 import { HookModule } from './hook/hook.module';
 import { LoggingModule } from './observability/logging.module';
 import { MetricsModule } from './observability/metrics.module';
+import { RefusalMetrics } from './observability/refusal.metrics';
 import { ProtectionModule } from './protection/protection.module';
 import { ProviderRegistryConfig } from './providers/provider-registry.config';
 import { ProvidersModule } from './providers/providers.module';
@@ -91,8 +92,8 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ApiErrorFilter },
         {
           provide: REFUSAL_LISTENERS,
-          useFactory: (hook: HookMetrics) => [hook],
-          inject: [HookMetrics],
+          useFactory: (hook: HookMetrics, all: RefusalMetrics) => [hook, all],
+          inject: [HookMetrics, RefusalMetrics],
         },
       ],
     };

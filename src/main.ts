@@ -1,10 +1,9 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { Server } from 'node:net';
-import { createApp } from './app.factory';
+import type { Server } from 'node:net';
 import { ConfigError, loadConfig, LoadedConfig } from './config/config.loader';
 import { boundAddress, describeListenError, listenProblem } from './config/listen-address';
-import { installGracefulShutdown } from './health/graceful-shutdown';
+import type { TracingHandle } from './observability/tracing-sdk';
 
 /** Ends the boot with one line on stderr and exit code 1: no stack, no log noise. */
 function refuse(message: string): never {
@@ -26,10 +25,17 @@ async function bootstrap(): Promise<void> {
   const server = loaded.config.server;
   const problem = await listenProblem(server);
   if (problem) refuse(problem);
+  // The SDK patches node:http, fastify, ioredis, pino and the AWS SDK as they load: it starts
+  // before the application's modules are imported, and is not loaded at all when tracing is off.
+  const tracing = loaded.config.tracing.enabled
+    ? (await import('./observability/tracing-sdk')).startTracing(loaded.config.tracing)
+    : undefined;
+  const { createApp } = await import('./app.factory');
+  const { installGracefulShutdown } = await import('./health/graceful-shutdown');
   const app = await createApp(loaded);
   const logger = new Logger('Bootstrap');
   for (const warning of loaded.warnings) logger.warn(warning);
-  installGracefulShutdown(app, server.shutdown);
+  installGracefulShutdown(app, server.shutdown, (code) => exit(code, tracing));
   await app.listen({ port: server.port, host: server.host }).catch((error: unknown) => {
     const line = describeListenError(error, server);
     if (line) refuse(line);
@@ -40,6 +46,12 @@ async function bootstrap(): Promise<void> {
     { config: loaded.file, production: loaded.production, address, url: await app.getUrl() },
     'okta-telephony-gateway listening',
   );
+}
+
+/** Exits once the last spans are exported (the SDK gives up after its export timeout). */
+function exit(code: number, tracing: TracingHandle | undefined): void {
+  if (!tracing) process.exit(code);
+  void tracing.shutdown().finally(() => process.exit(code));
 }
 
 void bootstrap();

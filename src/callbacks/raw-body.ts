@@ -2,6 +2,13 @@ import { FastifyInstance, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { ApiError, ApiErrorCode } from '../common/api-error';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Set by {@link KEEPS_RAW_BODY}. */
+    rawBody?: true;
+  }
+}
+
 /**
  * Fastify route config (`@RouteConfig`) of a route that needs the exact bytes of its body, as
  * vendor callbacks do for their signatures; every other route's body is parsed and its bytes

@@ -6,6 +6,7 @@ import { checkConsistency } from './config-rules';
 import { interpolate, InterpolationProblem } from './interpolate';
 import { brokenSections, withoutFollowOns } from './problem-paths';
 import { applyProxyEnvironment } from './proxy-environment';
+import { applyTracingEnvironment } from './tracing-environment';
 import { checkProduction } from './production-rules';
 import { unroutedProviderWarnings } from './unrouted-providers';
 import { validateConfig } from './validate-config';
@@ -43,11 +44,12 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 /**
  * Checks `CONFIG_FILE` (default config/default.yaml) as the boot would, without starting
- * anything: substitution, `PORT` and the proxy variables (`HTTPS_PROXY`, `HTTP_PROXY`,
- * `NO_PROXY`), every key's own rule, the rules across keys (routes naming
- * providers, countries, auth), and the production rules when `NODE_ENV=production`. All of
- * them run whatever the others found; a problem that only follows from an unset variable is
- * left out.
+ * anything: substitution, `PORT`, the proxy variables (`HTTPS_PROXY`, `HTTP_PROXY`,
+ * `NO_PROXY`) and the OpenTelemetry ones (`OTEL_EXPORTER_OTLP_ENDPOINT`, `OTEL_SERVICE_NAME`,
+ * `OTEL_TRACES_SAMPLER_ARG`, `OTEL_SDK_DISABLED`), every key's own rule, the rules across keys
+ * (routes naming providers, countries, auth), and the production rules when
+ * `NODE_ENV=production`. All of them run whatever the others found; a problem that only follows
+ * from an unset variable is left out.
  */
 export function checkConfig(env: Env = process.env): ConfigCheck {
   const file = resolve(env.CONFIG_FILE || DEFAULT_CONFIG_FILE);
@@ -57,6 +59,7 @@ export function checkConfig(env: Env = process.env): ConfigCheck {
   const interpolated = interpolate(tree.value, env, unset);
   if (env.PORT) setPort(interpolated, env.PORT);
   applyProxyEnvironment(interpolated, env);
+  applyTracingEnvironment(interpolated, env);
   const { config, problems: fields, declaredProviders } = validateConfig(interpolated);
   const production = env.NODE_ENV === 'production';
   const broken = brokenSections(fields);
