@@ -77,6 +77,7 @@ export class AppModule {
                 providers,
                 records: recordsModule,
                 delivery,
+                protection,
               }),
             ]
           : []),
