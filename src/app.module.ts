@@ -78,6 +78,7 @@ export class AppModule {
                 providers,
                 records: recordsModule,
                 delivery,
+                protection,
               }),
             ]
           : []),
