@@ -84,6 +84,7 @@ export class AppModule {
                 providers,
                 records: recordsModule,
                 delivery,
+                protection,
               }),
             ]
           : []),
