@@ -1,18 +1,16 @@
 'use strict';
 // One gateway run under a profiler (bench/profile-sampler.js), for bench/profile.js and
 // bench/alloc.js: boot and a 3 s warm-up unprofiled, then the load with the profiler on.
-const { existsSync, mkdtempSync, readFileSync, rmSync } = require('node:fs');
-const { tmpdir } = require('node:os');
+const { existsSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { ROOT, cpuSeconds, runLoad, stop } = require('./processes');
+const { ROOT, cpuSeconds, runLoad, stop, tempDir } = require('./processes');
 const { SECRET, startGateway } = require('./targets');
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** `kind` 'cpu' or 'heap'; returns the profile, the load's result and the CPU ms per request. */
 async function profiledRun(kind, vendorUrl, load) {
-  const dir = mkdtempSync(join(tmpdir(), 'otg-profile-'));
-  const file = join(dir, `${kind}.profile`);
+  const file = join(tempDir('otg-profile-'), `${kind}.profile`);
   const nodeFlags = ['--require', join(ROOT, 'bench/profile-sampler.js')];
   const env = { PROFILE_FILE: file, PROFILE_KIND: kind };
   const server = await startGateway(vendorUrl, { image: process.env.BENCH_IMAGE === '1', nodeFlags, env });
@@ -30,7 +28,6 @@ async function profiledRun(kind, vendorUrl, load) {
     return { profile: JSON.parse(readFileSync(file, 'utf8')), result, cpuMsPerRequest };
   } finally {
     await stop(server.child);
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -53,7 +53,7 @@ describe('health and lifecycle (e2e)', () => {
         status: 'SUCCESSFUL',
         provider: 'console',
       });
-      // Log lines go out at the end of the event loop's turn, after the answer.
+      // The child's log line may reach this process after the answer does.
       const console = await eventually(
         () => proc.stdout.find((l) => l.includes('console provider')),
         (line) => line !== undefined,
@@ -148,6 +148,8 @@ describe('health and lifecycle (e2e)', () => {
       '  - hook.deadlineMs: must be an integer from 200 to 2900',
       '  - providers.tw.accountSid: must be a Twilio Account SID (AC followed by 32 hex digits)',
       `  - providers.x.type: must be one of ${Object.keys(VENDORS).join(', ')}`,
+      // Checked although other keys failed: "tw" is declared, "missing" is not.
+      '  - routing.default[1]: no provider "missing" in providers',
       '',
     ]);
     expect(message).not.toMatch(/super-secret-value-42|very-secret-token-77/);
