@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { Registry } from 'prom-client';
 import { Clock, SYSTEM_CLOCK } from '../../src/common/clock';
@@ -13,6 +14,9 @@ import { WatchList } from '../../src/protection/watch-list';
 import { KeyValueStore } from '../../src/store/key-value-store';
 import { MemoryStore } from '../../src/store/memory.store';
 import { StoreConfig } from '../../src/store/store.config';
+
+// Its warnings (a watch started) would go to Nest's console logger and bury the test output.
+Logger.overrideLogger(false);
 
 /** Protection wired as ProtectionModule wires it, on a memory store by default, for unit specs. */
 export interface ProtectionParts {
