@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { DeliveryObservers } from './delivery-observers';
 import { NewDeliveryRecord } from './delivery-record.service';
@@ -19,7 +20,8 @@ describe(DeliveryObservers.name, () => {
     expect(told).toEqual(['index for events', 'search index']);
   });
 
-  it('should not fail the delivery when an after-answer observer fails', async () => {
+  it('should not fail the delivery when an after-answer observer fails, and log why', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     const sut = new DeliveryObservers();
     sut.add({ delivered: () => Promise.reject(new Error('store down')) }, 'after-answer');
     let later = false;
@@ -30,5 +32,9 @@ describe(DeliveryObservers.name, () => {
     await nextTurn();
 
     expect(later).toBe(true);
+    expect(warn.mock.calls).toEqual([
+      [{ deliveryId: 'd-1', problem: 'store down' }, 'delivery observer failed after the answer'],
+    ]);
+    warn.mockRestore();
   });
 });
