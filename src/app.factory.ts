@@ -9,6 +9,7 @@ import { ApiError, ApiErrorCode } from './common/api-error';
 import { hardenHttp, hardeningOptions } from './common/http-hardening';
 import { LoadedConfig } from './config/config.loader';
 import { PinoNestLogger } from './observability/nest-logger';
+import { routePolicies } from './route-policies';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -24,7 +25,7 @@ export async function createApp(
     bodyLimit: loaded.config.server.bodyLimitBytes,
     genReqId: requestId,
     return503OnClosing: true,
-    ...hardeningOptions(),
+    ...hardeningOptions(loaded.config.server),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(loaded, options),
@@ -32,12 +33,14 @@ export async function createApp(
     {
       bufferLogs: true,
       abortOnError: false,
-      rawBody: true,
+      bodyParser: false, // hardenHttp installs the service's own bounded, depth-checked parsers
     },
   );
   app.useLogger(app.get(PinoNestLogger));
-  adapter.getInstance().removeContentTypeParser('text/plain');
-  hardenHttp(adapter.getInstance(), loaded.config.server.bodyLimitBytes);
+  hardenHttp(adapter.getInstance(), {
+    server: loaded.config.server,
+    routes: routePolicies(app, loaded.config),
+  });
   app.useGlobalPipes(
     new ValidationPipe({
       transform: true,

@@ -2,8 +2,11 @@ import { All, Controller, Param, Req, Res } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { CallbacksService } from './callbacks.service';
 
+/** Route of every vendor callback (controller and route policies agree on it here). */
+export const CALLBACK_ROUTE = '/callbacks/:providerId/:kind';
+
 /** Vendors call back here: delivery receipts at `.../status`, documents a call fetches, ... */
-@Controller('callbacks/:providerId/:kind')
+@Controller(CALLBACK_ROUTE)
 export class CallbacksController {
   constructor(private readonly callbacks: CallbacksService) {}
 

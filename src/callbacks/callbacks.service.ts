@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
 import { AuthRefusalLog, refusalOf } from '../auth/auth-refusal';
 import { ApiError, ApiErrorCode } from '../common/api-error';
+import { isJsonContentType } from '../common/body-parsers';
 import { ServerConfig } from '../common/server.config';
 import {
   CallbackDocument,
@@ -52,7 +53,7 @@ export class CallbacksService {
   private toCallbackRequest(req: FastifyRequest & { rawBody?: Buffer }): CallbackRequest {
     const base = (this.server.publicUrl ?? `${req.protocol}://${req.hostname}`).replace(/\/+$/, '');
     const query = toParams(req.query);
-    const isJson = String(req.headers['content-type'] ?? '').startsWith('application/json');
+    const isJson = isJsonContentType(req.headers['content-type']);
     const form = isJson ? {} : toParams(req.body);
     return {
       method: req.method,
@@ -65,12 +66,16 @@ export class CallbacksService {
   }
 }
 
+/**
+ * The string fields of a parsed query or form (repeated keys are arrays of strings); anything
+ * else is dropped, never stringified (a nested value is no parameter a vendor signs).
+ */
 function toParams(value: unknown): Record<string, string | string[]> {
-  if (value === null || typeof value !== 'object') return {};
-  const out: Record<string, string | string[]> = {};
+  const out: Record<string, string | string[]> = Object.create(null) as Record<string, string[]>;
+  if (value === null || typeof value !== 'object') return out;
   for (const [key, v] of Object.entries(value)) {
     if (typeof v === 'string') out[key] = v;
-    else if (Array.isArray(v)) out[key] = v.map(String);
+    else if (Array.isArray(v)) out[key] = v.filter((item) => typeof item === 'string');
   }
   return out;
 }

@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { FastifyReply } from 'fastify';
+import { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, ApiErrorCode } from './api-error';
 import { describeApiError, errorBody } from './api-error.body';
+import { policyOf } from './route-policy';
 import { scrubDigits } from './scrub';
 
 const BY_STATUS: Readonly<Record<number, ApiErrorCode>> = {
@@ -10,14 +11,18 @@ const BY_STATUS: Readonly<Record<number, ApiErrorCode>> = {
   403: ApiErrorCode.Forbidden,
   404: ApiErrorCode.NotFound,
   405: ApiErrorCode.NotFound,
+  408: ApiErrorCode.RequestTimeout,
   413: ApiErrorCode.PayloadTooLarge,
+  414: ApiErrorCode.UriTooLong,
   415: ApiErrorCode.UnsupportedMediaType,
+  431: ApiErrorCode.HeadersTooLarge,
   503: ApiErrorCode.Unavailable,
 };
 
 /**
  * The one place errors become HTTP answers: Okta's error-object shape, a status from the closed
- * code set, and never a stack trace, secret or phone number.
+ * code set, and never a stack trace, secret or phone number. An unexpected error is logged and
+ * answered as its route's policy says (RoutePolicy.onUnexpectedError).
  */
 @Catch()
 export class ApiErrorFilter implements ExceptionFilter {
@@ -25,11 +30,19 @@ export class ApiErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const error = toApiError(exception);
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    let error = toApiError(exception);
     if (error.code === ApiErrorCode.Internal) {
-      this.logger.error({ err: errorName(exception) }, 'unhandled error');
+      const route = `${request.method} ${request.routeOptions.url ?? '(no route)'}`;
+      this.logger.error({ err: errorName(exception), route }, 'unhandled error');
+      const answer = policyOf(request)?.onUnexpectedError ?? 'internal';
+      if (answer === 'acknowledged') {
+        void reply.status(200).header('content-type', 'text/plain').send('');
+        return;
+      }
+      if (answer === 'not-retried') error = new ApiError(ApiErrorCode.NotProcessed);
     }
-    const { status, summary } = describeApiError(error.code);
+    const { status, summary } = describeApiError(error);
     void reply
       .status(status)
       .header('content-type', 'application/json')
@@ -37,12 +50,20 @@ export class ApiErrorFilter implements ExceptionFilter {
   }
 }
 
-/** Maps anything thrown (ours, Nest's, Fastify's) onto the closed code set. */
+/**
+ * Maps anything thrown (ours, Nest's, Fastify's, Node's) onto the closed code set. A 4xx keeps
+ * its status; anything else without one of ours is Internal.
+ */
 export function toApiError(exception: unknown): ApiError {
   if (exception instanceof ApiError) return exception;
   const status =
     exception instanceof HttpException ? exception.getStatus() : fastifyStatus(exception);
-  return new ApiError(BY_STATUS[status ?? 500] ?? ApiErrorCode.Internal);
+  if (status === undefined) return new ApiError(ApiErrorCode.Internal);
+  const known = BY_STATUS[status];
+  if (known) return new ApiError(known);
+  return status >= 400 && status < 500
+    ? new ApiError(ApiErrorCode.ClientError, [], status)
+    : new ApiError(ApiErrorCode.Internal);
 }
 
 function fastifyStatus(exception: unknown): number | undefined {

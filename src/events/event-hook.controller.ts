@@ -5,8 +5,11 @@ import { EventHookService, VerificationAnswer } from './event-hook.service';
 
 type RequestHeaders = Record<string, string | string[] | undefined>;
 
+/** Route of Okta's event hook (controller and route policies agree on it here). */
+export const EVENT_HOOK_ROUTE = '/hooks/okta/events';
+
 /** Okta's event hook: `GET` verifies the endpoint once, `POST` delivers events. */
-@Controller('hooks/okta/events')
+@Controller(EVENT_HOOK_ROUTE)
 @UseGuards(EventHookAuthGuard)
 export class EventHookController {
   constructor(private readonly events: EventHookService) {}

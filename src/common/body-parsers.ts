@@ -1,0 +1,122 @@
+import { FastifyInstance, FastifyRequest } from 'fastify';
+import { parse as parseForm } from 'node:querystring';
+import { Readable } from 'node:stream';
+import { ApiError, ApiErrorCode } from './api-error';
+import { JsonProblem, JsonScanner } from './json-scanner';
+import { policyOf } from './route-policy';
+
+type Done = (error: Error | null, body?: unknown) => void;
+/** The request as the parsers leave it: the exact bytes received, for vendor signatures. */
+export type RequestWithRawBody = FastifyRequest & { rawBody?: Buffer };
+
+const JSON_TYPE = 'application/json';
+const FORM_TYPE = 'application/x-www-form-urlencoded';
+
+/**
+ * The only two body formats the service reads, on every route: JSON, and forms where the route's
+ * policy takes them (vendor callbacks; elsewhere 415). Both stream the body, bounded by the
+ * route's limit (413 as soon as it is passed); JSON is scanned as it arrives, so a body nested
+ * deeper than MAX_JSON_DEPTH or not JSON is refused with 400 before anything parses it, saying
+ * what is wrong and where, never quoting it. Any other type gets 415.
+ */
+export function installBodyParsers(fastify: FastifyInstance): void {
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser(JSON_TYPE, (request: RequestWithRawBody, payload, done: Done) => {
+    const scanner = new JsonScanner();
+    readBody(
+      request,
+      payload,
+      (chunk) => scanner.feed(chunk),
+      (error, raw) => {
+        if (error || !raw) return done(error);
+        const problem = scanner.end();
+        if (problem) return done(notJson(problem));
+        request.rawBody = raw;
+        void parseJson(request, raw.toString('utf8'), (parseError: Error | null, body?: unknown) =>
+          done(parseError ? forbiddenProperty() : null, body),
+        );
+      },
+    );
+  });
+  fastify.addContentTypeParser(FORM_TYPE, (request: RequestWithRawBody, payload, done: Done) => {
+    if (!policyOf(request)?.forms) return done(new ApiError(ApiErrorCode.UnsupportedMediaType));
+    readBody(
+      request,
+      payload,
+      () => undefined,
+      (error, raw) => {
+        if (error || !raw) return done(error);
+        request.rawBody = raw;
+        const form = parseForm(raw.toString('utf8'));
+        done(Object.hasOwn(form, '__proto__') ? forbiddenProperty() : null, form);
+      },
+    );
+  });
+}
+
+/** True for a JSON content type in any spelling (`Application/JSON; charset=UTF-8`). */
+export function isJsonContentType(header: string | string[] | undefined): boolean {
+  const value = Array.isArray(header) ? header[0] : header;
+  return (value ?? '').split(';')[0].trim().toLowerCase() === JSON_TYPE;
+}
+
+/**
+ * Reads the whole body within the route's limit (`bodyLimit`, which route policies set), handing
+ * each chunk to `inspect` first: a problem it finds ends the read.
+ */
+function readBody(
+  request: FastifyRequest,
+  payload: Readable,
+  inspect: (chunk: Buffer) => JsonProblem | undefined,
+  finish: (error: Error | null, raw?: Buffer) => void,
+): void {
+  const limit = request.routeOptions.bodyLimit ?? Infinity;
+  const declared = Number(request.headers['content-length']);
+  if (declared > limit) return finish(new ApiError(ApiErrorCode.PayloadTooLarge));
+  const chunks: Buffer[] = [];
+  let received = 0;
+  const stop = (error: Error | null, raw?: Buffer) => {
+    payload.removeListener('data', onData);
+    payload.removeListener('end', onEnd);
+    payload.removeListener('error', onError);
+    finish(error, raw);
+  };
+  const onData = (chunk: Buffer) => {
+    received += chunk.length;
+    if (received > limit) return stop(new ApiError(ApiErrorCode.PayloadTooLarge));
+    const problem = inspect(chunk);
+    if (problem) return stop(notJson(problem));
+    chunks.push(chunk);
+  };
+  const onEnd = () =>
+    !Number.isNaN(declared) && declared !== received
+      ? stop(new ApiError(ApiErrorCode.InvalidRequest, [LENGTH_MISMATCH]))
+      : stop(null, Buffer.concat(chunks, received));
+  const onError = () => stop(new ApiError(ApiErrorCode.InvalidRequest, [ABORTED]));
+  payload.on('data', onData);
+  payload.on('end', onEnd);
+  payload.on('error', onError);
+  payload.resume();
+}
+
+const LENGTH_MISMATCH = {
+  location: 'body',
+  reason: 'the body is not as long as content-length says',
+};
+const ABORTED = { location: 'body', reason: 'the body was not received in full' };
+
+function notJson(problem: JsonProblem): ApiError {
+  const where = `line ${problem.line}, column ${problem.column} (byte ${problem.offset})`;
+  const reason =
+    problem.kind === 'depth'
+      ? `${problem.reason}, at ${where}`
+      : `the body is not valid JSON: ${problem.reason}, at ${where}`;
+  return new ApiError(ApiErrorCode.InvalidRequest, [{ location: 'body', reason }]);
+}
+
+function forbiddenProperty(): ApiError {
+  return new ApiError(ApiErrorCode.InvalidRequest, [
+    { location: 'body', reason: 'the body has a __proto__ or constructor.prototype property' },
+  ]);
+}
