@@ -4,7 +4,7 @@ import { abandonedSince, FAILOVER_DEADLINE_MS, startFailoverGateway } from './su
 import { takeProblems } from './support/fakes/vendor-fake';
 import { Gateway } from './support/gateway';
 import { hookRequest } from './support/okta';
-import { closeAll } from './support/vendor-e2e';
+import { closeAll, expectSentWithoutVendorId } from './support/vendor-e2e';
 
 const endUserMessaging = (fake: FakeAwsSmsVoice, extra: Record<string, unknown> = {}) => ({
   type: 'aws-sms-voice',
@@ -83,6 +83,28 @@ describe('AWS End User Messaging provider (e2e)', () => {
       transactionId: 'msg-00000001',
     });
   });
+
+  it.each([
+    ['an SMS', {}],
+    ['a call', { deliveryChannel: 'voice call' }],
+  ])(
+    'should count %s taken without a MessageId as sent, and never fail over',
+    async (_n, options) => {
+      primary.script(() => ({
+        status: 200,
+        headers: { 'content-type': 'application/x-amz-json-1.0' },
+        body: '{}',
+      }));
+
+      await expectSentWithoutVendorId(
+        gateway,
+        hookRequest(options),
+        'eum-a',
+        'AWS End User Messaging answered without a MessageId',
+        backup.server,
+      );
+    },
+  );
 
   it('should not fail over when the number opted out, and answer the Okta error object', async () => {
     primary.script(() =>

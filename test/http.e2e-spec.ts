@@ -3,7 +3,7 @@ import { FakeTwilio, TWILIO_SID, TWILIO_TOKEN } from './support/fakes/twilio.fak
 import { takeProblems } from './support/fakes/vendor-fake';
 import { Gateway, startGateway, testConfig } from './support/gateway';
 import { hookRequest } from './support/okta';
-import { closeAll } from './support/vendor-e2e';
+import { closeAll, expectSentWithoutVendorId } from './support/vendor-e2e';
 
 /** A JSON vendor as a user would configure it: request template and response reading. */
 const acme = (fake: FakeHttpVendor) => ({
@@ -157,6 +157,24 @@ describe('generic HTTP provider (e2e)', () => {
       'acme-a refused the recipient (invalid-recipient); not failed over',
     ]);
   });
+
+  it.each([
+    ['no id at messageIdPath', { data: { state: 'accepted' } }],
+    ['a body that is not JSON', 'accepted'],
+  ])(
+    'should count a 2xx with %s as sent, under the delivery id, and never fail over',
+    async (_n, body) => {
+      primary.script(() => ({ status: 202, body }));
+
+      await expectSentWithoutVendorId(
+        gateway,
+        hookRequest(),
+        'acme-a',
+        'HTTP vendor answered 202 without a message id at response.messageIdPath',
+        backup,
+      );
+    },
+  );
 
   it.each([
     ['a 503', () => acmeError(503, 'down'), 'transient(', '(HTTP 503)'],

@@ -12,7 +12,7 @@ import { takeProblems } from './support/fakes/vendor-fake';
 import { Gateway, startGateway, testConfig } from './support/gateway';
 import { hasVendorSpec } from './support/openapi';
 import { hookRequest } from './support/okta';
-import { closeAll } from './support/vendor-e2e';
+import { closeAll, expectSentWithoutVendorId } from './support/vendor-e2e';
 
 const PUBLIC_URL = 'https://otp.example.com';
 const NOTIFY_URL = `${PUBLIC_URL}/callbacks/ib-a/status?token=${INFOBIP_CALLBACK_TOKEN}`;
@@ -105,6 +105,31 @@ describe('Infobip provider (e2e)', () => {
       transactionId: 'ib-0001',
     });
   });
+
+  it.each([
+    ['an SMS', {}],
+    ['a call', { deliveryChannel: 'voice call' }],
+  ])(
+    'should count %s Infobip took without a messageId as sent, and never fail over',
+    async (_n, options) => {
+      primary.script(() => ({
+        status: 200,
+        body: {
+          messages: [
+            { status: { groupId: 1, groupName: 'PENDING', id: 26, name: 'PENDING_ACCEPTED' } },
+          ],
+        },
+      }));
+
+      await expectSentWithoutVendorId(
+        gateway,
+        hookRequest(options),
+        'ib-a',
+        'Infobip answered without a messageId',
+        backup,
+      );
+    },
+  );
 
   it('should not fail over when Infobip refuses the destination number', async () => {
     primary.script(() =>

@@ -17,6 +17,7 @@ import {
   expectFailedOver,
   expectNotFailedOver,
   expectNothingSecretLogged,
+  expectSentWithoutVendorId,
   receiptLog,
   sealedBytes,
 } from './support/vendor-e2e';
@@ -137,6 +138,34 @@ describe('Plivo provider (e2e)', () => {
 
     expect(res.text).not.toContain('9, 0, 7, 1');
   });
+
+  it.each([
+    [
+      'an SMS',
+      {},
+      'message_uuid',
+      () => ({ status: 202, body: { message: 'message(s) queued', api_id: randomUUID() } }),
+    ],
+    [
+      'a call',
+      { deliveryChannel: 'voice call' },
+      'request_uuid',
+      () => ({ status: 201, body: { message: 'call fired', api_id: randomUUID() } }),
+    ],
+  ])(
+    'should count %s Plivo took without its id as sent, and never fail over',
+    async (_n, options, field, answer) => {
+      primary.script(answer);
+
+      await expectSentWithoutVendorId(
+        gateway,
+        hookRequest(options),
+        'plivo-a',
+        `Plivo answered without a ${field}`,
+        backup,
+      );
+    },
+  );
 
   it('should not fail over when Plivo lists the number as invalid', async () => {
     primary.script(() => plivoInvalidNumber('+14155552671'));

@@ -9,7 +9,7 @@ import {
 import { takeProblems } from './support/fakes/vendor-fake';
 import { Gateway, startGateway, testConfig } from './support/gateway';
 import { hookRequest } from './support/okta';
-import { closeAll } from './support/vendor-e2e';
+import { closeAll, expectSentWithoutVendorId } from './support/vendor-e2e';
 
 const PUBLIC_URL = 'https://otp.example.com';
 
@@ -83,6 +83,24 @@ describe('Sinch provider (e2e)', () => {
       transactionId: expect.stringMatching(/^call-01HF/),
     });
   });
+
+  it.each([
+    ['an SMS batch', {}, 'batch id', { status: 201, body: { type: 'mt_text' } }],
+    ['a callout', { deliveryChannel: 'voice call' }, 'callId', { status: 200, body: {} }],
+  ])(
+    'should count %s Sinch took without its id as sent, and never fail over',
+    async (_n, options, field, answer) => {
+      primary.script(() => answer);
+
+      await expectSentWithoutVendorId(
+        gateway,
+        hookRequest(options),
+        'sinch-a',
+        `Sinch answered without a ${field}`,
+        backup,
+      );
+    },
+  );
 
   it('should not fail over when Sinch refuses the number and answer the Okta error object', async () => {
     primary.script(() => sinchSmsError(400, 'syntax_invalid_parameter_format'));

@@ -1,10 +1,10 @@
-import { AWS_TEST_CREDENTIALS } from './support/fakes/aws.fake';
+import { AWS_TEST_CREDENTIALS, xmlAnswer } from './support/fakes/aws.fake';
 import { FakeSns, snsError } from './support/fakes/sns.fake';
 import { abandonedSince, FAILOVER_DEADLINE_MS, startFailoverGateway } from './support/failover';
 import { takeProblems } from './support/fakes/vendor-fake';
 import { Gateway } from './support/gateway';
 import { hookRequest } from './support/okta';
-import { closeAll } from './support/vendor-e2e';
+import { closeAll, expectSentWithoutVendorId } from './support/vendor-e2e';
 
 const sns = (fake: FakeSns, region: string, extra: Record<string, unknown> = {}) => ({
   type: 'sns',
@@ -56,6 +56,23 @@ describe('Amazon SNS provider (e2e)', () => {
         /^deliveryId=[0-9a-f-]{36}; durationMs=\d+; attempts=sns-a:sent\(\d+ms\)$/,
       ),
     });
+  });
+
+  it('should count a Publish answered without a MessageId as sent, and never fail over', async () => {
+    primary.script(() =>
+      xmlAnswer(
+        200,
+        '<PublishResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><PublishResult/><ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></PublishResponse>',
+      ),
+    );
+
+    await expectSentWithoutVendorId(
+      gateway,
+      hookRequest(),
+      'sns-a',
+      'Amazon SNS answered without a MessageId',
+      backup.server,
+    );
   });
 
   it('should not fail over when SNS rejects the number, and answer the Okta error object', async () => {

@@ -18,6 +18,7 @@ import {
   expectFailedOver,
   expectNotFailedOver,
   expectNothingSecretLogged,
+  expectSentWithoutVendorId,
   receiptLog,
   sealedBytes,
 } from './support/vendor-e2e';
@@ -168,6 +169,29 @@ describe('Telnyx provider (e2e)', () => {
       vendorStatus: 'normal_clearing',
     });
   });
+
+  it.each([
+    ['an SMS', {}, 'telnyx-a', 'message id'],
+    [
+      'a Call Control call',
+      { deliveryChannel: 'voice call', phoneNumber: '+447400123456' },
+      'telnyx-cc',
+      'call_control_id',
+    ],
+  ])(
+    'should count %s Telnyx took without its id as sent, and never fail over',
+    async (_n, options, provider, field) => {
+      primary.script(() => ({ status: 200, body: { data: { record_type: 'message' } } }));
+
+      await expectSentWithoutVendorId(
+        gateway,
+        hookRequest(options),
+        provider,
+        `Telnyx answered without a ${field}`,
+        backup,
+      );
+    },
+  );
 
   it('should not fail over when the recipient opted out (40300)', async () => {
     primary.script(() => telnyxErrors(400, '40300'));

@@ -2,7 +2,7 @@ import { FakeTwilio, TWILIO_TOKEN, twilioError, twilioProvider } from './support
 import { Gateway, startGateway, testConfig } from './support/gateway';
 import { hasVendorSpec } from './support/openapi';
 import { hookRequest } from './support/okta';
-import { closeAll } from './support/vendor-e2e';
+import { closeAll, expectSentWithoutVendorId } from './support/vendor-e2e';
 
 const twilio = (fake: FakeTwilio, extra: Record<string, unknown> = {}) =>
   twilioProvider(fake, {
@@ -157,6 +157,24 @@ describe('Twilio provider (e2e)', () => {
       new RegExp(`attempts=twilio-a:${outcome}\\(\\d+ms: .+\\),twilio-b:sent\\(\\d+ms\\)$`),
     );
   });
+
+  it.each([
+    ['an SMS', {}],
+    ['a call', { deliveryChannel: 'voice call' }],
+  ])(
+    'should count %s Twilio took without a sid as sent, and never fail over',
+    async (_n, options) => {
+      primary.script(() => ({ status: 201, body: { status: 'queued' } }));
+
+      await expectSentWithoutVendorId(
+        gateway,
+        hookRequest(options),
+        'twilio-a',
+        'Twilio answered without a sid',
+        backup,
+      );
+    },
+  );
 
   it('should abandon a hanging Twilio at its timeout and still answer through the second provider', async () => {
     primary.script(() => 'hang');

@@ -20,6 +20,7 @@ import {
   expectFailedOver,
   expectNotFailedOver,
   expectNothingSecretLogged,
+  expectSentWithoutVendorId,
   receiptLog,
 } from './support/vendor-e2e';
 
@@ -158,6 +159,72 @@ describe('Vonage provider (e2e)', () => {
       status: 'SUCCESSFUL',
       transactionId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
+  });
+
+  it.each([
+    [
+      'an SMS API answer whose part has no message-id',
+      {},
+      () => vonageSmsAnswer('0'),
+      'vonage-a',
+      'message-id',
+    ],
+    [
+      'an empty SMS API answer',
+      {},
+      () => ({ status: 200, body: { 'message-count': '0', messages: [] } }),
+      'vonage-a',
+      'message-id',
+    ],
+    [
+      'a Messages API 202 without message_uuid',
+      { phoneNumber: '+447400123456' },
+      () => ({ status: 202, body: {} }),
+      'vonage-m',
+      'message_uuid',
+    ],
+    [
+      'a call created without uuid',
+      { deliveryChannel: 'voice call' },
+      () => ({ status: 201, body: { status: 'started' } }),
+      'vonage-a',
+      'uuid',
+    ],
+  ])(
+    'should count %s as sent, and never fail over',
+    async (_n, options, answer, provider, field) => {
+      primary.script(answer);
+
+      await expectSentWithoutVendorId(
+        gateway,
+        hookRequest(options),
+        provider,
+        `Vonage answered without a ${field}`,
+        backup,
+      );
+    },
+  );
+
+  it('should count an SMS as sent when one part went out and another was refused', async () => {
+    primary.script(() => ({
+      status: 200,
+      body: {
+        'message-count': '2',
+        messages: [
+          { status: '0', 'message-id': '0A0000000123ABCD1', network: '23410' },
+          { status: '5', 'error-text': 'Internal Error' },
+        ],
+      },
+    }));
+
+    const res = await gateway.hook(hookRequest()).expect(200);
+
+    expect(res.body.commands[0].value[0]).toMatchObject({
+      status: 'SUCCESSFUL',
+      provider: 'vonage-a',
+      transactionId: '0A0000000123ABCD1',
+    });
+    expect(backup.requests).toHaveLength(0);
   });
 
   it('should not fail over when Vonage says the number is invalid (status 6)', async () => {

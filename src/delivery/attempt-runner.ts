@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DeliveryPolicy } from './delivery.policy';
 import { ProviderError } from '../providers/provider-error';
 import { OtpMessage, SendResult, TelephonyProvider } from '../providers/telephony-provider';
@@ -34,6 +34,8 @@ type Step =
  */
 @Injectable()
 export class AttemptRunner {
+  private readonly logger = new Logger('DeliveryService');
+
   constructor(
     private readonly hook: DeliveryPolicy,
     private readonly breakers: CircuitBreakers,
@@ -96,6 +98,7 @@ export class AttemptRunner {
     const send = () => sendWithin(provider, message, budget);
     try {
       const result = await (throughBreaker ? this.breakers.execute(provider.id, send) : send());
+      if (result.withoutVendorId) this.sentWithoutVendorId(provider.id, result.withoutVendorId);
       const attempt: Attempt = {
         providerId: provider.id,
         outcome: 'sent',
@@ -111,6 +114,15 @@ export class AttemptRunner {
       const permanent = error instanceof ProviderError && !error.failover;
       return permanent ? { attempt, stop: { permanent: attempt } } : { attempt };
     }
+  }
+
+  /** A 2xx without a readable id is sent all the same; the operator hears of it. */
+  private sentWithoutVendorId(providerId: string, reason: string): void {
+    this.metrics.sentWithoutVendorId(providerId);
+    this.logger.warn(
+      { provider: providerId, reason },
+      'vendor accepted the message without an id we can read; sent, under the delivery id',
+    );
   }
 }
 
