@@ -186,9 +186,11 @@ describe('Infobip provider (e2e)', () => {
     },
   );
 
-  it('should record every result of a delivery report that carries the token', async () => {
+  it('should record the result of a delivery report that carries the token', async () => {
+    const sent = await gateway.hook(hookRequest()).expect(200);
+    const messageId = sent.body.commands[0].value[0].transactionId as string;
     const report = infobipSmsReport(
-      'ib-0042',
+      messageId,
       'UNDELIVERABLE',
       'UNDELIVERABLE_NOT_DELIVERED',
       true,
@@ -205,13 +207,33 @@ describe('Infobip provider (e2e)', () => {
       expect.objectContaining({
         msg: 'delivery receipt',
         provider: 'ib-a',
-        transactionId: 'ib-0042',
+        transactionId: messageId,
         status: 'failed',
         vendorStatus: 'UNDELIVERABLE_NOT_DELIVERED',
         errorCode: 'EC_ABSENT_SUBSCRIBER',
         occurredAt: '2026-11-22T16:00:04.000+0000',
+        result: 'applied',
       }),
     );
+  });
+
+  it('should not log a report’s id that looks like a phone number, for a message it never sent', async () => {
+    const report = infobipSmsReport('+14155550123', 'UNDELIVERABLE', 'UNDELIVERABLE_NOT_DELIVERED');
+
+    await gateway
+      .http()
+      .post(`/callbacks/ib-a/status?token=${INFOBIP_CALLBACK_TOKEN}`)
+      .send(report)
+      .expect(200);
+
+    const lines = gateway.logs.entries().filter((e) => e.msg === 'delivery receipt');
+    expect(lines.at(-1)).toMatchObject({
+      provider: 'ib-a',
+      status: 'undelivered',
+      result: 'unknown',
+    });
+    expect(lines.at(-1)).not.toHaveProperty('transactionId');
+    expect(JSON.stringify(gateway.logs.entries())).not.toContain('4155550123');
   });
 
   it.each([

@@ -149,7 +149,9 @@ describe('Sinch provider (e2e)', () => {
   });
 
   it('should record a delivery report carrying a valid Sinch signature', async () => {
-    const report = sinchDeliveryReport('01HF0000000000000000000009', 'Delivered');
+    const sent = await gateway.hook(hookRequest()).expect(200);
+    const batchId = sent.body.commands[0].value[0].transactionId as string;
+    const report = sinchDeliveryReport(batchId, 'Delivered');
 
     await gateway
       .http()
@@ -162,10 +164,11 @@ describe('Sinch provider (e2e)', () => {
       expect.objectContaining({
         msg: 'delivery receipt',
         provider: 'sinch-a',
-        transactionId: '01HF0000000000000000000009',
+        transactionId: batchId,
         status: 'delivered',
         vendorStatus: 'Delivered',
         occurredAt: '2026-11-22T12:35:01.000Z',
+        result: 'applied',
       }),
     );
   });
