@@ -362,6 +362,40 @@ describe('hostile requests (e2e, regressions)', () => {
     });
   });
 
+  describe('what the JSON parser takes', () => {
+    it('should refuse a __proto__ property with 400, saying so', async () => {
+      const body = JSON.stringify(hookRequest()).replace('{', '{"__proto__":{"admin":true},');
+
+      const res = await inject(
+        'POST',
+        HOOK,
+        { authorization: HOOK_SECRET, 'content-type': 'application/json' },
+        body,
+      );
+
+      expect({ status: res.statusCode, body: res.json() }).toEqual({
+        status: 400,
+        body: errorOf(INVALID, 'the body has a __proto__ or constructor.prototype property'),
+      });
+    });
+
+    it('should take a body that starts with a UTF-8 byte order mark', async () => {
+      const body = Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from(JSON.stringify(hookRequest())),
+      ]);
+
+      const res = await gateway.app.inject({
+        method: 'POST',
+        url: HOOK,
+        headers: { authorization: HOOK_SECRET, 'content-type': 'application/json' },
+        payload: body,
+      });
+
+      expect(res.statusCode).toBe(200);
+    });
+  });
+
   describe('an unexpected error, per route (docs/security.md)', () => {
     const boom = () => {
       throw new TypeError('a bug');

@@ -2,7 +2,8 @@ import { FastifyInstance, FastifyRequest } from 'fastify';
 import { parse as parseForm } from 'node:querystring';
 import { Readable } from 'node:stream';
 import { ApiError, ApiErrorCode } from './api-error';
-import { JsonProblem, JsonScanner } from './json-scanner';
+import { DepthGauge } from './depth-gauge';
+import { JsonScanner } from './json-scanner';
 import { policyOf } from './route-policy';
 
 type Done = (error: Error | null, body?: unknown) => void;
@@ -15,26 +16,25 @@ const FORM_TYPE = 'application/x-www-form-urlencoded';
 /**
  * The only two body formats the service reads, on every route: JSON, and forms where the route's
  * policy takes them (vendor callbacks; elsewhere 415). Both stream the body, bounded by the
- * route's limit (413 as soon as it is passed); JSON is scanned as it arrives, so a body nested
- * deeper than MAX_JSON_DEPTH or not JSON is refused with 400 before anything parses it, saying
- * what is wrong and where, never quoting it. Any other type gets 415.
+ * route's limit (413 as soon as it is passed). JSON's nesting is measured as it arrives, so a body
+ * nested deeper than MAX_JSON_DEPTH is refused with 400 before the rest is read and before
+ * anything parses it, at linear cost; a body JSON.parse refuses gets 400 too. Both say what is
+ * wrong and where, never quoting the body. Any other type gets 415.
  */
 export function installBodyParsers(fastify: FastifyInstance): void {
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser(JSON_TYPE, (request: RequestWithRawBody, payload, done: Done) => {
-    const scanner = new JsonScanner();
+    const gauge = new DepthGauge();
     readBody(
       request,
       payload,
-      (chunk) => scanner.feed(chunk),
+      (chunk) => gauge.feed(chunk) >= 0,
       (error, raw) => {
         if (error || !raw) return done(error);
-        const problem = scanner.end();
-        if (problem) return done(notJson(problem));
         request.rawBody = raw;
         void parseJson(request, raw.toString('utf8'), (parseError: Error | null, body?: unknown) =>
-          done(parseError ? forbiddenProperty() : null, body),
+          done(parseError ? whyNotJson(raw) : null, body),
         );
       },
     );
@@ -44,7 +44,7 @@ export function installBodyParsers(fastify: FastifyInstance): void {
     readBody(
       request,
       payload,
-      () => undefined,
+      () => false,
       (error, raw) => {
         if (error || !raw) return done(error);
         request.rawBody = raw;
@@ -62,13 +62,13 @@ export function isJsonContentType(header: string | string[] | undefined): boolea
 }
 
 /**
- * Reads the whole body within the route's limit (`bodyLimit`, which route policies set), handing
- * each chunk to `inspect` first: a problem it finds ends the read.
+ * Reads the whole body within the route's limit (`bodyLimit`, which route policies set). A chunk
+ * `tooDeep` says is nested too deep ends the read, and JsonScanner says where.
  */
 function readBody(
   request: FastifyRequest,
   payload: Readable,
-  inspect: (chunk: Buffer) => JsonProblem | undefined,
+  tooDeep: (chunk: Buffer) => boolean,
   finish: (error: Error | null, raw?: Buffer) => void,
 ): void {
   const limit = request.routeOptions.bodyLimit ?? Infinity;
@@ -85,9 +85,8 @@ function readBody(
   const onData = (chunk: Buffer) => {
     received += chunk.length;
     if (received > limit) return stop(new ApiError(ApiErrorCode.PayloadTooLarge));
-    const problem = inspect(chunk);
-    if (problem) return stop(notJson(problem));
     chunks.push(chunk);
+    if (tooDeep(chunk)) stop(whyNotJson(Buffer.concat(chunks, received)));
   };
   const onEnd = () =>
     !Number.isNaN(declared) && declared !== received
@@ -106,7 +105,14 @@ const LENGTH_MISMATCH = {
 };
 const ABORTED = { location: 'body', reason: 'the body was not received in full' };
 
-function notJson(problem: JsonProblem): ApiError {
+/**
+ * The 400 for a body JSON.parse refused or DepthGauge stopped: JsonScanner finds what is wrong
+ * and where. With nothing wrong in its syntax, it was a `__proto__` or `constructor.prototype`.
+ */
+function whyNotJson(raw: Buffer): ApiError {
+  const scanner = new JsonScanner();
+  const problem = scanner.feed(raw) ?? scanner.end();
+  if (!problem) return forbiddenProperty();
   const where = `line ${problem.line}, column ${problem.column} (byte ${problem.offset})`;
   const reason =
     problem.kind === 'depth'
