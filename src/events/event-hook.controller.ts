@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { EventHookAuthGuard } from './event-hook-auth.guard';
-import { EventHookRequestDto } from './event-hook.dto';
+import { EventHookPipe } from './event-hook.pipe';
 import { EventHookService, VerificationAnswer } from './event-hook.service';
+import { OktaEventHookDelivery } from './okta-log-event.types';
 
 type RequestHeaders = Record<string, string | string[] | undefined>;
 
@@ -21,7 +22,10 @@ export class EventHookController {
 
   @Post()
   @HttpCode(200)
-  receive(@Body() body: EventHookRequestDto, @Headers() headers: RequestHeaders): void {
+  receive(
+    @Body(EventHookPipe) body: OktaEventHookDelivery,
+    @Headers() headers: RequestHeaders,
+  ): void {
     this.events.accept(body, headers);
   }
 }
