@@ -1,30 +1,16 @@
 import fc from 'fast-check';
+import { inChunks, nestingOf } from '../../test/support/json-chunks';
 import { DepthGauge } from './depth-gauge';
 import { MAX_JSON_DEPTH } from './json-scanner';
 
 /** The offset the gauge reports for `text` split into chunks at `cuts`. */
 function gauge(text: string, cuts: number[] = []): number {
-  const bytes = Buffer.from(text);
   const sut = new DepthGauge();
-  let from = 0;
-  for (const cut of [...cuts.filter((c) => c > 0 && c < bytes.length)].sort((a, b) => a - b)) {
-    const found = sut.feed(bytes.subarray(from, cut));
+  for (const chunk of inChunks(text, cuts)) {
+    const found = sut.feed(chunk);
     if (found >= 0) return found;
-    from = cut;
   }
-  return sut.feed(bytes.subarray(from));
-}
-
-function nesting(value: unknown): number {
-  let deepest = 0;
-  const pending: [unknown, number][] = [[value, 0]];
-  while (pending.length > 0) {
-    const [at, depth] = pending.pop()!;
-    if (typeof at !== 'object' || at === null) continue;
-    deepest = Math.max(deepest, depth + 1);
-    for (const child of Object.values(at)) pending.push([child, depth + 1]);
-  }
-  return deepest;
+  return -1;
 }
 
 describe(DepthGauge.name, () => {
@@ -42,7 +28,7 @@ describe(DepthGauge.name, () => {
     );
     fc.assert(
       fc.property(text, fc.array(fc.nat({ max: 300 }), { maxLength: 5 }), (json, cuts) => {
-        const within = nesting(JSON.parse(json)) <= MAX_JSON_DEPTH;
+        const within = nestingOf(JSON.parse(json)) <= MAX_JSON_DEPTH;
         expect(gauge(json, cuts) === -1).toBe(within);
       }),
       { numRuns: 2000 },

@@ -1,34 +1,17 @@
 import fc from 'fast-check';
+import { inChunks, nestingOf } from '../../test/support/json-chunks';
 import { JsonScanner, MAX_JSON_DEPTH } from './json-scanner';
 
 /** Scans `text` split at `cuts` (byte offsets), as chunks arrive from a socket. */
 function scan(text: string | Buffer, cuts: number[] = []) {
-  const bytes = typeof text === 'string' ? Buffer.from(text) : text;
   const sut = new JsonScanner();
-  let from = 0;
-  for (const cut of [...cuts.filter((c) => c > 0 && c < bytes.length)].sort((a, b) => a - b)) {
-    sut.feed(bytes.subarray(from, cut));
-    from = cut;
-  }
-  sut.feed(bytes.subarray(from));
+  for (const chunk of inChunks(text, cuts)) sut.feed(chunk);
   return sut.end();
-}
-
-function nesting(value: unknown): number {
-  let deepest = 0;
-  const pending: [unknown, number][] = [[value, 0]];
-  while (pending.length > 0) {
-    const [at, depth] = pending.pop()!;
-    if (typeof at !== 'object' || at === null) continue;
-    deepest = Math.max(deepest, depth + 1);
-    for (const child of Object.values(at)) pending.push([child, depth + 1]);
-  }
-  return deepest;
 }
 
 function parses(text: string): boolean {
   try {
-    return nesting(JSON.parse(text)) <= MAX_JSON_DEPTH;
+    return nestingOf(JSON.parse(text)) <= MAX_JSON_DEPTH;
   } catch {
     return false;
   }
