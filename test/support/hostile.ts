@@ -183,3 +183,18 @@ export async function domainState(
     samples: text.split('\n').filter((line) => DOMAIN_METRICS.test(line)),
   };
 }
+
+/** Okta's error body with `summary` and one `body` cause per reason, as the service answers. */
+export function oktaError(summary: string, ...reasons: string[]) {
+  return {
+    error: {
+      errorSummary: summary,
+      errorCauses: reasons.map((reason) => ({
+        errorSummary: `body: ${reason}`,
+        reason,
+        locationType: 'body',
+        location: 'body',
+      })),
+    },
+  };
+}
