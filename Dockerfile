@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # Image of the gateway: docker build -t okta-telephony-gateway:<version> .
 # Three stages: build (dev dependencies, nest build), deps (production dependencies only),
-# runtime (node, dist/, config/, node_modules; no build tools, runs as a numeric non-root user).
+# runtime (node, dist/, bin/otg.js, config/, node_modules; no build tools, runs as a numeric non-root user).
 # Node 24 LTS on Debian bookworm slim (docs/platform.md: why not distroless or alpine).
 ARG NODE_IMAGE=node:24-bookworm-slim
 
@@ -25,6 +25,10 @@ WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
+# The otg command line (docs/cli.md), run from dist/ like the service:
+#   docker run --rm --entrypoint node <image> bin/otg.js config check /config/config.yaml
+#   kubectl exec deploy/<release> -- node bin/otg.js send --to +15551234567
+COPY bin ./bin
 # V8 heap sizing, measured in README (Performance › Memory): a young generation of 2 × 8 MB and an
 # old generation capped at 160 MB, which also makes V8 grow the heap by ~1.3× its live size instead
 # of up to 4× (its factor on a large host): steady RSS ~140 MB instead of ~250 MB under load.

@@ -2,6 +2,7 @@
 import eslint from '@eslint/js';
 import prettierRecommended from 'eslint-plugin-prettier/recommended';
 import tseslint from 'typescript-eslint';
+import layers from './eslint/dependency-direction.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'eslint.config.mjs', 'jest.config.js'] },
@@ -18,6 +19,14 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // An import against the layers (hook → delivery → protection, providers, store → below) fails.
+    // Like lint:deps, it binds the code that runs; unit specs may build fixtures from any folder.
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.spec.ts'],
+    plugins: { layers },
+    rules: { 'layers/dependency-direction': 'error' },
   },
   {
     files: ['src/**/*.ts'],

@@ -5,6 +5,11 @@ const common = {
   testEnvironment: 'node',
   setupFiles: ['reflect-metadata'],
   transform,
+  // kubernetes-models 5 exports its subpaths for `import` only; the chart specs require them.
+  moduleNameMapper: {
+    '^(kubernetes-models|@kubernetes-models/prometheus-operator)/(.+)$':
+      '<rootDir>/../node_modules/$1/$2.js',
+  },
 };
 
 module.exports = {

@@ -1,7 +1,8 @@
 /**
- * Folder-level dependency check of src/: collapses every import to its top-level feature folder,
- * then fails on a cycle between folders or on an edge against the allowed direction
- * (docs/architecture.md). `npm run lint:deps` runs test/folder-cycles.e2e-spec.ts, which `npm test` runs too.
+ * Folder-level dependency graph of src/: every import collapsed to its top-level feature folder.
+ * `npm run lint:deps` (and `npm test`) fail on a cycle or a two-way import
+ * (test/folder-cycles.e2e-spec.ts) and on an edge the lint rule's table does not allow
+ * (test/dependency-direction.e2e-spec.ts); docs/architecture.md, "Dependency direction".
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';

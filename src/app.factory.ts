@@ -9,6 +9,7 @@ import { ApiError, ApiErrorCode } from './common/api-error';
 import { hardenHttp, hardeningOptions } from './common/http-hardening';
 import { LoadedConfig } from './config/config.loader';
 import { PinoNestLogger } from './observability/nest-logger';
+import { logRequests, ROOT_LOGGER } from './observability/request-logging';
 import { routePolicies } from './route-policies';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -37,10 +38,9 @@ export async function createApp(
     },
   );
   app.useLogger(app.get(PinoNestLogger));
-  hardenHttp(adapter.getInstance(), {
-    server: loaded.config.server,
-    routes: routePolicies(app, loaded.config),
-  });
+  const fastify = adapter.getInstance();
+  hardenHttp(fastify, { server: loaded.config.server, routes: routePolicies(app, loaded.config) });
+  logRequests(fastify, app.get(ROOT_LOGGER));
   app.useGlobalPipes(
     new ValidationPipe({
       transform: true,

@@ -64,7 +64,7 @@ describe('GET /deliveries/:transactionId (e2e)', () => {
       channel: 'sms',
       country: 'US',
       to: '+1********71',
-      okta: { eventId: 'evt-record', userId: '00uRECORD' },
+      okta: { eventId: 'evt-record', userId: '00uRECORD', login: 'test.user@example.com' },
       attempts: [
         {
           providerId: 'twilio-a',

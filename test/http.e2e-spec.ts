@@ -1,9 +1,7 @@
 import { ACME_KEY, acmeError, FakeHttpVendor } from './support/fakes/http.fake';
 import { FakeTwilio, TWILIO_SID, TWILIO_TOKEN } from './support/fakes/twilio.fake';
-import { takeProblems } from './support/fakes/vendor-fake';
-import { Gateway, startGateway, testConfig } from './support/gateway';
 import { hookRequest } from './support/okta';
-import { closeAll, expectSentWithoutVendorId } from './support/vendor-e2e';
+import { describeVendor } from './support/vendor-contract';
 
 /** A JSON vendor as a user would configure it: request template and response reading. */
 const acme = (fake: FakeHttpVendor) => ({
@@ -40,163 +38,134 @@ const composeCard = (fake: FakeTwilio) => ({
   response: { messageIdPath: 'sid' },
 });
 
-describe('generic HTTP provider (e2e)', () => {
-  let primary: FakeHttpVendor;
-  let backup: FakeHttpVendor;
-  let twilio: FakeTwilio;
-  let gateway: Gateway;
+const sentence = 'Il tuo codice di verifica è 4, 8, 2, 1.';
+/** Twilio behind the Compose card; started first, as the gateway's config names it. */
+let twilio: FakeTwilio;
+beforeAll(async () => (twilio = await FakeTwilio.start()));
+afterAll(() => twilio.close());
 
-  beforeAll(async () => {
-    [primary, backup, twilio] = await Promise.all([
-      FakeHttpVendor.start(),
-      FakeHttpVendor.start(),
-      FakeTwilio.start(),
-    ]);
-    gateway = await startGateway(
-      testConfig({
-        providers: {
-          'acme-a': acme(primary),
-          'acme-b': acme(backup),
-          'acme-voice': {
-            ...acme(primary),
-            channels: ['voice'],
-            path: '/v2/voice',
-            from: '+12025550100',
-            languages: ['en-US', 'it-IT'],
-            template: {
-              destination: '{{toDigits}}',
-              caller: '{{from}}',
-              speech: '{{speech}}',
-              language: '{{speechLanguage}}',
-            },
+describeVendor(
+  {
+    vendor: 'generic HTTP',
+    says: 'HTTP vendor',
+    ids: ['acme-a', 'acme-b'],
+    start: () => FakeHttpVendor.start(),
+    provider: (fake) => acme(fake),
+    gateway: {
+      providers: (primary) => ({
+        'acme-voice': {
+          ...acme(primary),
+          channels: ['voice'],
+          path: '/v2/voice',
+          from: '+12025550100',
+          languages: ['en-US', 'it-IT'],
+          template: {
+            destination: '{{toDigits}}',
+            caller: '{{from}}',
+            speech: '{{speech}}',
+            language: '{{speechLanguage}}',
           },
-          'workflows-twilio': composeCard(twilio),
         },
-        routing: {
-          default: ['acme-a', 'acme-b', 'acme-voice'],
-          rules: [{ match: { countries: ['GB'] }, providers: ['workflows-twilio'] }],
-        },
+        'workflows-twilio': composeCard(twilio),
       }),
-    );
-  });
-
-  afterEach(() => {
-    const problems = [...takeProblems(primary, backup), ...twilio.problems];
-    twilio.server.requests.length = 0;
-    twilio.problems.length = 0;
-    expect(problems).toEqual([]);
-  });
-
-  afterAll(() => closeAll(gateway, primary, backup, twilio));
-
-  it('should send the JSON template and answer with the id at messageIdPath', async () => {
-    const text = 'Code 480213 "quoted" \\ & = {{code}}\nÜ';
-    const res = await gateway
-      .hook(hookRequest({ otpCode: '480213', msgTemplate: text }))
-      .expect(200);
-
-    expect(primary.json()).toEqual({
-      destination: '14155552671',
-      sender: 'Acme',
-      message: text,
-      reference: expect.stringMatching(/^[0-9a-f-]{36}$/),
-    });
-    expect(res.body.commands[0].value[0]).toEqual({
-      status: 'SUCCESSFUL',
-      provider: 'acme-a',
-      transactionId: 'acme-sms-1',
-      transactionMetadata: expect.stringMatching(/attempts=acme-a:sent\(\d+ms\)$/),
-    });
-  });
-
-  it('should speak the code in the locale language through the voice template', async () => {
-    const res = await gateway
-      .hook(hookRequest({ deliveryChannel: 'voice call', otpCode: '4821', locale: 'it-IT' }))
-      .expect(200);
-
-    const sentence = 'Il tuo codice di verifica è 4, 8, 2, 1.';
-    expect(primary.json()).toEqual({
-      destination: '14155552671',
-      caller: '+12025550100',
-      speech: `${sentence} ${sentence}`,
-      language: 'it-IT',
-    });
-    expect(res.body.commands[0].value[0]).toMatchObject({
-      provider: 'acme-voice',
-      transactionId: 'acme-voice-1',
-    });
-  });
-
-  it('should send the Workflows Compose card as a form to Twilio, checked against its OpenAPI', async () => {
-    const res = await gateway
-      .hook(hookRequest({ phoneNumber: '+447400123456', msgTemplate: 'Code: 1 & 2 = 3' }))
-      .expect(200);
-
-    expect(twilio.form()).toEqual({
-      To: '+447400123456',
-      From: '+15005550006',
-      Body: 'Code: 1 & 2 = 3',
-    });
-    expect(res.body.commands[0].value[0]).toMatchObject({
-      provider: 'workflows-twilio',
-      transactionId: 'SM00000000000000000000000000000001',
-    });
-  });
-
-  it('should not fail over after a status listed as invalidRecipient', async () => {
-    primary.script(() => acmeError(400, 'invalid destination'));
-
-    const res = await gateway.hook(hookRequest()).expect(200);
-
-    expect(backup.requests).toHaveLength(0);
-    const causes = res.body.error.errorCauses as { reason: string }[];
-    expect(causes.map((c) => c.reason)).toEqual([
-      expect.stringMatching(
-        /^acme-a:invalid-recipient\(\d+ms: HTTP vendor rejected the recipient \(HTTP 400\)\)$/,
-      ),
-      'acme-a refused the recipient (invalid-recipient); not failed over',
-    ]);
-  });
-
-  it.each([
-    ['no id at messageIdPath', { data: { state: 'accepted' } }],
-    ['a body that is not JSON', 'accepted'],
-  ])(
-    'should count a 2xx with %s as sent, under the delivery id, and never fail over',
-    async (_n, body) => {
-      primary.script(() => ({ status: 202, body }));
-
-      await expectSentWithoutVendorId(
-        gateway,
-        hookRequest(),
-        'acme-a',
-        'HTTP vendor answered 202 without a message id at response.messageIdPath',
-        backup,
-      );
+      routing: {
+        default: ['acme-a', 'acme-b', 'acme-voice'],
+        rules: [{ match: { countries: ['GB'] }, providers: ['workflows-twilio'] }],
+      },
     },
-  );
-
-  it.each([
-    ['a 503', () => acmeError(503, 'down'), 'transient(', '(HTTP 503)'],
-    [
-      'a failWhen value inside a 2xx',
-      () => ({ status: 202, body: { data: { id: 'x', state: 'rejected' } } }),
-      'vendor-config(',
-      '(HTTP 202, code rejected)',
-    ],
-  ])('should fail over to the second vendor after %s', async (_name, failure, outcome, detail) => {
-    primary.script(failure);
-
-    const res = await gateway.hook(hookRequest()).expect(200);
-
-    expect(backup.requests).toHaveLength(1);
-    const value = res.body.commands[0].value[0];
-    expect(value).toMatchObject({
-      status: 'SUCCESSFUL',
-      provider: 'acme-b',
+    sms: {
+      sent: (fake) => fake.json(),
+      expected: {
+        destination: '14155552671',
+        sender: 'Acme',
+        message: 'Acme code: 480213',
+        reference: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      },
       transactionId: 'acme-sms-1',
+    },
+    voice: {
+      locale: 'it-IT',
+      provider: 'acme-voice',
+      sent: (fake) => fake.json(),
+      expected: {
+        destination: '14155552671',
+        caller: '+12025550100',
+        speech: `${sentence} ${sentence}`,
+        language: 'it-IT',
+      },
+      transactionId: 'acme-voice-1',
+    },
+    notFailedOver: [
+      [
+        'the status is listed as invalidRecipient',
+        () => acmeError(400, 'invalid destination'),
+        'invalid-recipient',
+        'HTTP vendor rejected the recipient (HTTP 400)',
+      ],
+    ],
+    failedOver: [
+      ['a 503', () => acmeError(503, 'down'), 'transient', { detail: '(HTTP 503)' }],
+      [
+        'a failWhen value inside a 2xx',
+        () => ({ status: 202, body: { data: { id: 'x', state: 'rejected' } } }),
+        'vendor-config',
+        { detail: '(HTTP 202, code rejected)' },
+      ],
+    ],
+    withoutVendorId: [
+      [
+        'a 202 with no id at messageIdPath',
+        () => ({ status: 202, body: { data: { state: 'accepted' } } }),
+        'HTTP vendor answered 202 without a message id at response.messageIdPath',
+      ],
+      [
+        'a 202 whose body is not JSON',
+        () => ({ status: 202, body: 'accepted' }),
+        'HTTP vendor answered 202 without a message id at response.messageIdPath',
+      ],
+    ],
+    secrets: [ACME_KEY, TWILIO_TOKEN],
+  },
+  (acme) => {
+    afterEach(() => {
+      const problems = [...twilio.problems];
+      twilio.reset();
+      expect(problems).toEqual([]);
     });
-    expect(value.transactionMetadata).toContain(`attempts=acme-a:${outcome}`);
-    expect(value.transactionMetadata).toContain(detail);
-  });
-});
+
+    it('should fill the JSON template with any text, escaped, and answer with the id at messageIdPath', async () => {
+      const text = 'Code 480213 "quoted" \\ & = {{code}}\nÜ';
+
+      const res = await acme.gateway
+        .hook(hookRequest({ otpCode: '480213', msgTemplate: text }))
+        .expect(200);
+
+      expect(acme.primary.json()).toEqual({
+        destination: '14155552671',
+        sender: 'Acme',
+        message: text,
+        reference: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      });
+      expect(res.body.commands[0].value[0]).toMatchObject({
+        provider: 'acme-a',
+        transactionId: 'acme-sms-1',
+      });
+    });
+
+    it('should send the Workflows Compose card as a form to Twilio, checked against its OpenAPI', async () => {
+      const res = await acme.gateway
+        .hook(hookRequest({ phoneNumber: '+447400123456', msgTemplate: 'Code: 1 & 2 = 3' }))
+        .expect(200);
+
+      expect(twilio.form()).toEqual({
+        To: '+447400123456',
+        From: '+15005550006',
+        Body: 'Code: 1 & 2 = 3',
+      });
+      expect(res.body.commands[0].value[0]).toMatchObject({
+        provider: 'workflows-twilio',
+        transactionId: 'SM00000000000000000000000000000001',
+      });
+    });
+  },
+);

@@ -19,6 +19,8 @@ const FAMILIES = {
   otg_circuit_breaker_state: 'gauge',
   otg_store_available: 'gauge',
   otg_protection_decisions_total: 'counter',
+  otg_protection_feedback_total: 'counter',
+  otg_protection_watches_total: 'counter',
   otg_delivery_final_status_total: 'counter',
   otg_delivery_time_to_delivered_seconds: 'histogram',
   otg_delivery_receipts_total: 'counter',

@@ -73,7 +73,13 @@ describeWithRedis('toll-fraud rate limits shared by two replicas through Redis (
     const fourth = await b.hook(hookRequest({ phoneNumber: phone })).expect(200);
 
     expect(sent).toEqual(['SUCCESSFUL', 'SUCCESSFUL', 'SUCCESSFUL']);
-    expect(fourth.body).toEqual(blockedAnswer('rate-limit:phone:3/60s', deliveryIdOf(fourth.body)));
+    expect(fourth.body).toEqual(
+      blockedAnswer(
+        'rate-limit:phone:3/60s',
+        'over 3 per 60 s for this phone number',
+        deliveryIdOf(fourth.body),
+      ),
+    );
     expect(twilio.requests).toHaveLength(3);
     expect(await record(a, deliveryIdOf(fourth.body))).toMatchObject({
       outcome: 'blocked',

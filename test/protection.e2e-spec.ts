@@ -1,4 +1,5 @@
 import { FakeTwilio } from './support/fakes/twilio.fake';
+import { ManualClock } from './support/clock';
 import { Gateway, startGateway } from './support/gateway';
 import { hookRequest } from './support/okta';
 import {
@@ -11,13 +12,11 @@ import {
   record,
 } from './support/protection';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 describe('Toll-fraud protection (e2e)', () => {
   let twilio: FakeTwilio;
   const gateways: Gateway[] = [];
-  const start = async (protection: Record<string, unknown>) => {
-    const gateway = await startGateway(protectedConfig(twilio, protection));
+  const start = async (protection: Record<string, unknown>, clock?: ManualClock) => {
+    const gateway = await startGateway(protectedConfig(twilio, protection), {}, { clock });
     gateways.push(gateway);
     return gateway;
   };
@@ -52,7 +51,7 @@ describe('Toll-fraud protection (e2e)', () => {
       const res = await gateway.hook(hookRequest({ phoneNumber })).expect(200);
 
       expect(twilio.requests).toHaveLength(0);
-      expect(res.body).toEqual(blockedAnswer(rule, deliveryIdOf(res.body)));
+      expect(res.body).toEqual(blockedAnswer(rule, reason, deliveryIdOf(res.body)));
     });
 
     it("should send nothing and answer Okta's error object (onBlock: error)", async () => {
@@ -79,11 +78,21 @@ describe('Toll-fraud protection (e2e)', () => {
       .expect(200);
 
     expect(twilio.requests).toHaveLength(0);
-    expect(res.body).toEqual(blockedAnswer('number-invalid', deliveryIdOf(res.body)));
+    expect(res.body).toEqual(
+      blockedAnswer(
+        'number-invalid',
+        'the number is not in an assigned range of its country',
+        deliveryIdOf(res.body),
+      ),
+    );
   });
 
   it('should block the sixth request to one phone within a 5-per-window rule, and allow it again after the window', async () => {
-    const gateway = await start({ rateLimits: [{ key: 'phone', limit: 5, windowSeconds: 1 }] });
+    const clock = new ManualClock();
+    const gateway = await start(
+      { rateLimits: [{ key: 'phone', limit: 5, windowSeconds: 60 }] },
+      clock,
+    );
     const send = () => gateway.hook(hookRequest()).expect(200);
 
     for (let i = 0; i < 5; i++) {
@@ -92,11 +101,19 @@ describe('Toll-fraud protection (e2e)', () => {
     const sixth = await send();
     const other = await gateway.hook(hookRequest({ phoneNumber: '+447400123456' })).expect(200);
 
-    expect(sixth.body).toEqual(blockedAnswer('rate-limit:phone:5/1s', deliveryIdOf(sixth.body)));
+    expect(sixth.body).toEqual(
+      blockedAnswer(
+        'rate-limit:phone:5/60s',
+        'over 5 per 60 s for this phone number',
+        deliveryIdOf(sixth.body),
+      ),
+    );
     expect(oktaValue(other.body).status).toBe('SUCCESSFUL');
     expect(twilio.requests).toHaveLength(6);
 
-    await sleep(1100);
+    clock.advance(59_999);
+    expect(oktaValue((await send()).body).status).toBe('FAILED');
+    clock.advance(1);
 
     expect(oktaValue((await send()).body).status).toBe('SUCCESSFUL');
     expect(twilio.requests).toHaveLength(7);
@@ -135,7 +152,7 @@ describe('Toll-fraud protection (e2e)', () => {
       channel: 'sms',
       country: 'LV',
       to: '+371******56',
-      okta: { eventId: expect.any(String), userId: '00uB' },
+      okta: { eventId: expect.any(String), userId: '00uB', login: 'test.user@example.com' },
       attempts: [],
       protection: {
         action: 'blocked',

@@ -2,6 +2,7 @@ import { FakeTwilio, twilioProvider } from './support/fakes/twilio.fake';
 import { Gateway, startGateway, testConfig } from './support/gateway';
 import { hookRequest } from './support/okta';
 import { describeWithRedis, RedisServer } from './support/redis-server';
+import { storeDetails } from './support/store-status';
 
 const ADMIN_TOKEN = 'admin-token-0123456789abcdef';
 /** Both replicas must share it: it is the whole point. */
@@ -27,12 +28,6 @@ describeWithRedis('two replicas sharing Redis (e2e)', () => {
         admin: { tokens: [ADMIN_TOKEN] },
       }),
     );
-  const storeDetails = async (gateway: Gateway): Promise<{ available: boolean }> =>
-    (
-      (await gateway.http().get('/health/ready').expect(200)).body as {
-        details: { store: { available: boolean } };
-      }
-    ).details.store;
   /** The same eventId to both replicas at once. */
   const bothAtOnce = (eventId: string) =>
     Promise.all([open.hook(hookRequest({ eventId })), closed.hook(hookRequest({ eventId }))]);
@@ -96,6 +91,7 @@ describeWithRedis('two replicas sharing Redis (e2e)', () => {
     expect(await storeDetails(open)).toEqual({
       status: 'up',
       driver: 'redis',
+      topology: 'standalone',
       available: false,
       problem: expect.any(String),
       onUnavailable: 'fail-open',

@@ -161,6 +161,7 @@ describe('secret hygiene (e2e)', () => {
       expect(ready.body.details.store).toEqual({
         status: 'up',
         driver: 'redis',
+        topology: 'standalone',
         available: false,
         problem: expect.stringMatching(/^(redis error ECONNREFUSED|connection closed)$/),
         onUnavailable: 'fail-open',

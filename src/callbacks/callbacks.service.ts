@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { FastifyRequest } from 'fastify';
 import { AuthRefusalLog, refusalOf } from '../auth/auth-refusal';
 import { ApiError, ApiErrorCode } from '../common/api-error';
-import { isJsonContentType } from '../common/body-parsers';
+import { isJsonContentType, RawBodyRequest } from '../common/body-parsers';
 import { ServerConfig } from '../common/server.config';
 import {
   CallbackDocument,
@@ -28,11 +27,7 @@ export class CallbacksService {
     @Inject(RECEIPT_SINK) private readonly receipts: ReceiptSink,
   ) {}
 
-  async handle(
-    providerId: string,
-    kind: string,
-    req: FastifyRequest & { rawBody?: Buffer },
-  ): Promise<CallbackDocument> {
+  async handle(providerId: string, kind: string, req: RawBodyRequest): Promise<CallbackDocument> {
     const provider = this.providers.find(providerId);
     if (!provider || !handlesCallbacks(provider)) throw new ApiError(ApiErrorCode.NotFound);
     const answer = await provider.handleCallback(kind, this.toCallbackRequest(req));
@@ -50,7 +45,7 @@ export class CallbacksService {
     }
   }
 
-  private toCallbackRequest(req: FastifyRequest & { rawBody?: Buffer }): CallbackRequest {
+  private toCallbackRequest(req: RawBodyRequest): CallbackRequest {
     const base = (this.server.publicUrl ?? `${req.protocol}://${req.hostname}`).replace(/\/+$/, '');
     const query = toParams(req.query);
     const isJson = isJsonContentType(req.headers['content-type']);

@@ -14,6 +14,7 @@ describe(cleanReceipt.name, () => {
     expect(cleanReceipt({ ...receipt, errorCode: 'EC_ABSENT_SUBSCRIBER' }).errorCode).toBe(
       'EC_ABSENT_SUBSCRIBER',
     );
+    expect(cleanReceipt({ ...receipt, vendorStatus: '200' }).vendorStatus).toBe('200');
   });
 
   it.each([

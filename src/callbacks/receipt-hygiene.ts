@@ -1,7 +1,9 @@
 import { DeliveryReceipt } from '../providers/provider-callbacks';
 
-/** A vendor's id or status word: one token of letters, digits and `._:-`, not digits alone. */
+/** A vendor's id: one token of letters, digits and `._:-`, not digits alone. */
 const WORD = /^(?!\d+$)[A-Za-z0-9._:-]{1,100}$/;
+/** A vendor status: a word, or a status code of at most five digits (Telesign's 200). */
+const STATUS = /^(?:(?!\d+$)[A-Za-z0-9._:-]{1,100}|\d{1,5})$/;
 /** A vendor error code: a word, or a number of at most five digits (Twilio's 30003). */
 const ERROR_CODE = /^(?:(?!\d+$)[A-Za-z0-9._:-]{1,64}|\d{1,5})$/;
 /** A timestamp as vendors write them (ISO 8601, RFC 1123): no free text. */
@@ -16,7 +18,7 @@ export function cleanReceipt(receipt: DeliveryReceipt): DeliveryReceipt {
   const { errorCode, occurredAt, ...rest } = receipt;
   return {
     ...rest,
-    vendorStatus: WORD.test(receipt.vendorStatus) ? receipt.vendorStatus : 'unrecognised',
+    vendorStatus: STATUS.test(receipt.vendorStatus) ? receipt.vendorStatus : 'unrecognised',
     ...(errorCode !== undefined && ERROR_CODE.test(errorCode) ? { errorCode } : {}),
     ...(occurredAt !== undefined && isTimestamp(occurredAt) ? { occurredAt } : {}),
   };

@@ -13,6 +13,8 @@ export function describeApiError({ code, status }: ApiError): { status: number; 
   switch (code) {
     case ApiErrorCode.InvalidRequest:
       return { status: 400, summary: 'The request is not a valid Okta hook request' };
+    case ApiErrorCode.InvalidQuery:
+      return { status: 400, summary: 'The query parameters are not valid' };
     case ApiErrorCode.Unauthorized:
       return { status: 401, summary: 'Authentication failed' };
     case ApiErrorCode.Forbidden:
@@ -56,7 +58,7 @@ export function errorBody(summary: string, causes: readonly ApiErrorCause[]): Er
       errorCauses: causes.map((c) => ({
         errorSummary: `${c.location}: ${c.reason}`,
         reason: c.reason,
-        locationType: 'body',
+        locationType: c.locationType ?? 'body',
         location: c.location,
       })),
     },

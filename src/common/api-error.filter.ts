@@ -1,7 +1,16 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  Inject,
+  Logger,
+  Optional,
+} from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, ApiErrorCode } from './api-error';
 import { describeApiError, errorBody } from './api-error.body';
+import { REFUSAL_LISTENERS, RefusalListener } from './refusal-listener';
 import { policyOf } from './route-policy';
 import { scrubDigits } from './scrub';
 
@@ -28,25 +37,42 @@ const BY_STATUS: Readonly<Record<number, ApiErrorCode>> = {
 export class ApiErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(ApiErrorFilter.name);
 
+  constructor(
+    @Optional()
+    @Inject(REFUSAL_LISTENERS)
+    private readonly listeners: readonly RefusalListener[] = [],
+  ) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const request = host.switchToHttp().getRequest<FastifyRequest>();
-    let error = toApiError(exception);
-    if (error.code === ApiErrorCode.Internal) {
-      const route = `${request.method} ${request.routeOptions.url ?? '(no route)'}`;
-      this.logger.error({ err: errorName(exception), route }, 'unhandled error');
-      const answer = policyOf(request)?.onUnexpectedError ?? 'internal';
-      if (answer === 'acknowledged') {
-        void reply.status(200).header('content-type', 'text/plain').send('');
-        return;
-      }
-      if (answer === 'not-retried') error = new ApiError(ApiErrorCode.NotProcessed);
+    const error = this.answerFor(exception, request);
+    if (!error) {
+      this.tell(request, 200);
+      void reply.status(200).header('content-type', 'text/plain').send('');
+      return;
     }
     const { status, summary } = describeApiError(error);
+    this.tell(request, status);
     void reply
       .status(status)
       .header('content-type', 'application/json')
       .send(errorBody(summary, error.causes));
+  }
+
+  /** The error to answer; for an unexpected one, as the route's policy says (none: an empty 200). */
+  private answerFor(exception: unknown, request: FastifyRequest): ApiError | undefined {
+    const error = toApiError(exception);
+    if (error.code !== ApiErrorCode.Internal) return error;
+    const route = `${request.method} ${request.routeOptions.url ?? '(no route)'}`;
+    this.logger.error({ err: errorName(exception), route }, 'unhandled error');
+    const answer = policyOf(request)?.onUnexpectedError ?? 'internal';
+    if (answer === 'acknowledged') return undefined;
+    return answer === 'not-retried' ? new ApiError(ApiErrorCode.NotProcessed) : error;
+  }
+
+  private tell(request: FastifyRequest, status: number): void {
+    for (const listener of this.listeners) listener.refused(request, status);
   }
 }
 

@@ -1,6 +1,8 @@
 /** The closed set of errors the HTTP surface answers with; ApiErrorFilter maps each to a status. */
 export enum ApiErrorCode {
   InvalidRequest = 'invalid-request',
+  /** A query parameter of an admin route is wrong (the causes name it). */
+  InvalidQuery = 'invalid-query',
   Unauthorized = 'unauthorized',
   Forbidden = 'forbidden',
   NotFound = 'not-found',
@@ -22,6 +24,8 @@ export enum ApiErrorCode {
 export interface ApiErrorCause {
   readonly location: string;
   readonly reason: string;
+  /** Where `location` is: the body (default) or the query string. */
+  readonly locationType?: 'body' | 'query';
 }
 
 export class ApiError extends Error {

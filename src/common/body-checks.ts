@@ -71,20 +71,22 @@ export function stringOrNumber(
   maxLength: number,
   pattern?: RegExp,
 ): void {
-  const value = parent[key];
-  const valid =
-    typeof value === 'number'
-      ? Number.isSafeInteger(value) && value >= 0
-      : typeof value === 'string' &&
-        value.trim().length > 0 &&
-        value.length <= maxLength &&
-        (!pattern || pattern.test(value));
-  if (!valid) {
+  if (!isStringOrNumber(parent[key], maxLength, pattern)) {
     problems.push({
       location: path(at, key),
       reason: `${key} must be a non-empty string or a number of the expected form`,
     });
   }
+}
+
+/** The rule of {@link stringOrNumber}, shared with the hook's declared DTO. */
+export function isStringOrNumber(value: unknown, maxLength: number, pattern?: RegExp): boolean {
+  return typeof value === 'number'
+    ? Number.isSafeInteger(value) && value >= 0
+    : typeof value === 'string' &&
+        value.trim().length > 0 &&
+        value.length <= maxLength &&
+        (!pattern || pattern.test(value));
 }
 
 /** Paths are built only for a problem: the checks run on every OTP. */

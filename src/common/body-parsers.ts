@@ -7,8 +7,23 @@ import { JsonScanner } from './json-scanner';
 import { policyOf } from './route-policy';
 
 type Done = (error: Error | null, body?: unknown) => void;
-/** The request as the parsers leave it: the exact bytes received, for vendor signatures. */
-export type RequestWithRawBody = FastifyRequest & { rawBody?: Buffer };
+
+/**
+ * Fastify route config (`@RouteConfig`) of a route that needs the exact bytes of its body, as
+ * vendor callbacks do for their signatures; every other route's body is parsed and its bytes
+ * dropped.
+ */
+export const KEEPS_RAW_BODY = { rawBody: true } as const;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Set by {@link KEEPS_RAW_BODY}. */
+    rawBody?: boolean;
+  }
+}
+
+/** A request of a route with {@link KEEPS_RAW_BODY}, once its body was read: the bytes received. */
+export type RawBodyRequest = FastifyRequest & { rawBody?: Buffer };
 
 const JSON_TYPE = 'application/json';
 const FORM_TYPE = 'application/x-www-form-urlencoded';
@@ -19,12 +34,13 @@ const FORM_TYPE = 'application/x-www-form-urlencoded';
  * route's limit (413 as soon as it is passed). JSON's nesting is measured as it arrives, so a body
  * nested deeper than MAX_JSON_DEPTH is refused with 400 before the rest is read and before
  * anything parses it, at linear cost; a body JSON.parse refuses gets 400 too. Both say what is
- * wrong and where, never quoting the body. Any other type gets 415.
+ * wrong and where, never quoting the body. Any other type gets 415. A route marked
+ * {@link KEEPS_RAW_BODY} also gets the bytes as `request.rawBody`.
  */
 export function installBodyParsers(fastify: FastifyInstance): void {
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser(JSON_TYPE, (request: RequestWithRawBody, payload, done: Done) => {
+  fastify.addContentTypeParser(JSON_TYPE, (request: RawBodyRequest, payload, done: Done) => {
     const gauge = new DepthGauge();
     readBody(
       request,
@@ -32,14 +48,14 @@ export function installBodyParsers(fastify: FastifyInstance): void {
       (chunk) => gauge.feed(chunk) >= 0,
       (error, raw) => {
         if (error || !raw) return done(error);
-        request.rawBody = raw;
+        keepRawBody(request, raw);
         void parseJson(request, raw.toString('utf8'), (parseError: Error | null, body?: unknown) =>
           done(parseError ? whyNotJson(raw) : null, body),
         );
       },
     );
   });
-  fastify.addContentTypeParser(FORM_TYPE, (request: RequestWithRawBody, payload, done: Done) => {
+  fastify.addContentTypeParser(FORM_TYPE, (request: RawBodyRequest, payload, done: Done) => {
     if (!policyOf(request)?.forms) return done(new ApiError(ApiErrorCode.UnsupportedMediaType));
     readBody(
       request,
@@ -47,12 +63,16 @@ export function installBodyParsers(fastify: FastifyInstance): void {
       () => false,
       (error, raw) => {
         if (error || !raw) return done(error);
-        request.rawBody = raw;
+        keepRawBody(request, raw);
         const form = parseForm(raw.toString('utf8'));
         done(Object.hasOwn(form, '__proto__') ? forbiddenProperty() : null, form);
       },
     );
   });
+}
+
+function keepRawBody(request: RawBodyRequest, raw: Buffer): void {
+  if (request.routeOptions.config?.rawBody) request.rawBody = raw;
 }
 
 /** True for a JSON content type in any spelling (`Application/JSON; charset=UTF-8`). */

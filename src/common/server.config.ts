@@ -26,6 +26,11 @@ export class ServerConfig {
   @IntRange(3000, 600_000) connectionTimeoutMs = 10_000;
   /** Open connections allowed from one client address; one more is closed at once. */
   @IntRange(1, 65_535) maxConnectionsPerIp = 256;
+  /**
+   * Port of a listener of its own for `GET /metrics` (on `host`); the main port then answers 404
+   * there. Unset: `/metrics` on the main port.
+   */
+  @IsOptional() @IntRange(0, 65_535) metricsPort?: number;
   /** Public base URL of this service, used to build vendor status-callback URLs. */
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })

@@ -1,21 +1,42 @@
 import { HeaderAuthConfig } from '../auth/auth.config';
+import { checkConsole } from '../console/console-rules';
 import { checkMessages } from '../delivery/messages/messages-rules';
 import { checkProtection } from '../protection/protection-rules';
 import { Channel } from '../providers/channel';
 import { VENDORS } from '../providers/vendors';
+import { checkStore } from '../store/store-rules';
 import { AppConfig } from './app.config';
 
 /**
  * Checks that span several keys: routes name real providers, hooks are authenticated,
- * protection's countries and rate limits make sense, message templates fit their budget.
+ * protection's countries and rate limits make sense (and its watch list has the event hook to
+ * learn from), message templates fit their budget, the store names one Redis topology.
  */
 export function checkConsistency(config: AppConfig): string[] {
   return [
     ...checkRoutes(config),
     ...checkAuth(config),
     ...checkProtection(config.protection),
+    ...checkFeedback(config),
     ...checkMessages(config.messages),
+    ...checkPorts(config),
+    ...checkStore(config.store),
+    ...checkConsole(config.console),
   ];
+}
+
+function checkPorts({ server }: AppConfig): string[] {
+  const clash = server.metricsPort === server.port && server.port !== 0;
+  return clash ? [`server.metricsPort: must differ from server.port (${server.port})`] : [];
+}
+
+/** The watch list learns from Okta's events: without the event hook every code looks unverified. */
+function checkFeedback(config: AppConfig): string[] {
+  return config.protection.adaptive.enabled && config.events.auth.headers.length === 0
+    ? [
+        'protection.adaptive.enabled: needs the event hook (events.auth.headers) to learn which codes are verified',
+      ]
+    : [];
 }
 
 /** Channels a configured provider delivers on. */

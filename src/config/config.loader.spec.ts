@@ -117,6 +117,16 @@ describe(loadConfig.name, () => {
     ).toEqual(['hook.auth.headers[0].secrets: needs at least one non-empty secret']);
   });
 
+  it('should refuse the watch list without the event hook it learns from', () => {
+    const adaptive = { protection: { adaptive: { enabled: true } } };
+
+    expect(problems({ ...minimal, ...adaptive }, { HOOK_SECRET: 'x' })).toEqual([
+      'protection.adaptive.enabled: needs the event hook (events.auth.headers) to learn which codes are verified',
+    ]);
+    const events = { auth: { headers: [{ name: 'authorization', secrets: ['event-secret'] }] } };
+    expect(problems({ ...minimal, ...adaptive, events }, { HOOK_SECRET: 'x' })).toEqual([]);
+  });
+
   it('should refuse plain-http OAuth endpoints in production', () => {
     const oauth = {
       issuer: 'http://idp.example.com/oauth2/default',

@@ -4,6 +4,7 @@ import { parse, YAMLParseError } from 'yaml';
 import { AppConfig } from './app.config';
 import { checkConsistency } from './config-rules';
 import { interpolate, InterpolationProblem } from './interpolate';
+import { applyProxyEnvironment } from './proxy-environment';
 import { checkProduction } from './production-rules';
 import { validateConfig } from './validate-config';
 
@@ -27,8 +28,8 @@ export interface LoadedConfig {
 }
 
 /**
- * Reads `CONFIG_FILE` (default config/default.yaml), substitutes `${...}`, applies `PORT`,
- * validates, and applies the production rules when `NODE_ENV=production`.
+ * Reads `CONFIG_FILE` (default config/default.yaml), substitutes `${...}`, applies `PORT` and
+ * the proxy variables (`HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`), validates, and applies the production rules when `NODE_ENV=production`.
  */
 export function loadConfig(
   env: Readonly<Record<string, string | undefined>> = process.env,
@@ -37,6 +38,7 @@ export function loadConfig(
   const problems: InterpolationProblem[] = [];
   const tree = interpolate(readYaml(file), env, problems);
   if (env.PORT) setPort(tree, env.PORT);
+  applyProxyEnvironment(tree, env);
   const { config, problems: invalid } = validateConfig(tree);
   const production = env.NODE_ENV === 'production';
   const all = [

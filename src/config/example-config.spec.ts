@@ -22,6 +22,10 @@ const ENV = {
   ACME_API_KEY: 'acme-api-key',
   REDIS_URL: 'redis://redis:6379',
   ADMIN_TOKEN: 'admin-token-0123456789abcdef',
+  PHONE_LAST4_KEY: 'phone-last4-key-0123456789abcdef0123',
+  CONSOLE_CLIENT_ID: '0oa1console2client3id',
+  CONSOLE_CLIENT_SECRET: 'console-client-secret-0123456789',
+  CONSOLE_SESSION_SECRET: 'console-session-secret-0123456789abcdef',
 };
 
 describe('config/production.example.yaml', () => {
@@ -42,10 +46,11 @@ describe('config/production.example.yaml', () => {
       'phone',
       'phone',
       'user',
+      'user',
       'ip',
-      'prefix',
-      'country',
+      'ip',
       'phone',
     ]);
+    expect(config.protection.adaptive).toMatchObject({ enabled: true, mode: 'monitor' });
   });
 });

@@ -1,13 +1,14 @@
-import { AppConfig } from '../config/app.config';
-import { HookConfig } from '../hook/hook.config';
-import { CircuitBreakerConfig, ProviderConfig } from '../providers/provider.config';
-import { Channel } from '../providers/channel';
-import { ProviderError, ProviderErrorCode } from '../providers/provider-error';
-import { OtpMessage, SendResult, TelephonyProvider } from '../providers/telephony-provider';
 import { Registry } from 'prom-client';
-import { AttemptRunner } from './attempt-runner';
-import { CircuitBreakers } from './circuit-breakers';
+import { Channel } from '../providers/channel';
+import { CircuitBreaker } from '../providers/circuit-breaker';
+import { CircuitBreakerConfig } from '../providers/provider.config';
+import { ProviderError, ProviderErrorCode } from '../providers/provider-error';
+import { RegisteredProvider } from '../providers/provider.registry';
+import { OtpMessage, SendResult, TelephonyProvider } from '../providers/telephony-provider';
+import { AttemptRunner, RunResult } from './attempt-runner';
 import { DeliveryMetrics } from './delivery.metrics';
+import { DeliveryPolicy } from './delivery.policy';
+import { Router } from './router';
 
 const message: OtpMessage = {
   to: '+14155552671',
@@ -39,25 +40,47 @@ const ok = (sid: string) => () => Promise.resolve({ transactionId: sid });
 const fail = (code: ProviderErrorCode) => () =>
   Promise.reject(new ProviderError(code, `failed: ${code}`));
 const hang = () => new Promise<SendResult>(() => undefined);
-const hook = Object.assign(new HookConfig(), { answerMarginMs: 100 });
+const policy = new DeliveryPolicy(2500, 100, 'code {code}');
 
-/** Breakers for providers `a` and `b` that open after two failures, for 200 ms. */
-function breakers(): CircuitBreakers {
-  const settings = Object.assign(new CircuitBreakerConfig(), {
-    consecutiveFailures: 2,
-    cooldownMs: 200,
-  });
-  const provider = Object.assign(new ProviderConfig(), { type: 'fake', circuitBreaker: settings });
-  return new CircuitBreakers(
-    Object.assign(new AppConfig(), { providers: { a: provider, b: provider } }),
-  );
+/** Each provider's breaker: by default it never opens in these tests. */
+const breakers = new WeakMap<TelephonyProvider, CircuitBreaker>();
+function breakerOf(provider: TelephonyProvider, consecutiveFailures = 1000, cooldownMs = 200) {
+  let breaker = breakers.get(provider);
+  if (!breaker) {
+    const settings = Object.assign(new CircuitBreakerConfig(), { consecutiveFailures, cooldownMs });
+    breakers.set(provider, (breaker = new CircuitBreaker(settings)));
+  }
+  return breaker;
 }
 
-const metrics = () => new DeliveryMetrics(new Registry());
+/** Breakers for these providers that open after two failures, for 200 ms. */
+function withBreakers<P extends TelephonyProvider[]>(...providers: P): P {
+  for (const p of providers) breakerOf(p, 2, 200);
+  return providers;
+}
+
+/** A runner whose route is, each time, the providers `run` is given. */
+function runner(metrics = new DeliveryMetrics(new Registry())) {
+  let route: RegisteredProvider[] = [];
+  const router = { candidates: () => route } as unknown as Router;
+  const sut = new AttemptRunner(policy, router, metrics);
+  return {
+    run(providers: TelephonyProvider[], sent: OtpMessage, deadlineAt: number): Promise<RunResult> {
+      route = providers.map((provider) => ({ provider, breaker: breakerOf(provider) }));
+      return sut.run('US', { message: sent }, deadlineAt);
+    },
+  };
+}
 
 describe(AttemptRunner.name, () => {
-  const sut = new AttemptRunner(hook, new CircuitBreakers(new AppConfig()), metrics());
+  const sut = runner();
   const deadline = () => performance.now() + 2500;
+
+  it('should answer unrouted, trying nothing, when no provider routes the message', async () => {
+    const run = await sut.run([], message, deadline());
+
+    expect(run).toEqual({ attempts: [], outOfTime: false, unrouted: true });
+  });
 
   it('should stop at the first provider that accepts', async () => {
     const a = provider('a', ok('A1'));
@@ -144,15 +167,11 @@ describe(AttemptRunner.name, () => {
 
   it('should count an attempt the deadline cut short, and providers left untried, as near misses', async () => {
     const registry = new Registry();
-    const runner = new AttemptRunner(
-      hook,
-      new CircuitBreakers(new AppConfig()),
-      new DeliveryMetrics(registry),
-    );
+    const cut = runner(new DeliveryMetrics(registry));
     const b = provider('b', ok('B'));
 
     // 400 ms left, 100 ms kept for the answer: a's 1000 ms attempt is cut to 300 ms.
-    const run = await runner.run([provider('a', hang, 1000), b], message, performance.now() + 400);
+    const run = await cut.run([provider('a', hang, 1000), b], message, performance.now() + 400);
 
     expect(run).toMatchObject({
       outOfTime: true,
@@ -184,13 +203,15 @@ describe(AttemptRunner.name, () => {
 
   describe('with circuit breakers', () => {
     it('should skip a provider whose breaker opened, without calling it, and say why', async () => {
-      const runner = new AttemptRunner(hook, breakers(), metrics());
-      const a = provider('a', fail(ProviderErrorCode.Transient));
-      const b = provider('b', ok('B'));
-      await runner.run([a, b], message, deadline());
-      await runner.run([a, b], message, deadline());
+      const sut = runner();
+      const [a, b] = withBreakers(
+        provider('a', fail(ProviderErrorCode.Transient)),
+        provider('b', ok('B')),
+      );
+      await sut.run([a, b], message, deadline());
+      await sut.run([a, b], message, deadline());
 
-      const run = await runner.run([a, b], message, deadline());
+      const run = await sut.run([a, b], message, deadline());
 
       expect(a.calls).toBe(2);
       expect(run.attempts).toEqual([
@@ -205,14 +226,16 @@ describe(AttemptRunner.name, () => {
     });
 
     it('should still try the provider whose breaker reopens first when every breaker is open', async () => {
-      const runner = new AttemptRunner(hook, breakers(), metrics());
-      const a = provider('a', fail(ProviderErrorCode.Transient));
-      const b = provider('b', fail(ProviderErrorCode.Transient));
-      await runner.run([a, b], message, deadline());
-      await runner.run([a, b], message, deadline());
+      const sut = runner();
+      const [a, b] = withBreakers(
+        provider('a', fail(ProviderErrorCode.Transient)),
+        provider('b', fail(ProviderErrorCode.Transient)),
+      );
+      await sut.run([a, b], message, deadline());
+      await sut.run([a, b], message, deadline());
       a.send = () => ((a.calls += 1), Promise.resolve({ transactionId: 'A9' }));
 
-      const run = await runner.run([a, b], message, deadline());
+      const run = await sut.run([a, b], message, deadline());
 
       expect(run.attempts.map((t) => [t.providerId, t.outcome])).toEqual([
         ['a', 'skipped'],
@@ -224,15 +247,15 @@ describe(AttemptRunner.name, () => {
     });
 
     it('should not force a provider whose vendor asked for a pause with Retry-After', async () => {
-      const runner = new AttemptRunner(hook, breakers(), metrics());
+      const sut = runner();
       const limited = () =>
         Promise.reject(
           new ProviderError(ProviderErrorCode.RateLimited, 'slow down', { retryAfterMs: 5000 }),
         );
-      const a = provider('a', limited);
-      await runner.run([a], message, deadline());
+      const [a] = withBreakers(provider('a', limited));
+      await sut.run([a], message, deadline());
 
-      const run = await runner.run([a], message, deadline());
+      const run = await sut.run([a], message, deadline());
 
       expect(a.calls).toBe(1);
       expect(run).toEqual({

@@ -1,12 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DeliveryPolicy } from './delivery.policy';
+import { CircuitOpenError } from '../providers/circuit-breaker';
 import { ProviderError } from '../providers/provider-error';
-import { OtpMessage, SendResult, TelephonyProvider } from '../providers/telephony-provider';
-import { pickLastResort, SkippedProvider } from './circuit-breaker.policy';
-import { CircuitBreakers, CircuitOpenError } from './circuit-breakers';
+import { RegisteredProvider } from '../providers/provider.registry';
+import { OtpMessage, SendResult } from '../providers/telephony-provider';
 import { attemptBudget } from './deadline';
 import { DeliveryMetrics } from './delivery.metrics';
+import { DeliveryPolicy } from './delivery.policy';
 import { Attempt } from './delivery.types';
+import { pickLastResort, SkippedProvider } from './last-resort';
+import { ComposedMessage } from './messages/message-composer';
+import { Router } from './router';
 import { AttemptTimeoutError, sendWithin } from './send-within';
 
 export interface RunResult {
@@ -17,6 +20,8 @@ export interface RunResult {
   readonly permanent?: Attempt;
   /** True when candidates were left untried because the deadline came. */
   readonly outOfTime: boolean;
+  /** True when no provider routes the message's channel to its country. */
+  readonly unrouted?: true;
 }
 
 /** How one attempt ended: its record, and whether the run stops there. */
@@ -25,50 +30,57 @@ type Step =
   | 'skipped'
   | 'out-of-time';
 
+const UNROUTED: RunResult = { attempts: [], outOfTime: false, unrouted: true };
+
 /**
- * Tries providers in order until one accepts the message. A provider whose circuit breaker is
- * open is skipped (outcome `skipped`); if every candidate was skipped, the one whose breaker
- * reopens first is tried anyway (never against a vendor's Retry-After). Each attempt gets its
- * provider's timeout, cut to what is left before the hook deadline; failures that allow failover
- * move on, the others stop. Failover policy lives here, never in a vendor strategy.
+ * Sends one message through the providers its route names (Router), in order, until one
+ * accepts it. A provider whose circuit breaker is open is skipped (outcome `skipped`); if every
+ * candidate was skipped, the one whose breaker reopens first is tried anyway (never against a
+ * vendor's Retry-After). Each attempt gets its provider's timeout, cut to what is left before the
+ * hook deadline; failures that allow failover move on, the others stop. Failover policy lives
+ * here, never in a vendor strategy.
  */
 @Injectable()
 export class AttemptRunner {
   private readonly logger = new Logger('DeliveryService');
 
   constructor(
-    private readonly hook: DeliveryPolicy,
-    private readonly breakers: CircuitBreakers,
+    private readonly policy: DeliveryPolicy,
+    private readonly router: Router,
     private readonly metrics: DeliveryMetrics,
   ) {}
 
   async run(
-    candidates: readonly TelephonyProvider[],
-    message: OtpMessage,
+    country: string | undefined,
+    { message, beforeTransliteration }: ComposedMessage,
     deadlineAt: number,
-    /** The SMS text before transliteration, for the segments metric. */
-    beforeTransliteration?: string,
   ): Promise<RunResult> {
+    const candidates = this.router.candidates(country, message.channel);
+    if (candidates.length === 0) return UNROUTED;
     const result = await this.tryInOrder(candidates, message, deadlineAt);
     this.metrics.observeRun(message, result, beforeTransliteration);
     return result;
   }
 
   private async tryInOrder(
-    candidates: readonly TelephonyProvider[],
+    candidates: readonly RegisteredProvider[],
     message: OtpMessage,
     deadlineAt: number,
   ): Promise<RunResult> {
     const attempts: Attempt[] = [];
-    const skipped: SkippedProvider<TelephonyProvider>[] = [];
-    for (const provider of candidates) {
-      const gate = this.breakers.gate(provider.id);
-      const step = gate.pass ? await this.attempt(provider, message, deadlineAt, true) : 'skipped';
+    const skipped: SkippedProvider<RegisteredProvider>[] = [];
+    for (const candidate of candidates) {
+      const gate = candidate.breaker.gate();
+      const step = gate.pass ? await this.attempt(candidate, message, deadlineAt, true) : 'skipped';
       if (step === 'out-of-time') return { attempts, outOfTime: true };
       if (step === 'skipped') {
         const why = gate.pass ? { reason: 'circuit open', reopensAt: 0, vendorAsked: false } : gate;
-        attempts.push(skippedAttempt(provider.id, why.reason));
-        skipped.push({ provider, reopensAt: why.reopensAt, vendorAsked: why.vendorAsked });
+        attempts.push(skippedAttempt(candidate.provider.id, why.reason));
+        skipped.push({
+          provider: candidate,
+          reopensAt: why.reopensAt,
+          vendorAsked: why.vendorAsked,
+        });
         continue;
       }
       attempts.push(step.attempt);
@@ -82,7 +94,7 @@ export class AttemptRunner {
   }
 
   private async attempt(
-    provider: TelephonyProvider,
+    { provider, breaker }: RegisteredProvider,
     message: OtpMessage,
     deadlineAt: number,
     throughBreaker: boolean,
@@ -91,13 +103,13 @@ export class AttemptRunner {
     const budget = attemptBudget(
       startedAt,
       deadlineAt,
-      this.hook.answerMarginMs,
+      this.policy.answerMarginMs,
       provider.timeoutMs,
     );
     if (budget === 0) return 'out-of-time';
     const send = () => sendWithin(provider, message, budget);
     try {
-      const result = await (throughBreaker ? this.breakers.execute(provider.id, send) : send());
+      const result = await (throughBreaker ? breaker.execute(send) : send());
       if (result.withoutVendorId) this.sentWithoutVendorId(provider.id, result.withoutVendorId);
       const attempt: Attempt = {
         providerId: provider.id,

@@ -7,8 +7,15 @@ interface OutcomeBase {
   readonly durationMs: number;
 }
 
-/** What the attempts add up to: sent through one provider, or why none could send. */
-export function toOutcome(run: RunResult, base: OutcomeBase): DeliveryOutcome {
+/**
+ * What the attempts add up to: sent through one provider, or why none could send. `country` (of
+ * the number) names the route when there was none.
+ */
+export function toOutcome(
+  run: RunResult,
+  base: OutcomeBase,
+  country: string | undefined,
+): DeliveryOutcome {
   const attempts = run.attempts;
   // `...base` last: on Node 20 a spread followed by more properties is about ten times slower.
   if (run.sent) {
@@ -20,12 +27,19 @@ export function toOutcome(run: RunResult, base: OutcomeBase): DeliveryOutcome {
       ...base,
     };
   }
-  const [cause, reason] = failure(run);
+  const [cause, reason] = failure(run, base.channel, country);
   return { attempts, kind: 'failed', cause, reason, ...base };
 }
 
-function failure(run: RunResult): [FailureCause, string] {
+function failure(
+  run: RunResult,
+  channel: string,
+  country: string | undefined,
+): [FailureCause, string] {
   const attempts = run.attempts;
+  if (run.unrouted) {
+    return ['no-provider', `no provider routes ${channel} to ${country ?? 'this number'}`];
+  }
   if (run.permanent) {
     const { providerId, outcome } = run.permanent;
     return ['permanent', `${providerId} refused the recipient (${outcome}); not failed over`];

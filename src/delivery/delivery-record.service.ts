@@ -58,8 +58,27 @@ export class DeliveryRecordService {
       this.store.list<RecordEvent>(`rec:${deliveryId}:history`),
     ]);
     if (!record) return undefined;
-    const moved = status ? { status: status.status, statusAt: status.at } : {};
-    return { ...record, ...moved, history };
+    return { ...withStatus(record, status), history };
+  }
+
+  /**
+   * Records by delivery id without their history, status moves applied, for lists (delivery
+   * search); an expired or unknown id is left out.
+   */
+  async summaries(deliveryIds: readonly string[]): Promise<Map<string, NewDeliveryRecord>> {
+    const found = await Promise.all(
+      deliveryIds.map((id) =>
+        Promise.all([
+          this.store.get<NewDeliveryRecord>(`rec:${id}`),
+          this.store.get<StatusEntry>(`rec:${id}:status`),
+        ]),
+      ),
+    );
+    const summaries = new Map<string, NewDeliveryRecord>();
+    found.forEach(([record, status], i) => {
+      if (record) summaries.set(deliveryIds[i], withStatus(record, status));
+    });
+    return summaries;
   }
 
   /**
@@ -91,4 +110,9 @@ export class DeliveryRecordService {
     await this.store.append(`rec:${deliveryId}:history`, entry, this.ttlMs, HISTORY_MAX);
     return true;
   }
+}
+
+/** The record with the status its receipts moved it to, if any. */
+function withStatus(record: NewDeliveryRecord, status?: StatusEntry): NewDeliveryRecord {
+  return status ? { ...record, status: status.status, statusAt: status.at } : record;
 }

@@ -47,7 +47,8 @@ export interface DeliveryRecord {
   readonly country?: string;
   /** The destination, masked: `+44********56`. */
   readonly to: string;
-  readonly okta: { readonly eventId?: string; readonly userId?: string };
+  /** Okta's ids for the request and the user: `userId` (`00u…`) and `login`. */
+  readonly okta: { readonly eventId?: string; readonly userId?: string; readonly login?: string };
   readonly attempts: readonly Attempt[];
   /**
    * The toll-fraud rules that matched, when any did: `blocked` (nothing was sent) or

@@ -1,27 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EventCorrelator } from '../events/event-correlator.service';
-import { DeliveryPolicy } from './delivery.policy';
-import { assignLogContext } from '../observability/log-context';
-import { maskPhone, PhoneNumberInfo } from '../phone/phone-number';
-import { ProtectionVerdict } from '../protection/protection.types';
+import { maskPhone } from '../phone/phone-number';
+import { Screening } from '../protection/protection.types';
+import { KEY_VALUE_STORE, KeyValueStore } from '../store/key-value-store';
+import { DeliveryObservers } from './delivery-observers';
 import { DeliveryRecordService, NewDeliveryRecord } from './delivery-record.service';
 import { DeliveryStatusMetrics } from './delivery-status.metrics';
-import { KEY_VALUE_STORE, KeyValueStore } from '../store/key-value-store';
+import { DeliveryPolicy } from './delivery.policy';
 import { DeliveryClock, DeliveryOutcome, DeliveryRequest } from './delivery.types';
-import { answerTimeLeft } from './deadline';
 import { settleWrite } from './settle-write';
-
-/** What the gateway learnt about the number before sending: the number itself and protection's verdict. */
-export interface Screening {
-  /** Undefined when the input cannot be a phone number. */
-  readonly phone?: PhoneNumberInfo;
-  readonly verdict: ProtectionVerdict;
-}
 
 /**
  * The end of every delivery: one `delivery sent` / `delivery failed` log line, the delivery
- * record and its entry in the event hook's index (for Okta's events to find it), all with the
- * phone masked or tagged and never the code or the text.
+ * record, and the delivery's observers told (the event hook indexes it for Okta's events), all
+ * with the phone masked or tagged and never the code or the text.
  */
 @Injectable()
 export class DeliveryRecorder {
@@ -30,8 +21,8 @@ export class DeliveryRecorder {
   constructor(
     private readonly records: DeliveryRecordService,
     @Inject(KEY_VALUE_STORE) private readonly store: KeyValueStore,
-    private readonly hook: DeliveryPolicy,
-    private readonly correlator: EventCorrelator,
+    private readonly policy: DeliveryPolicy,
+    private readonly observers: DeliveryObservers,
     private readonly statuses: DeliveryStatusMetrics,
   ) {}
 
@@ -42,16 +33,15 @@ export class DeliveryRecorder {
     clock: DeliveryClock,
   ): Promise<void> {
     const record = toRecord(outcome, request, screening);
-    assignLogContext({ transactionId: record.transactionId });
     this.log(record);
     if (record.outcome !== 'sent') this.statuses.final(record.status, 'none', record.country);
     const write = Promise.all([
       this.records.save(record),
-      this.correlator.indexDelivery(record, screening.phone),
+      this.observers.notify(record, screening.phone),
     ]);
     await settleWrite(
       write,
-      answerTimeLeft(performance.now(), clock.deadlineAt, this.hook.answerMarginMs),
+      this.policy.timeLeft(clock),
       this.store.worstCaseMs,
       this.logger,
       'delivery record',
@@ -92,7 +82,7 @@ function toRecord(
     channel: outcome.channel,
     country: phone?.country,
     to: phone ? maskPhone(phone.e164, phone.callingCode) : maskPhone(request.phoneNumber),
-    okta: { eventId: request.eventId, userId: request.userId },
+    okta: { eventId: request.eventId, userId: request.userId, login: request.userLogin },
     attempts: outcome.attempts,
     ...(matched ? { protection: { action: verdict.action, findings: verdict.findings } } : {}),
     createdAt: new Date(now - outcome.durationMs).toISOString(),

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { normalizePhoneNumber, PhoneNumberInfo } from '../phone/phone-number';
-import { ProtectionConfig } from '../protection/protection.config';
+import { PhoneNumberInfo } from '../phone/phone-number';
 import { ProtectionService } from '../protection/protection.service';
-import { ALLOWED, ProtectionFinding, ProtectionVerdict } from '../protection/protection.types';
+import { ProtectionFinding, Screening } from '../protection/protection.types';
 import { AttemptRunner } from './attempt-runner';
-import { DeliveryRecorder } from './delivery-recorder';
 import { toOutcome } from './delivery-outcome';
+import { DeliveryRecorder } from './delivery-recorder';
 import {
   BlockedOutcome,
   DeliveryClock,
@@ -17,33 +16,38 @@ import {
 } from './delivery.types';
 import { IdempotencyService } from './idempotency.service';
 import { MessageComposer } from './messages/message-composer';
-import { Router } from './router';
 
 /**
- * The use case. Idempotency wraps the whole delivery, so that a duplicate eventId gets the
- * first answer and counts nowhere twice; inside it: normalize the number, toll-fraud
- * protection (which may block before any money is spent), pick providers, try them through
- * their circuit breakers within the deadline, record and log the outcome.
+ * The use case, top to bottom: claim the eventId (a duplicate gets the first answer and counts
+ * nowhere twice), read the number and ask toll-fraud protection (which may block before any
+ * money is spent), compose the message, send it through the providers of its route within the
+ * deadline, record and log the outcome, complete the claim.
  */
 @Injectable()
 export class DeliveryService {
   constructor(
     private readonly idempotency: IdempotencyService,
-    private readonly router: Router,
+    private readonly protection: ProtectionService,
+    private readonly messages: MessageComposer,
     private readonly runner: AttemptRunner,
     private readonly recorder: DeliveryRecorder,
-    private readonly messages: MessageComposer,
-    private readonly protectionConfig: ProtectionConfig,
-    private readonly protection: ProtectionService,
   ) {}
 
-  deliver(request: DeliveryRequest, clock: DeliveryClock): Promise<DeliveryOutcome> {
-    const once = () => this.deliverOnce(request, clock);
-    if (!request.eventId) return once();
-    return this.idempotency.once(request.eventId, clock, {
-      deliver: once,
-      refuse: (cause, reason) => failed(randomUUID(), request, clock, cause, reason),
-    });
+  async deliver(request: DeliveryRequest, clock: DeliveryClock): Promise<DeliveryOutcome> {
+    const claim = await this.idempotency.claim(request.eventId, clock);
+    if (claim.kind === 'answer') return claim.outcome;
+    if (claim.kind === 'refuse') {
+      return failed(randomUUID(), request, clock, claim.cause, claim.reason);
+    }
+    let outcome: DeliveryOutcome;
+    try {
+      outcome = await this.deliverOnce(request, clock);
+    } catch (error) {
+      await this.idempotency.release(claim, error);
+      throw error;
+    }
+    await this.idempotency.complete(claim, outcome, clock);
+    return outcome;
   }
 
   private async deliverOnce(
@@ -51,22 +55,19 @@ export class DeliveryService {
     clock: DeliveryClock,
   ): Promise<DeliveryOutcome> {
     const deliveryId = randomUUID();
-    const phone = normalizePhoneNumber(request.phoneNumber, this.protectionConfig.defaultRegion);
-    const verdict = phone ? await this.protection.check(request, phone) : ALLOWED;
-    const outcome = phone
-      ? await this.decide(deliveryId, request, phone, verdict, clock)
-      : failed(deliveryId, request, clock, 'invalid-number', 'not a phone number');
-    await this.recorder.record(outcome, request, { phone, verdict }, clock);
+    const screening = await this.protection.screen(request, deliveryId);
+    const outcome = await this.decide(deliveryId, request, screening, clock);
+    await this.recorder.record(outcome, request, screening, clock);
     return outcome;
   }
 
   private decide(
     deliveryId: string,
     request: DeliveryRequest,
-    phone: PhoneNumberInfo,
-    verdict: ProtectionVerdict,
+    { phone, verdict }: Screening,
     clock: DeliveryClock,
   ): Promise<DeliveryOutcome> | DeliveryOutcome {
+    if (!phone) return failed(deliveryId, request, clock, 'invalid-number', 'not a phone number');
     switch (verdict.action) {
       case 'blocked':
         return blocked(deliveryId, request, clock, verdict.findings[0]);
@@ -84,18 +85,10 @@ export class DeliveryService {
     phone: PhoneNumberInfo,
     clock: DeliveryClock,
   ): Promise<DeliveryOutcome> {
-    const candidates = this.router.candidates(phone.country, request.channel);
-    if (candidates.length === 0) {
-      const reason = `no provider routes ${request.channel} to ${phone.country ?? 'this number'}`;
-      return failed(deliveryId, request, clock, 'no-provider', reason);
-    }
-    const { message, beforeTransliteration } = this.messages.compose(
-      request,
-      phone.e164,
-      deliveryId,
-    );
-    const run = await this.runner.run(candidates, message, clock.deadlineAt, beforeTransliteration);
-    return toOutcome(run, { deliveryId, channel: request.channel, durationMs: since(clock) });
+    const composed = this.messages.compose(request, phone.e164, deliveryId);
+    const run = await this.runner.run(phone.country, composed, clock.deadlineAt);
+    const base = { deliveryId, channel: request.channel, durationMs: since(clock) };
+    return toOutcome(run, base, phone.country);
   }
 }
 

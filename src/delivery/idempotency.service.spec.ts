@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { HookConfig } from '../hook/hook.config';
 import { KeyValueStore, StoreUnavailableError } from '../store/key-value-store';
 import { MemoryStore } from '../store/memory.store';
 import { StoreConfig } from '../store/store.config';
+import { DeliveryPolicy } from './delivery.policy';
 import { DeliveryClock, DeliveryOutcome, FailedOutcome } from './delivery.types';
-import { IdempotencyService, IdempotentRun } from './idempotency.service';
+import { IdempotencyService } from './idempotency.service';
 
 /** The store and idempotency log their warnings; the assertions say what matters. */
 Logger.overrideLogger(false);
@@ -20,8 +20,14 @@ const sent = (id: string): DeliveryOutcome => ({
 });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+interface Run {
+  calls: number;
+  deliver(): Promise<DeliveryOutcome>;
+  refuse(cause: FailedOutcome['cause'], reason: string): DeliveryOutcome;
+}
+
 /** A run whose deliveries are counted; each answers after `delayMs`. */
-function counting(delayMs = 0): IdempotentRun & { calls: number } {
+function counting(delayMs = 0): Run {
   const run = {
     calls: 0,
     async deliver(): Promise<DeliveryOutcome> {
@@ -44,14 +50,30 @@ function counting(delayMs = 0): IdempotentRun & { calls: number } {
 
 function create(store: KeyValueStore, onUnavailable: StoreConfig['onUnavailable'] = 'fail-open') {
   const config = Object.assign(new StoreConfig(), { onUnavailable });
-  const hook = Object.assign(new HookConfig(), { deadlineMs: 400, answerMarginMs: 50 });
-  return new IdempotencyService(store, config, hook);
+  return new IdempotencyService(store, config, new DeliveryPolicy(400, 50, '{code}'));
 }
 
 const clock = (): DeliveryClock => ({
   startedAt: performance.now(),
   deadlineAt: performance.now() + 400,
 });
+
+/** What DeliveryService does with a claim: deliver then complete, answer, or refuse. */
+async function once(sut: IdempotencyService, eventId: string, run: Run): Promise<DeliveryOutcome> {
+  const started = clock();
+  const claim = await sut.claim(eventId, started);
+  if (claim.kind === 'answer') return claim.outcome;
+  if (claim.kind === 'refuse') return run.refuse(claim.cause, claim.reason);
+  let outcome: DeliveryOutcome;
+  try {
+    outcome = await run.deliver();
+  } catch (error) {
+    await sut.release(claim, error);
+    throw error;
+  }
+  await sut.complete(claim, outcome, started);
+  return outcome;
+}
 
 describe(IdempotencyService.name, () => {
   let store: MemoryStore;
@@ -61,10 +83,7 @@ describe(IdempotencyService.name, () => {
     const sut = create(store);
     const run = counting(20);
 
-    const [first, second] = await Promise.all([
-      sut.once('e1', clock(), run),
-      sut.once('e1', clock(), run),
-    ]);
+    const [first, second] = await Promise.all([once(sut, 'e1', run), once(sut, 'e1', run)]);
 
     expect(run.calls).toBe(1);
     expect(second).toBe(first);
@@ -73,9 +92,9 @@ describe(IdempotencyService.name, () => {
   it('should answer a later duplicate from the store without delivering', async () => {
     const sut = create(store);
     const run = counting();
-    const first = await sut.once('e1', clock(), run);
+    const first = await once(sut, 'e1', run);
 
-    const again = await sut.once('e1', clock(), run);
+    const again = await once(sut, 'e1', run);
 
     expect(run.calls).toBe(1);
     expect(again).toEqual(first);
@@ -85,8 +104,8 @@ describe(IdempotencyService.name, () => {
     const sut = create(store);
     const run = counting();
 
-    await sut.once('e1', clock(), run);
-    await sut.once('e2', clock(), run);
+    await once(sut, 'e1', run);
+    await once(sut, 'e2', run);
 
     expect(run.calls).toBe(2);
   });
@@ -100,7 +119,7 @@ describe(IdempotencyService.name, () => {
       40,
     );
 
-    const outcome = await sut.once('e1', clock(), run);
+    const outcome = await once(sut, 'e1', run);
 
     expect(outcome).toEqual(sent('remote'));
     expect(run.calls).toBe(0);
@@ -111,7 +130,7 @@ describe(IdempotencyService.name, () => {
     const run = counting();
     await store.setIfAbsent('idem:e1', { state: 'pending' }, 10_000);
 
-    const outcome = await sut.once('e1', clock(), run);
+    const outcome = await once(sut, 'e1', run);
 
     expect(run.calls).toBe(0);
     expect(outcome).toMatchObject({ kind: 'failed', cause: 'duplicate-pending' });
@@ -122,10 +141,31 @@ describe(IdempotencyService.name, () => {
     const run = counting();
     await store.setIfAbsent('idem:e1', { state: 'pending' }, 30);
 
-    const outcome = await sut.once('e1', clock(), run);
+    const outcome = await once(sut, 'e1', run);
 
     expect(run.calls).toBe(1);
     expect(outcome).toEqual(sent('d1'));
+  });
+
+  it('should give the id up when the delivery threw, so that a retry delivers', async () => {
+    const sut = create(store);
+    const run = counting();
+    const deliver = run.deliver;
+    run.deliver = () => Promise.reject(new Error('boom'));
+    await expect(once(sut, 'e1', run)).rejects.toThrow('boom');
+    run.deliver = deliver;
+
+    const outcome = await once(sut, 'e1', run);
+
+    expect(run.calls).toBe(1);
+    expect(outcome).toEqual(sent('d1'));
+  });
+
+  it('should deliver, without a store, a request that has no eventId', async () => {
+    const sut = create(store);
+
+    await expect(sut.claim(undefined, clock())).resolves.toEqual({ kind: 'deliver' });
+    expect(await store.get('idem:undefined')).toBeUndefined();
   });
 
   describe('when the store is unavailable', () => {
@@ -135,8 +175,8 @@ describe(IdempotencyService.name, () => {
     it('should send without dedupe when fail-open', async () => {
       const run = counting();
 
-      await create(down, 'fail-open').once('e1', clock(), run);
-      await create(down, 'fail-open').once('e1', clock(), run);
+      await once(create(down, 'fail-open'), 'e1', run);
+      await once(create(down, 'fail-open'), 'e1', run);
 
       expect(run.calls).toBe(2);
     });
@@ -144,7 +184,7 @@ describe(IdempotencyService.name, () => {
     it('should answer without sending when fail-closed', async () => {
       const run = counting();
 
-      const outcome = await create(down, 'fail-closed').once('e1', clock(), run);
+      const outcome = await once(create(down, 'fail-closed'), 'e1', run);
 
       expect(run.calls).toBe(0);
       expect(outcome).toEqual({

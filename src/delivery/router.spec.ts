@@ -1,5 +1,5 @@
 import { Channel } from '../providers/channel';
-import { ProviderRegistry } from '../providers/provider.registry';
+import { ProviderRegistry, RegisteredProvider } from '../providers/provider.registry';
 import { TelephonyProvider } from '../providers/telephony-provider';
 import { Router } from './router';
 import { RouteMatchConfig, RouteRuleConfig, RoutingConfig } from './routing.config';
@@ -13,7 +13,9 @@ const providers: Record<string, TelephonyProvider> = Object.fromEntries(
     ] as [string, Channel[]][]
   ).map(([id, channels]) => [id, { id, type: id, channels, timeoutMs: 1000, send: jest.fn() }]),
 );
-const registry = { get: (id: string) => providers[id] } as unknown as ProviderRegistry;
+const registry = {
+  get: (id: string): Partial<RegisteredProvider> => ({ provider: providers[id] }),
+} as unknown as ProviderRegistry;
 
 const rule = (match: Partial<RouteMatchConfig>, ids: string[]): RouteRuleConfig =>
   Object.assign(new RouteRuleConfig(), {
@@ -34,7 +36,7 @@ describe(Router.name, () => {
     registry,
   );
   const ids = (country: string | undefined, channel: Channel) =>
-    sut.candidates(country, channel).map((p) => p.id);
+    sut.candidates(country, channel).map((p) => p.provider.id);
 
   it('should use the first rule whose countries and channels match', () => {
     expect(ids('GB', 'sms')).toEqual(['vonage', 'twilio']);
@@ -55,7 +57,7 @@ describe(Router.name, () => {
       registry,
     );
 
-    expect(noRules.candidates('US', 'sms').map((p) => p.id)).toEqual(['sns', 'twilio']);
-    expect(noRules.candidates('US', 'voice').map((p) => p.id)).toEqual(['twilio']);
+    expect(noRules.candidates('US', 'sms').map((p) => p.provider.id)).toEqual(['sns', 'twilio']);
+    expect(noRules.candidates('US', 'voice').map((p) => p.provider.id)).toEqual(['twilio']);
   });
 });

@@ -1,26 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { Channel } from '../providers/channel';
-import { ProviderRegistry } from '../providers/provider.registry';
-import { TelephonyProvider } from '../providers/telephony-provider';
+import { ProviderRegistry, RegisteredProvider } from '../providers/provider.registry';
 import { RoutingConfig } from './routing.config';
 
 interface Route {
   readonly countries?: ReadonlySet<string>;
   readonly channels?: ReadonlySet<Channel>;
-  readonly providers: readonly TelephonyProvider[];
+  readonly providers: readonly RegisteredProvider[];
 }
 
 /**
  * Picks the providers for a delivery, in failover order: the first rule whose countries and
- * channels match, else `routing.default`; providers that lack the channel are left out.
+ * channels match, else `routing.default`; providers that lack the channel are left out. Each
+ * comes with its circuit breaker.
  */
 @Injectable()
 export class Router {
   private readonly rules: readonly Route[];
-  private readonly fallback: readonly TelephonyProvider[];
+  private readonly fallback: readonly RegisteredProvider[];
 
   constructor(routing: RoutingConfig, registry: ProviderRegistry) {
-    const providers = (ids: string[]): TelephonyProvider[] => ids.map((id) => registry.get(id));
+    const providers = (ids: string[]): RegisteredProvider[] => ids.map((id) => registry.get(id));
     this.rules = routing.rules.map((rule) => ({
       countries: nonEmptySet(rule.match.countries),
       channels: nonEmptySet(rule.match.channels),
@@ -29,13 +29,13 @@ export class Router {
     this.fallback = providers(routing.default);
   }
 
-  candidates(country: string | undefined, channel: Channel): TelephonyProvider[] {
+  candidates(country: string | undefined, channel: Channel): RegisteredProvider[] {
     const rule = this.rules.find(
       (r) =>
         (!r.countries || (country !== undefined && r.countries.has(country))) &&
         (!r.channels || r.channels.has(channel)),
     );
-    return (rule?.providers ?? this.fallback).filter((p) => p.channels.includes(channel));
+    return (rule?.providers ?? this.fallback).filter((p) => p.provider.channels.includes(channel));
   }
 }
 

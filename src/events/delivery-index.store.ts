@@ -16,9 +16,9 @@ const PER_USER = 20;
 
 /**
  * The event hook's keys in the shared store: `evt-seen:<uuid>` (dedupe), `evt-link:<uuid>`
- * (the event is attached to a record), `evt-idx:<user id>` (the user's recent deliveries, kept
- * as long as records) and `evt-park:<user id>` (events waiting for their delivery, kept for the
- * correlation window).
+ * (the event is attached to a record), `evt-verified:<delivery id>` (its vendor was told it
+ * was verified), `evt-idx:<user id>` (the user's recent deliveries, kept as long as records)
+ * and `evt-park:<user id>` (events waiting for their delivery, kept for the correlation window).
  */
 @Injectable()
 export class DeliveryIndexStore {
@@ -44,6 +44,11 @@ export class DeliveryIndexStore {
   /** True when this call may attach the event (no other replica has). */
   claimLink(uuid: string): Promise<boolean> {
     return this.store.setIfAbsent(`evt-link:${uuid}`, 1, this.dedupeMs);
+  }
+
+  /** True when this call may report the delivery verified to its vendor (once, across replicas). */
+  claimVerified(deliveryId: string): Promise<boolean> {
+    return this.store.setIfAbsent(`evt-verified:${deliveryId}`, 1, this.recordMs);
   }
 
   releaseLink(uuid: string): Promise<void> {

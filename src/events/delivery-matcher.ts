@@ -15,6 +15,8 @@ export interface IndexedDelivery {
   readonly outcome: 'sent' | 'failed' | 'blocked';
   readonly country?: string;
   readonly phone?: PhoneFingerprint;
+  /** The provider that sent it and its vendor id, for a vendor that wants to hear it was verified. */
+  readonly sentBy?: { readonly providerId: string; readonly transactionId: string };
 }
 
 export interface PhoneFingerprint {

@@ -1,4 +1,5 @@
 import { Registry } from 'prom-client';
+import { protectionParts } from '../../test/support/protection-parts';
 import { HeaderAuthConfig } from '../auth/auth.config';
 import { PhoneNumberInfo } from '../phone/phone-number';
 import { DeliveryRecordService, NewDeliveryRecord } from '../delivery/delivery-record.service';
@@ -63,14 +64,15 @@ describe(EventCorrelator.name, () => {
       events.auth.headers = [Object.assign(new HeaderAuthConfig(), { secrets: ['s'] })];
     records = new DeliveryRecordService(store, new StoreConfig());
     const index = new DeliveryIndexStore(store, new StoreConfig(), events);
-    return new EventCorrelator(index, records, new EventHookMetrics(new Registry()), events);
+    const metrics = new EventHookMetrics(new Registry());
+    return new EventCorrelator(index, records, metrics, protectionParts({}).feedback, events);
   };
 
   beforeEach(() => (sut = build(true)));
 
   const saved = async (r: NewDeliveryRecord) => {
     await records.save(r);
-    await sut.indexDelivery(r, PHONE);
+    await sut.delivered(r, PHONE);
   };
   const uuids = async (id: string) =>
     (await records.find(id))?.history.map((e) => 'uuid' in e && e.uuid);

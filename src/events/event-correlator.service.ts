@@ -2,7 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { PhoneNumberInfo } from '../phone/phone-number';
 import { phoneTag } from '../phone/phone-tag';
 import { Channel } from '../providers/channel';
+import { DeliveryObserver } from '../delivery/delivery-observers';
 import { DeliveryRecordService, NewDeliveryRecord } from '../delivery/delivery-record.service';
+import { VerificationFeedback } from '../protection/verification-feedback';
 import { DeliveryIndexStore } from './delivery-index.store';
 import { IndexedDelivery, matchDelivery } from './delivery-matcher';
 import { Correlation, EventHookMetrics } from './event-hook.metrics';
@@ -17,7 +19,7 @@ import { PhoneVerificationEvent } from './phone-verification-event';
  * delivery, once indexed, takes it. Each event is attached once, whichever replica sees it.
  */
 @Injectable()
-export class EventCorrelator {
+export class EventCorrelator implements DeliveryObserver {
   private readonly logger = new Logger('OktaEvents');
   private readonly windowMs: number;
   /** Without an event hook no event can arrive, so deliveries are not indexed for one. */
@@ -27,15 +29,20 @@ export class EventCorrelator {
     private readonly index: DeliveryIndexStore,
     private readonly records: DeliveryRecordService,
     private readonly metrics: EventHookMetrics,
+    private readonly feedback: VerificationFeedback,
     events: EventsConfig,
   ) {
     this.windowMs = events.correlationWindowSeconds * 1000;
     this.indexing = events.auth.headers.length > 0;
   }
 
-  /** The delivery flow: count a sent code, index the delivery, adopt events that came first. */
-  async indexDelivery(record: NewDeliveryRecord, phone?: PhoneNumberInfo): Promise<void> {
+  /**
+   * Every delivery: count a sent code (a failed one is taken back from protection's
+   * counters), index the delivery, adopt events that came first.
+   */
+  async delivered(record: NewDeliveryRecord, phone?: PhoneNumberInfo): Promise<void> {
     if (record.outcome === 'sent') this.metrics.codeSent(record.channel, record.country);
+    if (record.outcome === 'failed') await this.feedback.notSent(record.deliveryId);
     const userId = record.okta.userId;
     if (!userId || !this.indexing) return;
     const entry = toIndexed(record, userId, phone);
@@ -57,14 +64,14 @@ export class EventCorrelator {
     return 'parked';
   }
 
-  /** The country of the user's sent delivery nearest to a verification on this channel. */
-  async countryOfVerified(
+  /** The user's sent delivery nearest to a verification on this channel: the code it verified. */
+  async verifiedDelivery(
     userId: string,
     channel: Channel,
     publishedMs: number,
-  ): Promise<string | undefined> {
+  ): Promise<IndexedDelivery | undefined> {
     const sent = (await this.index.deliveries(userId)).filter((d) => d.outcome === 'sent');
-    return matchDelivery({ userId, channel, publishedMs }, sent, this.windowMs)?.country;
+    return matchDelivery({ userId, channel, publishedMs }, sent, this.windowMs);
   }
 
   private async match(
@@ -116,6 +123,9 @@ function toIndexed(
     channel: record.channel,
     outcome: record.outcome,
     ...(record.country ? { country: record.country } : {}),
+    ...(record.outcome === 'sent' && record.providerId
+      ? { sentBy: { providerId: record.providerId, transactionId: record.transactionId } }
+      : {}),
     ...(phone && digits
       ? {
           phone: {

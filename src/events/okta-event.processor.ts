@@ -11,7 +11,9 @@ import {
 } from './okta-log-event.types';
 import { DeliveryIndexStore } from './delivery-index.store';
 import { oktaUserOf, text } from './okta-resources';
+import { VerificationFeedback } from '../protection/verification-feedback';
 import { normalizePhoneVerification } from './phone-verification.normalizer';
+import { VerificationReports } from './verification-reports.service';
 
 type Headers = Readonly<Record<string, string | string[] | undefined>>;
 
@@ -21,7 +23,9 @@ const FACTOR_EVENTS: ReadonlySet<string> = new Set(FACTOR_VERIFICATION_EVENTS);
  * One event hook delivery, after Okta has its answer: events oldest first (Okta may batch and
  * reorder), each `uuid` once across replicas, counted by type. Phone-verification sends are
  * normalized, counted and tied to their delivery; phone-factor verifications are counted
- * against the country of the code they follow; every other type is counted and ignored.
+ * against the country of the code they follow, reported to protection's verification feedback
+ * and to the vendor that sent it when it wants to hear (VerificationReports); every other type is
+ * counted and ignored.
  */
 @Injectable()
 export class OktaEventProcessor {
@@ -31,6 +35,8 @@ export class OktaEventProcessor {
     private readonly index: DeliveryIndexStore,
     private readonly correlator: EventCorrelator,
     private readonly metrics: EventHookMetrics,
+    private readonly feedback: VerificationFeedback,
+    private readonly reports: VerificationReports,
   ) {}
 
   async process(delivery: OktaEventHookDelivery, headers: Headers): Promise<void> {
@@ -88,14 +94,21 @@ export class OktaEventProcessor {
     );
   }
 
+  /**
+   * Counts a phone-factor verification, and tells protection's feedback and the vendor of the
+   * code it followed.
+   */
   private async factorVerification(event: OktaLogEvent): Promise<void> {
     const channel = verifiedPhoneChannel(event);
     const userId = oktaUserOf(event).id;
     if (!channel) return;
-    const country = userId
-      ? await this.correlator.countryOfVerified(userId, channel, publishedAt(event))
+    const delivery = userId
+      ? await this.correlator.verifiedDelivery(userId, channel, publishedAt(event))
       : undefined;
-    this.metrics.codeVerified(channel, country);
+    this.metrics.codeVerified(channel, delivery?.country);
+    if (!delivery) return;
+    await this.feedback.verified(delivery.deliveryId);
+    await this.reports.report(delivery);
   }
 }
 

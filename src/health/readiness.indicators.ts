@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorFunction, HealthIndicatorService } from '@nestjs/terminus';
-import { AppConfig } from '../config/app.config';
-import { CircuitBreakers } from '../delivery/circuit-breakers';
+import { ProviderRegistry } from '../providers/provider.registry';
+import { StoreConfig } from '../store/store.config';
 import { StoreRuntime } from '../store/store.runtime';
 import { ShutdownState } from './shutdown.state';
 
@@ -16,9 +16,9 @@ export class ReadinessIndicators {
   constructor(
     private readonly indicators: HealthIndicatorService,
     private readonly shutdown: ShutdownState,
-    private readonly config: AppConfig,
     private readonly store: StoreRuntime,
-    private readonly breakers: CircuitBreakers,
+    private readonly storeConfig: StoreConfig,
+    private readonly providers: ProviderRegistry,
   ) {}
 
   all(): HealthIndicatorFunction[] {
@@ -31,19 +31,17 @@ export class ReadinessIndicators {
   }
 
   private configLoaded() {
-    return this.indicators
-      .check('config')
-      .up({ providers: Object.keys(this.config.providers).length });
+    return this.indicators.check('config').up({ providers: this.providers.all().length });
   }
 
   private storeStatus() {
     return this.indicators
       .check('store')
-      .up({ ...this.store.status(), onUnavailable: this.config.store.onUnavailable });
+      .up({ ...this.store.status(), onUnavailable: this.storeConfig.onUnavailable });
   }
 
   private breakerStates() {
-    return this.indicators.check('circuitBreakers').up(this.breakers.states());
+    return this.indicators.check('circuitBreakers').up(this.providers.breakerStates());
   }
 
   private notDraining() {

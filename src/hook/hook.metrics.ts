@@ -1,13 +1,12 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
-import { FastifyInstance } from 'fastify';
+import { Injectable } from '@nestjs/common';
+import { FastifyRequest } from 'fastify';
 import { Counter, Histogram, Registry } from 'prom-client';
+import { RefusalListener } from '../common/refusal-listener';
 import { DeliveryMetrics, NEAR_MISS_SHARE } from '../delivery/delivery.metrics';
 import { DeliveryOutcome, DeliveryRequest } from '../delivery/delivery.types';
 import { LabelCache } from '../observability/label-cache';
 import { LATENCY_BUCKETS, METRIC_PREFIX } from '../observability/metrics.module';
 import { HookConfig } from './hook.config';
-import { TELEPHONY_HOOK_ROUTE } from './telephony-hook.route';
 
 /** How a hook call ended: answered 200 (sent, failed, blocked), or refused with an HTTP error. */
 export type HookOutcome =
@@ -24,13 +23,20 @@ const REQUEST_TYPES: ReadonlyMap<string, string> = new Map(
 const UNKNOWN = 'unknown';
 
 /**
+ * Fastify route config (`@RouteConfig`) of the route whose refusals count as telephony hook
+ * calls: the route says so itself, nothing matches URLs.
+ */
+export const COUNTED_AS_HOOK_CALL = { telephonyHookCall: true } as const;
+
+/**
  * `otg_hook_requests_total{request_type, channel, outcome}` for every call of the telephony
  * hook, and `otg_hook_duration_seconds{channel, outcome}` for the answered ones (the time the
  * deadline is measured on). Answers are counted by the hook service; refusals (401, 400, 413,
- * 415...) never reach it, so an `onResponse` hook counts them from their status.
+ * 415...) never reach it, so the error filter, which answers every one of them, tells
+ * {@link refused}.
  */
 @Injectable()
-export class HookMetrics implements OnModuleInit {
+export class HookMetrics implements RefusalListener {
   private readonly requests: LabelCache<Counter.Internal>;
   private readonly seconds: LabelCache<Histogram.Internal<string>>;
   private readonly nearMissSeconds: number;
@@ -39,7 +45,6 @@ export class HookMetrics implements OnModuleInit {
     registry: Registry,
     hook: HookConfig,
     private readonly delivery: DeliveryMetrics,
-    private readonly host: HttpAdapterHost,
   ) {
     const requests = new Counter({
       name: `${METRIC_PREFIX}hook_requests_total`,
@@ -68,15 +73,10 @@ export class HookMetrics implements OnModuleInit {
     if (seconds >= this.nearMissSeconds) this.delivery.nearMiss('answer');
   }
 
-  onModuleInit(): void {
-    const fastify = this.host.httpAdapter.getInstance<FastifyInstance>();
-    fastify.addHook('onResponse', (request, reply, done) => {
-      const status = reply.statusCode;
-      if (status !== 200 && request.routeOptions.url === TELEPHONY_HOOK_ROUTE) {
-        this.requests.get(UNKNOWN, UNKNOWN, refusal(status)).inc();
-      }
-      done();
-    });
+  /** A request the error filter answered; counted when it was a hook call. */
+  refused(request: FastifyRequest, status: number): void {
+    const config = request.routeOptions?.config as Partial<typeof COUNTED_AS_HOOK_CALL> | undefined;
+    if (config?.telephonyHookCall) this.requests.get(UNKNOWN, UNKNOWN, refusal(status)).inc();
   }
 }
 

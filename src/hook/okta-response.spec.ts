@@ -61,7 +61,7 @@ describe(toOktaResponse.name, () => {
               provider: 'okta-telephony-gateway',
               transactionId: 'd-1',
               transactionMetadata:
-                'blocked=country-deny; deliveryId=d-1; durationMs=312; attempts=none',
+                'blocked=country-deny; why=destination country LV is denied; deliveryId=d-1; durationMs=312; attempts=none',
             },
           ],
         },

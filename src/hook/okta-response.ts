@@ -28,7 +28,8 @@ export const GATEWAY_PROVIDER = 'okta-telephony-gateway';
 
 /**
  * Builds the answer Okta expects (okta-contract.md §2): `commands` for a send or a block
- * answered `FAILED`, the error object when no provider could send (Okta then uses its own).
+ * answered `FAILED` (the rule and its reason, with the figures of a watch-list block, in
+ * `transactionMetadata`), the error object when no provider could send (Okta then uses its own).
  */
 export function toOktaResponse(
   outcome: DeliveryOutcome,
@@ -47,7 +48,7 @@ export function toOktaResponse(
         'FAILED',
         GATEWAY_PROVIDER,
         outcome.deliveryId,
-        metadata(outcome, `blocked=${outcome.rule}`),
+        metadata(outcome, `blocked=${outcome.rule}; why=${outcome.reason}`),
       );
     case 'failed':
       return failure(outcome);

@@ -1,10 +1,14 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { HookAuthGuard } from './hook-auth.guard';
+import { COUNTED_AS_HOOK_CALL } from './hook.metrics';
 import { OktaHookResponse } from './okta-response';
 import { TelephonyHookRequestDto } from './telephony-hook.dto';
 import { TelephonyHookPipe } from './telephony-hook.pipe';
-import { TELEPHONY_HOOK_ROUTE } from './telephony-hook.route';
 import { TelephonyHookService } from './telephony-hook.service';
+
+/** Route of Okta's telephony inline hook (controller and route policies agree on it here). */
+export const TELEPHONY_HOOK_ROUTE = '/hooks/okta/telephony';
 
 @Controller(TELEPHONY_HOOK_ROUTE)
 @UseGuards(HookAuthGuard)
@@ -13,7 +17,12 @@ export class TelephonyHookController {
 
   @Post()
   @HttpCode(200)
-  send(@Body(TelephonyHookPipe) body: TelephonyHookRequestDto): Promise<OktaHookResponse> {
+  @RouteConfig(COUNTED_AS_HOOK_CALL)
+  // Readonly<…> keeps the DTO class out of the parameter's metadata, so the global ValidationPipe
+  // leaves this body to TelephonyHookPipe's checker (docs/decisions/0002-hook-body-validation.md).
+  send(
+    @Body(TelephonyHookPipe) body: Readonly<TelephonyHookRequestDto>,
+  ): Promise<OktaHookResponse> {
     return this.hook.answer(body);
   }
 }

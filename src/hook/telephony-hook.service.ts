@@ -12,7 +12,8 @@ import { TelephonyHookRequestDto } from './telephony-hook.dto';
 
 /**
  * Answers one telephony hook call. Whatever happens below, the answer is ready before
- * `deadlineMs - answerMarginMs / 2`: a delivery still running then is answered as failed.
+ * `deadlineMs - answerMarginMs / 2`: a delivery still running then is answered as failed. The
+ * transaction id Okta gets joins the request's log context here, the one place it is set.
  */
 @Injectable()
 export class TelephonyHookService {

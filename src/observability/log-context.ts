@@ -26,7 +26,7 @@ export class RequestLogStore {
   }
 }
 
-/** The store of the current request (RequestLogging runs every request inside it). */
+/** The store of the current request (request-logging.ts runs every request inside it). */
 export const requestLogStorage = new AsyncLocalStorage<RequestLogStore>();
 
 const NONE: LogContextFields = Object.freeze({});

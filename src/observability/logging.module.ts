@@ -4,11 +4,13 @@ import { LoggingConfig } from '../common/server.config';
 import { logContextFields, mergeLogContext } from './log-context';
 import { redactLogFields, redactLogMessage } from './log-redaction';
 import { PinoNestLogger } from './nest-logger';
-import { RequestLogging, ROOT_LOGGER } from './request-logging';
+import { ROOT_LOGGER } from './request-logging';
 
 /**
- * JSON log lines with pino; PinoNestLogger makes every `new Logger()` of Nest write them. Every line passes the redaction layer (log-redaction.ts) and carries the fields of the
- * request it belongs to (log-context.ts); RequestLogging writes one line per request.
+ * JSON log lines with pino; PinoNestLogger makes every `new Logger()` of Nest write them. Every
+ * line passes the redaction layer (log-redaction.ts) and carries the fields of the request it
+ * belongs to (log-context.ts); the bootstrap's request hooks (request-logging.ts) write one line
+ * per request through the exported root logger.
  */
 @Module({})
 export class LoggingModule {
@@ -20,7 +22,6 @@ export class LoggingModule {
       providers: [
         { provide: ROOT_LOGGER, useValue: root },
         { provide: PinoNestLogger, useValue: new PinoNestLogger(root) },
-        RequestLogging,
       ],
     };
   }

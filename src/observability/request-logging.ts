@@ -1,5 +1,3 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
 import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { assignLogContext, RequestLogStore, requestLogStorage } from './log-context';
@@ -16,47 +14,39 @@ const EVENT_ID = /^[A-Za-z0-9._:+/=-]{1,128}$/;
 
 /**
  * Request correlation and the one `request completed` line, as three Fastify hooks rather than
- * Nest middleware (no middie, no route matching per request): every request runs inside
- * the request log store (log-context.ts) with its own fields, so each line written while it runs (by
+ * Nest middleware (no middie, no route matching per request): every request runs inside the
+ * request log store (log-context.ts) with its own fields, so each line written while it runs (by
  * any `new Logger()`) carries its `requestId`, and `eventId` / `transactionId` once known.
+ * Registered by the bootstrap (app.factory.ts).
  */
-@Injectable()
-export class RequestLogging implements OnModuleInit {
-  constructor(
-    private readonly host: HttpAdapterHost,
-    @Inject(ROOT_LOGGER) private readonly root: Logger,
-  ) {}
+export function logRequests(fastify: FastifyInstance, root: Logger): void {
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    requestLogStorage.run(new RequestLogStore(root, request.id), done);
+  });
+  fastify.addHook('preHandler', (request, _reply, done) => {
+    if (request.routeOptions.url?.startsWith(OKTA_HOOKS)) assignEventId(request.body);
+    done();
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    completed(root, request, reply);
+    done();
+  });
+}
 
-  onModuleInit(): void {
-    const fastify = this.host.httpAdapter.getInstance<FastifyInstance>();
-    fastify.addHook('onRequest', (request, _reply, done) => {
-      requestLogStorage.run(new RequestLogStore(this.root, request.id), done);
-    });
-    fastify.addHook('preHandler', (request, _reply, done) => {
-      if (request.routeOptions.url?.startsWith(OKTA_HOOKS)) assignEventId(request.body);
-      done();
-    });
-    fastify.addHook('onResponse', (request, reply, done) => {
-      this.completed(request, reply);
-      done();
-    });
-  }
-
-  /** Method, route pattern (never the raw path), status and time; never headers or body. */
-  private completed(request: FastifyRequest, reply: FastifyReply): void {
-    const route = request.routeOptions.url;
-    if (route !== undefined && QUIET_ROUTES.has(route)) return;
-    // requestId given here too: a request refused by an earlier onRequest hook has no store.
-    const fields = {
-      requestId: request.id,
-      method: request.method,
-      route: route ?? '(no route)',
-      status: reply.statusCode,
-      durationMs: Math.round(reply.elapsedTime * 10) / 10,
-    };
-    if (reply.statusCode >= 500) this.root.error(fields, 'request completed');
-    else this.root.info(fields, 'request completed');
-  }
+/** Method, route pattern (never the raw path), status and time; never headers or body. */
+function completed(root: Logger, request: FastifyRequest, reply: FastifyReply): void {
+  const route = request.routeOptions.url;
+  if (route !== undefined && QUIET_ROUTES.has(route)) return;
+  // requestId given here too: a request refused by an earlier onRequest hook has no store.
+  const fields = {
+    requestId: request.id,
+    method: request.method,
+    route: route ?? '(no route)',
+    status: reply.statusCode,
+    durationMs: Math.round(reply.elapsedTime * 10) / 10,
+  };
+  if (reply.statusCode >= 500) root.error(fields, 'request completed');
+  else root.info(fields, 'request completed');
 }
 
 function assignEventId(body: unknown): void {

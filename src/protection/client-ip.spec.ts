@@ -1,4 +1,4 @@
-import { clientNetwork } from './client-ip';
+import { clientNetwork, watchNetwork } from './client-ip';
 
 describe(clientNetwork.name, () => {
   it.each([
@@ -21,5 +21,17 @@ describe(clientNetwork.name, () => {
 
     expect(clientNetwork('2001:db8:aa:1:ffff:ffff:ffff:fffe')).toBe(a);
     expect(clientNetwork('2001:db8:aa:2::1')).not.toBe(a);
+  });
+});
+
+describe(watchNetwork.name, () => {
+  it.each([
+    ['203.0.113.7', '203.0.113.0/24'],
+    ['::ffff:203.0.113.7', '203.0.113.0/24'],
+    ['2001:db8:85a3:8d3:1319:8a2e:370:7348', '2001:db8:85a3::/48'],
+    ['2001:db8::1', '2001:db8:0::/48'],
+    ['not an address', undefined],
+  ])('should count %s in %s', (ip, network) => {
+    expect(watchNetwork(ip)).toBe(network);
   });
 });

@@ -79,3 +79,77 @@ describe(checkProtection.name, () => {
     ]);
   });
 });
+
+describe(`${checkProtection.name}: trusted, overrides, countries, adaptive`, () => {
+  it('should accept overrides that fit their keys, trusted ranges and networks, and adaptive', () => {
+    expect(
+      problemsOf({
+        rateLimits: [
+          {
+            key: 'ip',
+            limit: 20,
+            windowSeconds: 3600,
+            overrides: [{ match: '203.0.113.0/24', limit: 500 }],
+          },
+          { key: 'country', limit: 50, windowSeconds: 3600, countries: ['IN'] },
+          {
+            key: 'prefix',
+            prefixDigits: 8,
+            limit: 10,
+            windowSeconds: 3600,
+            requestTypes: ['enrollment'],
+            overrides: [{ match: '+44 20 7946', limit: 300 }],
+          },
+        ],
+        trusted: { ranges: ['+44 20 7946 0'], networks: ['203.0.113.0/24', '2001:db8:4::/48'] },
+        adaptive: { enabled: true },
+      }),
+    ).toEqual([]);
+  });
+
+  it('should name every override, country, network and adaptive setting that cannot work', () => {
+    expect(
+      problemsOf({
+        rateLimits: [
+          {
+            key: 'ip',
+            limit: 20,
+            windowSeconds: 3600,
+            countries: ['UK'],
+            overrides: [{ match: '203.0.113.0/33', limit: 500 }],
+          },
+          { key: 'phone', limit: 5, windowSeconds: 900, overrides: [{ match: 'IN', limit: 9 }] },
+          { key: 'country', limit: 5, windowSeconds: 900, overrides: [{ match: 'XX', limit: 9 }] },
+        ],
+        trusted: { networks: ['300.0.113.0/24'] },
+        adaptive: {
+          enabled: true,
+          windowSeconds: 600,
+          settleSeconds: 600,
+          watchSeconds: 7200,
+          maxWatchSeconds: 3600,
+          requestTypes: [],
+        },
+      }),
+    ).toEqual([
+      'protection.rateLimits[0].countries[0]: not a country libphonenumber knows (the United Kingdom is GB)',
+      'protection.rateLimits[0].overrides[0].match: prefix length must be 0 to 32',
+      'protection.rateLimits[1].overrides[0].match: must be an E.164 prefix such as "+44 20 7946" for this key',
+      'protection.rateLimits[2].overrides[0].match: not a country libphonenumber knows (the United Kingdom is GB)',
+      'protection.trusted.networks[0]: not an IP address',
+      'protection.adaptive.settleSeconds: must be shorter than windowSeconds',
+      'protection.adaptive.watchSeconds: must not be longer than maxWatchSeconds',
+      'protection.adaptive.requestTypes: name at least one request type to watch',
+    ]);
+  });
+
+  it('should refuse shares outside 0.01 to 1 and range digits outside 1 to 12', () => {
+    expect(
+      problemsOf({ adaptive: { expectedRatio: 1.5, dropFactor: '0', rangeDigits: [3, 13] } }),
+    ).toEqual([
+      'protection.adaptive.rangeDigits: each of rangeDigits must be an integer from 1 to 12',
+      'protection.adaptive.expectedRatio: must be a number from 0.01 to 1',
+      'protection.adaptive.dropFactor: must be a number from 0.01 to 1',
+    ]);
+  });
+});

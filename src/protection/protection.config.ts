@@ -2,6 +2,8 @@ import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
 import { IntRange } from '../common/config-decorators';
 import { CHANNELS, Channel } from '../providers/channel';
+import { AdaptiveConfig } from './adaptive.config';
+import { TrustedConfig } from './trusted.config';
 
 const COUNTRY = { each: true, message: 'each country must be an ISO 3166 alpha-2 code' };
 
@@ -43,6 +45,16 @@ export type RateLimitKey = (typeof RATE_LIMIT_KEYS)[number];
 /** Longest window: memory counters expire with a timer, and Node timers stop at 2^31 ms. */
 export const MAX_WINDOW_SECONDS = 2_073_600;
 
+/** A rule's own limit for some of its keys, e.g. the office network's `ip` count. */
+export class RateLimitOverrideConfig {
+  /**
+   * Which keys: an E.164 prefix for `phone` and `prefix` (`+44 20 7946`), an address or CIDR
+   * for `ip`, an ISO code for `country`, an Okta user id for `user`.
+   */
+  @IsString() match!: string;
+  @IntRange(1) limit!: number;
+}
+
 export class RateLimitRuleConfig {
   /**
    * Names the rule in answers, records and metrics (`rate-limit:<name>`) and its counters in the
@@ -60,8 +72,19 @@ export class RateLimitRuleConfig {
   @IsOptional() @IntRange(1, 15) prefixDigits?: number;
   /** Only deliveries on these channels count; absent means all. */
   @IsOptional() @IsArray() @IsIn(CHANNELS, { each: true }) channels?: Channel[];
-  /** Only these Okta request types count, e.g. `com.okta.user.telephony.pre-enrollment`. */
+  /**
+   * Only these Okta request types count, e.g. `com.okta.user.telephony.pre-enrollment`, or
+   * `enrollment`, `sign-in`, `password-reset`, `account-unlock` for short.
+   */
   @IsOptional() @IsArray() @IsString({ each: true }) requestTypes?: string[];
+  /** Only deliveries to these destination countries count; absent means all. */
+  @IsOptional() @IsArray() @Matches(/^[A-Z]{2}$/, COUNTRY) countries?: string[];
+  /** Other limits for some keys; the first that matches wins, counted apart. */
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => RateLimitOverrideConfig)
+  overrides?: RateLimitOverrideConfig[];
 }
 
 export class ProtectionConfig {
@@ -83,4 +106,6 @@ export class ProtectionConfig {
   @ValidateNested({ each: true })
   @Type(() => RateLimitRuleConfig)
   rateLimits: RateLimitRuleConfig[] = [];
+  @ValidateNested() @Type(() => TrustedConfig) trusted = new TrustedConfig();
+  @ValidateNested() @Type(() => AdaptiveConfig) adaptive = new AdaptiveConfig();
 }

@@ -1,10 +1,10 @@
-import { plainToInstance } from 'class-transformer';
 import { Registry } from 'prom-client';
 import { DeliveryRequest } from '../delivery/delivery.types';
 import { normalizePhoneNumber, PhoneNumberInfo } from '../phone/phone-number';
-import { StoreConfig } from '../store/store.config';
-import { ProtectionConfig } from './protection.config';
-import { ProtectionMetrics } from './protection.metrics';
+import { protectionParts } from '../../test/support/protection-parts';
+import { SYSTEM_CLOCK } from '../common/clock';
+import { StoreUnavailableError } from '../store/key-value-store';
+import { MemoryStore } from '../store/memory.store';
 import { ProtectionService } from './protection.service';
 import { ALLOWED } from './protection.types';
 
@@ -19,14 +19,9 @@ const phone = (raw: string): PhoneNumberInfo => normalizePhoneNumber(raw, 'US')!
 describe(ProtectionService.name, () => {
   let registry: Registry;
   const build = (protection: Record<string, unknown>) => {
-    registry = new Registry();
-    const config = plainToInstance(ProtectionConfig, protection, { exposeDefaultValues: true });
-    return new ProtectionService(
-      config,
-      new StoreConfig(),
-      { driver: 'memory' },
-      new ProtectionMetrics(registry),
-    );
+    const parts = protectionParts(protection);
+    registry = parts.registry;
+    return parts.sut;
   };
   const decisions = async () =>
     (await registry.getSingleMetricAsString('otg_protection_decisions_total'))
@@ -90,5 +85,33 @@ describe(ProtectionService.name, () => {
       'otg_protection_decisions_total{rule="number-type",country="LV",action="would-block"} 1',
       'otg_protection_decisions_total{rule="rate-limit:user:1/60s",country="LV",action="would-block"} 1',
     ]);
+  });
+});
+
+describe(`${ProtectionService.name} with the watch list while the store is down`, () => {
+  /** A store that fails every call, as the Redis driver does while Redis is down. */
+  const down = new Proxy(new MemoryStore(10), {
+    get: (target, property) =>
+      property === 'driver' || property === 'worstCaseMs'
+        ? Reflect.get(target, property)
+        : () => Promise.reject(new StoreUnavailableError('redis not connected')),
+  });
+  const enrollment = { ...request, requestType: 'com.okta.user.telephony.pre-enrollment' };
+
+  it('should send without the watch list when fail-open', async () => {
+    const { sut } = protectionParts({ adaptive: { enabled: true } }, SYSTEM_CLOCK, down);
+
+    expect(await sut.check(enrollment, phone('+447400123456'), 'd-1')).toBe(ALLOWED);
+  });
+
+  it('should refuse to send uncounted when fail-closed and enforcing', async () => {
+    const { sut } = protectionParts({ adaptive: { enabled: true } }, SYSTEM_CLOCK, down, {
+      onUnavailable: 'fail-closed',
+    });
+
+    expect(await sut.check(enrollment, phone('+447400123456'), 'd-1')).toEqual({
+      action: 'unavailable',
+      reason: 'the shared store is unavailable; rate limits cannot be counted (fail-closed)',
+    });
   });
 });

@@ -1,16 +1,24 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { ProtectionRequest } from './protection.types';
-import { PhoneNumberInfo } from '../phone/phone-number';
+import { Injectable, Logger } from '@nestjs/common';
+import { normalizePhoneNumber, PhoneNumberInfo } from '../phone/phone-number';
 import { StoreUnavailableError } from '../store/key-value-store';
 import { StoreConfig } from '../store/store.config';
-import { STORE_BACKEND, StoreBackend } from '../store/store.runtime';
+import { AdaptiveAssessment, AdaptivePolicy } from './adaptive.policy';
 import { NumberPolicy } from './number.policy';
 import { ProtectionConfig } from './protection.config';
 import { ProtectionMetrics } from './protection.metrics';
-import { ALLOWED, ProtectionFinding, ProtectionVerdict } from './protection.types';
+import {
+  ALLOWED,
+  ProtectionFinding,
+  ProtectionRequest,
+  ProtectionVerdict,
+  Screening,
+} from './protection.types';
 import { RateLimitPolicy } from './rate-limit.policy';
-import { rateLimitName, RateLimitRule } from './rate-limit.rule';
-import { createLimiter } from './rate-limiter.factory';
+import { TrustedList } from './trusted';
+import { explain } from './watch-explanation';
+import { WatchEntry } from './watch-list';
+
+const NONE: AdaptiveAssessment = {};
 
 const UNCOUNTED: ProtectionVerdict = {
   action: 'unavailable',
@@ -19,46 +27,121 @@ const UNCOUNTED: ProtectionVerdict = {
 
 /**
  * Toll-fraud protection, between number normalization and routing: the number policy
- * (validity, country, number type), then the rate limits. In `enforce` mode a number the
- * policy refuses is blocked without being counted; in `monitor` mode every rule is checked
- * and counted, and nothing is blocked. Every verdict is counted in the metrics.
+ * (validity, country, number type), the watch list (verification feedback), then the rate
+ * limits. In `enforce` mode a delivery the number policy or the watch list refuses is blocked
+ * without being counted; in `monitor` mode every rule is checked and counted, and nothing is
+ * blocked (`adaptive.mode` may monitor the watch list alone). Every verdict is counted in the
+ * metrics; a delivery let through is counted for the verification feedback.
  */
 @Injectable()
 export class ProtectionService {
+  private readonly logger = new Logger('Protection');
   private readonly enforce: boolean;
+  private readonly monitorWatch: boolean;
+  private readonly failClosed: boolean;
+  private readonly defaultRegion: ProtectionConfig['defaultRegion'];
   private readonly numbers: NumberPolicy;
-  private readonly limits: RateLimitPolicy;
+  private readonly trusted: TrustedList;
 
   constructor(
     config: ProtectionConfig,
     store: StoreConfig,
-    @Inject(STORE_BACKEND) backend: StoreBackend,
+    private readonly limits: RateLimitPolicy,
+    private readonly adaptive: AdaptivePolicy,
     private readonly metrics: ProtectionMetrics,
   ) {
     this.enforce = config.mode === 'enforce';
+    this.monitorWatch = (config.adaptive.mode ?? config.mode) === 'monitor';
+    this.failClosed = store.onUnavailable === 'fail-closed';
+    this.defaultRegion = config.defaultRegion;
     this.numbers = new NumberPolicy(config);
-    this.limits = new RateLimitPolicy(
-      config.rateLimits.map((rule) => {
-        const spec = { ...rule, name: rateLimitName(rule) };
-        return new RateLimitRule(rule, createLimiter(spec, backend, store));
-      }),
-    );
+    this.trusted = new TrustedList(config.trusted);
   }
 
-  async check(request: ProtectionRequest, phone: PhoneNumberInfo): Promise<ProtectionVerdict> {
+  /**
+   * Reads the number (`protection.defaultRegion` for one without a country code), then checks
+   * it; `deliveryId` names the delivery for the verification feedback.
+   */
+  async screen(
+    request: ProtectionRequest & { readonly phoneNumber: string },
+    deliveryId: string,
+  ): Promise<Screening> {
+    const phone = normalizePhoneNumber(request.phoneNumber, this.defaultRegion);
+    return { phone, verdict: phone ? await this.check(request, phone, deliveryId) : ALLOWED };
+  }
+
+  /** The verdict on one delivery; `deliveryId` names it for the verification feedback. */
+  async check(
+    request: ProtectionRequest,
+    phone: PhoneNumberInfo,
+    deliveryId?: string,
+  ): Promise<ProtectionVerdict> {
     const refused = this.numbers.check(phone);
     if (refused && this.enforce) return this.conclude(refused, phone);
+    const trusted = this.trusted.vouches(phone.e164, request.clientIp);
+    const assessment = this.adaptive.enabled ? await this.assess(request, phone, trusted) : NONE;
+    if (!assessment) return UNCOUNTED;
+    const watch = this.watchFinding(assessment.finding);
+    if (watch && !watch.monitored && this.enforce) return this.conclude([watch], phone);
     let limited: ProtectionFinding[] | undefined;
     try {
-      limited = await this.limits.consume(request, phone, this.enforce);
+      limited = await this.limits.consume(request, phone, this.enforce, trusted);
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
       // Monitor mode never blocks, not even for want of a count.
       if (this.enforce) return UNCOUNTED;
     }
-    return this.conclude(
-      refused && limited ? [...refused, ...limited] : (refused ?? limited),
-      phone,
+    const verdict = this.conclude(joined(refused, watch, limited), phone);
+    if (assessment.count && verdict.action !== 'blocked' && deliveryId) {
+      await this.commit(deliveryId, assessment);
+    }
+    return verdict;
+  }
+
+  /** Every key on the watch list now, newest first (the admin route lists them). */
+  watchlist(): Promise<WatchEntry[]> {
+    return this.adaptive.watchlist();
+  }
+
+  /** The watch list's assessment; undefined when the store failed and fail-closed forbids going on. */
+  private async assess(
+    request: ProtectionRequest,
+    phone: PhoneNumberInfo,
+    trusted: boolean,
+  ): Promise<AdaptiveAssessment | undefined> {
+    try {
+      const assessment = await this.adaptive.assess(request, phone, trusted);
+      for (const entry of assessment.started ?? []) this.started(entry);
+      return assessment;
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      return this.failClosed && this.enforce ? undefined : {};
+    }
+  }
+
+  private watchFinding(finding: ProtectionFinding | undefined): ProtectionFinding | undefined {
+    if (!finding || !this.monitorWatch || !this.enforce) return finding;
+    return { ...finding, monitored: true };
+  }
+
+  private async commit(deliveryId: string, assessment: AdaptiveAssessment): Promise<void> {
+    try {
+      await this.adaptive.commit(deliveryId, assessment);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+    }
+  }
+
+  private started(entry: WatchEntry): void {
+    this.metrics.watchStarted(entry.kind, entry.country);
+    this.logger.warn(
+      {
+        watch: explain(entry),
+        kind: entry.kind,
+        country: entry.country,
+        until: new Date(entry.until).toISOString(),
+      },
+      'pumping watch started',
     );
   }
 
@@ -71,10 +154,23 @@ export class ProtectionService {
       this.metrics.allowed(country);
       return ALLOWED;
     }
-    const action = this.enforce ? 'blocked' : 'would-block';
-    for (const finding of findings) this.metrics.matched(finding.rule, country, action);
-    return { action, findings };
+    const blocks = this.enforce && findings.some((f) => !f.monitored);
+    for (const finding of findings) {
+      const action = blocks && !finding.monitored ? 'blocked' : 'would-block';
+      this.metrics.matched(finding.rule, country, action);
+    }
+    return { action: blocks ? 'blocked' : 'would-block', findings };
   }
+}
+
+/** The findings of all three checks; the one list as it is when only one has any (no allocation). */
+function joined(
+  refused: ProtectionFinding[] | undefined,
+  watch: ProtectionFinding | undefined,
+  limited: ProtectionFinding[] | undefined,
+): ProtectionFinding[] | undefined {
+  if (!watch && !(refused && limited)) return refused ?? limited;
+  return [...(refused ?? []), ...(watch ? [watch] : []), ...(limited ?? [])];
 }
 
 function nonEmpty<T>(list: T[] | undefined): list is [T, ...T[]] {

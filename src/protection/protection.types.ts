@@ -1,9 +1,13 @@
+import { PhoneNumberInfo } from '../phone/phone-number';
 import { Channel } from '../providers/channel';
+
 /** One protection rule that matched a delivery, and why, in words safe for Okta and the logs. */
 export interface ProtectionFinding {
   /** `number-invalid`, `country-deny`, `rate-limit:phone:5/900s`... */
   readonly rule: string;
   readonly reason: string;
+  /** Matched under `adaptive.mode: monitor` while other rules enforce: counted, never blocks. */
+  readonly monitored?: true;
 }
 
 /**
@@ -28,5 +32,14 @@ export interface ProtectionRequest {
   readonly requestType?: string;
   readonly channel: Channel;
   readonly userId?: string;
+  /** Okta's `userProfile.login`: its domain may vouch for the user (`trusted.loginDomains`). */
+  readonly userLogin?: string;
   readonly clientIp?: string;
+}
+
+/** What protection learnt about the number before sending: the number itself and the verdict. */
+export interface Screening {
+  /** Undefined when the input cannot be a phone number (nothing is sent then). */
+  readonly phone?: PhoneNumberInfo;
+  readonly verdict: ProtectionVerdict;
 }

@@ -21,14 +21,15 @@ const request = (extra: Partial<DeliveryRequest> = {}): DeliveryRequest => ({
 });
 const gb = normalizePhoneNumber('+447400123456', 'US')!;
 const de = normalizePhoneNumber('+4917612345678', 'US')!;
-/** Points the rule has counted for this delivery's key. */
+const clock = { now: () => Date.UTC(2026, 10, 23) };
+/** Points the rule has counted for this delivery's key, in the clock's window. */
 const counted = async (r: RateLimitRule, req = request(), phone = gb) =>
-  (await r.limiter.get(r.keyFor(req, phone)!))?.consumedPoints ?? 0;
+  (await r.limiter.get(r.select(req, phone, false, clock.now())!.key))?.consumedPoints ?? 0;
 
 describe(RateLimitPolicy.name, () => {
   it('should pass five deliveries to one phone under a 5-per-window rule and stop the sixth', async () => {
     const perPhone = rule({ key: 'phone', limit: 5 });
-    const sut = new RateLimitPolicy([perPhone]);
+    const sut = new RateLimitPolicy([perPhone], clock);
 
     for (let i = 0; i < 5; i++) expect(await sut.consume(request(), gb, true)).toBeUndefined();
 
@@ -42,7 +43,7 @@ describe(RateLimitPolicy.name, () => {
     const perPhone = rule({ key: 'phone', limit: 5 });
     const perUser = rule({ key: 'user', limit: 5 });
     const voiceOnly = rule({ key: 'ip', limit: 5, channels: ['voice'] });
-    const sut = new RateLimitPolicy([perPhone, perUser, voiceOnly]);
+    const sut = new RateLimitPolicy([perPhone, perUser, voiceOnly], clock);
 
     await sut.consume(request(), gb, true);
     await sut.consume(request({ userId: undefined }), gb, true);
@@ -56,7 +57,7 @@ describe(RateLimitPolicy.name, () => {
     const perIp = rule({ key: 'ip', limit: 1 });
     const perPhone = rule({ key: 'phone', limit: 5 });
     const perUser = rule({ key: 'user', limit: 5 });
-    const sut = new RateLimitPolicy([perIp, perPhone, perUser]);
+    const sut = new RateLimitPolicy([perIp, perPhone, perUser], clock);
 
     await sut.consume(request(), gb, true);
     const findings = await sut.consume(request(), de, true);
@@ -71,7 +72,7 @@ describe(RateLimitPolicy.name, () => {
     const perIp = rule({ key: 'ip', limit: 1 });
     const perUser = rule({ key: 'user', limit: 1 });
     const perPhone = rule({ key: 'phone', limit: 5 });
-    const sut = new RateLimitPolicy([perIp, perUser, perPhone]);
+    const sut = new RateLimitPolicy([perIp, perUser, perPhone], clock);
 
     await sut.consume(request(), gb, false);
     const findings = await sut.consume(request(), gb, false);
@@ -84,6 +85,6 @@ describe(RateLimitPolicy.name, () => {
   });
 
   it('should do nothing without rules', async () => {
-    expect(await new RateLimitPolicy([]).consume(request(), gb, true)).toBeUndefined();
+    expect(await new RateLimitPolicy([], clock).consume(request(), gb, true)).toBeUndefined();
   });
 });

@@ -1,17 +1,15 @@
 import { RateLimiterRes } from 'rate-limiter-flexible';
-import { ProtectionRequest } from './protection.types';
+import { Clock } from '../common/clock';
 import { PhoneNumberInfo } from '../phone/phone-number';
 import { describeRedisError } from '../store/redis-error';
 import { StoreUnavailableError } from '../store/key-value-store';
-import { ProtectionFinding } from './protection.types';
-import { RateLimitRule } from './rate-limit.rule';
+import { ProtectionFinding, ProtectionRequest } from './protection.types';
+import { RateLimitRule, RuleCount } from './rate-limit.rule';
 
 /** How one rule's count went: under its limit, over it, or not counted (store error). */
 type Count = 'passed' | 'over' | Error;
 
-interface Counting {
-  readonly rule: RateLimitRule;
-  readonly key: string;
+interface Counting extends RuleCount {
   readonly count: Promise<Count>;
 }
 
@@ -24,22 +22,27 @@ interface Counting {
  * not move.
  */
 export class RateLimitPolicy {
-  constructor(private readonly rules: readonly RateLimitRule[]) {}
+  constructor(
+    private readonly rules: readonly RateLimitRule[],
+    private readonly clock: Clock,
+  ) {}
 
   /**
    * The rules this delivery is over; undefined when it is under every limit (or none applies).
    * Rejects with StoreUnavailableError when a count could not be made (the points that were
-   * taken are given back first).
+   * taken are given back first). A `trusted` delivery skips the rules on shared keys.
    */
   async consume(
     request: ProtectionRequest,
     phone: PhoneNumberInfo,
     refund: boolean,
+    trusted = false,
   ): Promise<ProtectionFinding[] | undefined> {
+    const now = this.clock.now();
     const countings: Counting[] = [];
     for (const rule of this.rules) {
-      const key = rule.keyFor(request, phone);
-      if (key !== undefined) countings.push({ rule, key, count: count(rule, key) });
+      const selected = rule.select(request, phone, trusted, now);
+      if (selected) countings.push({ ...selected, count: count(selected) });
     }
     if (countings.length === 0) return undefined;
     const counts = await Promise.all(countings.map((c) => c.count));
@@ -49,12 +52,12 @@ export class RateLimitPolicy {
       await giveBack(countings.filter((_, i) => counts[i] === 'passed'));
     }
     if (failure) throw new StoreUnavailableError(describeRedisError(failure));
-    return over.length > 0 ? over.map((c) => c.rule.finding) : undefined;
+    return over.length > 0 ? over.map((c) => c.finding) : undefined;
   }
 }
 
-function count(rule: RateLimitRule, key: string): Promise<Count> {
-  return rule.limiter.consume(key).then(
+function count({ limiter, key }: RuleCount): Promise<Count> {
+  return limiter.consume(key).then(
     (): Count => 'passed',
     (rejection: unknown): Count =>
       rejection instanceof RateLimiterRes
@@ -66,5 +69,5 @@ function count(rule: RateLimitRule, key: string): Promise<Count> {
 }
 
 async function giveBack(countings: readonly Counting[]): Promise<void> {
-  await Promise.allSettled(countings.map((c) => c.rule.limiter.reward(c.key)));
+  await Promise.allSettled(countings.map((c) => c.limiter.reward(c.key)));
 }

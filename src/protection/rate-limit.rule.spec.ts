@@ -101,4 +101,78 @@ describe(RateLimitRule.name, () => {
     ).toBeUndefined();
     expect(sut.keyFor(request({ channel: 'voice', requestType: undefined }), lv)).toBeUndefined();
   });
+
+  it('should know the request types by their short names', () => {
+    const sut = rule({ key: 'phone', requestTypes: ['enrollment', 'sign-in'] });
+
+    expect(sut.keyFor(request(), lv)).toBeDefined();
+    expect(
+      sut.keyFor(request({ requestType: 'com.okta.user.telephony.mfa-verification' }), lv),
+    ).toBeDefined();
+    expect(
+      sut.keyFor(request({ requestType: 'com.okta.user.telephony.password-reset' }), lv),
+    ).toBeUndefined();
+  });
+});
+
+describe(`${RateLimitRule.name} select`, () => {
+  const NOW = Date.UTC(2026, 10, 23, 9, 0, 0);
+  const overrides = [new RateLimiterMemory({ points: 500, duration: 900 })];
+  const select = (config: Record<string, unknown>, req = request(), to = lv, trusted = false) =>
+    new RateLimitRule(
+      plainToInstance(RateLimitRuleConfig, { limit: 5, windowSeconds: 900, ...config }),
+      new RateLimiterMemory({ points: 5, duration: 900 }),
+      overrides,
+    ).select(req, to, trusted, NOW);
+
+  it('should count in windows aligned on the clock', () => {
+    const sut = new RateLimitRule(
+      plainToInstance(RateLimitRuleConfig, { key: 'country', limit: 5, windowSeconds: 900 }),
+      new RateLimiterMemory({ points: 5, duration: 900 }),
+    );
+
+    expect(sut.select(request(), lv, false, NOW)?.key).toBe(`LV:${NOW / 900_000}`);
+    expect(sut.select(request(), lv, false, NOW + 899_999)?.key).toBe(`LV:${NOW / 900_000}`);
+    expect(sut.select(request(), lv, false, NOW + 900_000)?.key).toBe(`LV:${NOW / 900_000 + 1}`);
+  });
+
+  it('should count only deliveries to its countries', () => {
+    expect(select({ key: 'phone', countries: ['IN'] })).toBeUndefined();
+    expect(select({ key: 'phone', countries: ['IN', 'LV'] })).toBeDefined();
+  });
+
+  it('should give an override its own limit and counter for the keys it matches', () => {
+    const office = [{ match: '203.0.113.0/24', limit: 500 }];
+    const block = [{ match: '+371 2012', limit: 500 }];
+
+    expect(select({ key: 'ip', overrides: office })).toEqual({
+      limiter: overrides[0],
+      key: expect.stringMatching(/^[A-Za-z0-9_-]{43}:\d+$/),
+      finding: {
+        rule: 'rate-limit:ip:5/900s',
+        reason: 'over 500 per 900 s for this client IP address',
+      },
+    });
+    expect(
+      select({ key: 'ip', overrides: office }, request({ clientIp: '198.51.100.1' }))?.limiter,
+    ).not.toBe(overrides[0]);
+    expect(select({ key: 'prefix', prefixDigits: 6, overrides: block })?.limiter).toBe(
+      overrides[0],
+    );
+    expect(select({ key: 'country', overrides: [{ match: 'LV', limit: 9 }] })?.limiter).toBe(
+      overrides[0],
+    );
+    expect(select({ key: 'user', overrides: [{ match: '00u1', limit: 9 }] })?.limiter).toBe(
+      overrides[0],
+    );
+  });
+
+  it('should let trusted deliveries skip the rules on shared keys, not those on one person', () => {
+    const trusted = (key: string) =>
+      select({ key, prefixDigits: key === 'prefix' ? 6 : undefined }, request(), lv, true);
+
+    expect(['ip', 'prefix', 'country'].map(trusted)).toEqual([undefined, undefined, undefined]);
+    expect(trusted('phone')).toBeDefined();
+    expect(trusted('user')).toBeDefined();
+  });
 });

@@ -9,6 +9,7 @@ import { RedisConnection } from '../store/redis-connection';
 import { RedisConfig, StoreConfig } from '../store/store.config';
 import { StoreBackend } from '../store/store.runtime';
 import { RateLimitRuleConfig } from './protection.config';
+import { SYSTEM_CLOCK } from '../common/clock';
 import { RateLimitPolicy } from './rate-limit.policy';
 import { RateLimitRule } from './rate-limit.rule';
 import { createLimiter } from './rate-limiter.factory';
@@ -76,7 +77,7 @@ describeWithRedis(`${createLimiter.name} on Redis`, () => {
     return {
       connection,
       limiter,
-      policy: new RateLimitPolicy([new RateLimitRule(perPhone, limiter)]),
+      policy: new RateLimitPolicy([new RateLimitRule(perPhone, limiter)], SYSTEM_CLOCK),
     };
   };
   const prefix = () => `otg-rl-test-${++sequence}:`;

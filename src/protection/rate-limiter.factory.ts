@@ -1,12 +1,39 @@
 import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
+import { Clock } from '../common/clock';
 import { StoreBackend } from '../store/store.runtime';
 import { StoreConfig } from '../store/store.config';
+import { RateLimitRuleConfig } from './protection.config';
+import { RateLimitPolicy } from './rate-limit.policy';
+import { rateLimitName, RateLimitRule } from './rate-limit.rule';
 
 /** What a limiter counts: `limit` deliveries per fixed window of `windowSeconds`. */
 export interface LimiterSpec {
   readonly name: string;
   readonly limit: number;
   readonly windowSeconds: number;
+}
+
+/**
+ * Every `protection.rateLimits[]` rule with its counters: one limiter for the rule and one per
+ * override (`<name>#<n>`), so an override's keys count apart.
+ */
+export function rateLimitPolicy(
+  rules: readonly RateLimitRuleConfig[],
+  backend: StoreBackend,
+  store: StoreConfig,
+  clock: Clock,
+): RateLimitPolicy {
+  return new RateLimitPolicy(
+    rules.map((rule) => {
+      const name = rateLimitName(rule);
+      const spec = { name, limit: rule.limit, windowSeconds: rule.windowSeconds };
+      const overrides = (rule.overrides ?? []).map((o, i) =>
+        createLimiter({ ...spec, name: `${name}#${i + 1}`, limit: o.limit }, backend, store),
+      );
+      return new RateLimitRule(rule, createLimiter(spec, backend, store), overrides);
+    }),
+    clock,
+  );
 }
 
 /**

@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsOptional, IsString, IsUrl, ValidateNested } from 'class-validator';
 import { IntRange } from '../common/config-decorators';
 import { CHANNELS, Channel } from './channel';
+import { PemCertificatesFile, ProxyUrl } from './kit/http/outbound.config';
 
 export class CircuitBreakerConfig {
   /** Consecutive failures that open the breaker. */
@@ -24,5 +25,11 @@ export class ProviderConfig {
   @IsOptional() @IsArray() @IsIn(CHANNELS, { each: true }) channels?: Channel[];
   /** Keep-alive connections kept open to the vendor. */
   @IntRange(1, 1024) maxSockets = 64;
+  /** An idle keep-alive connection is closed after this long: below the vendor's own timeout. */
+  @IntRange(100, 600_000) idleTimeoutMs = 4000;
+  /** This provider's proxy; wins over `outbound` and the environment. `""` or `none`: direct. */
+  @ProxyUrl() proxyUrl?: string;
+  /** PEM CA certificates trusted for this vendor besides Node's own (a private CA, a TLS proxy). */
+  @IsOptional() @PemCertificatesFile() caFile?: string;
   @ValidateNested() @Type(() => CircuitBreakerConfig) circuitBreaker = new CircuitBreakerConfig();
 }

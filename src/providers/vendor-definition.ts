@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { ServerConfig } from '../common/server.config';
 import { Channel } from './channel';
+import { ConnectionOptions } from './kit/http/vendor-connection';
 import { VendorHttpClient } from './kit/http/vendor-http.client';
 import { ProviderConfig } from './provider.config';
 import { TelephonyProvider } from './telephony-provider';
@@ -8,7 +9,9 @@ import { TelephonyProvider } from './telephony-provider';
 /** What the registry hands a vendor when it builds a provider. */
 export interface VendorContext {
   readonly logger: Logger;
-  /** A keep-alive client for this provider, sized by its `maxSockets`. */
+  /** Pool size, idle timeout, proxy and CA of this provider (for SDK clients of our own). */
+  readonly connection: ConnectionOptions;
+  /** A keep-alive client for this provider, with its `connection`. */
   http(baseUrl: string): VendorHttpClient;
   /**
    * `<server.publicUrl>/callbacks/<provider id>/<kind>`, or undefined when the service has no

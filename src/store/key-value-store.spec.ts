@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { RedisServer, describeWithRedis } from '../../test/support/redis-server';
-import { KeyValueStore } from './key-value-store';
+import { keepsTheContract, keepsTheIndexContract } from '../../test/support/store-contract';
 import { MemoryStore } from './memory.store';
 import { RedisConnection } from './redis-connection';
 import { RedisStore } from './redis.store';
@@ -9,93 +9,10 @@ import { RedisConfig } from './store.config';
 /** The store and idempotency log their warnings; the assertions say what matters. */
 Logger.overrideLogger(false);
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-let sequence = 0;
-
-/**
- * The one contract both drivers keep; the same body runs against memory and against a real
- * redis-server. Each test uses fresh keys, so the stores are shared across tests.
- */
-function keepsTheContract(sut: () => KeyValueStore): void {
-  let key: (name: string) => string;
-  beforeEach(() => {
-    const run = ++sequence;
-    key = (name) => `contract:${run}:${name}`;
-  });
-
-  it('should return what was set and nothing for an unknown key', async () => {
-    await sut().set(key('a'), { n: 1, list: ['x'], nested: { ok: true } }, 10_000);
-
-    expect(await sut().get(key('a'))).toEqual({ n: 1, list: ['x'], nested: { ok: true } });
-    expect(await sut().get(key('nope'))).toBeUndefined();
-  });
-
-  it('should overwrite on set and forget on delete', async () => {
-    await sut().set(key('a'), 'one', 10_000);
-    await sut().set(key('a'), 'two', 10_000);
-    expect(await sut().get(key('a'))).toBe('two');
-
-    await sut().delete(key('a'));
-    expect(await sut().get(key('a'))).toBeUndefined();
-  });
-
-  it('should let exactly one of many concurrent setIfAbsent calls win', async () => {
-    const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => sut().setIfAbsent(key('claim'), { owner: i }, 10_000)),
-    );
-
-    expect(results.filter(Boolean)).toHaveLength(1);
-    expect(await sut().get(key('claim'))).toEqual({ owner: results.indexOf(true) });
-  });
-
-  it('should forget a value after its time to live', async () => {
-    await sut().set(key('a'), 1, 50);
-    await sut().setIfAbsent(key('b'), 1, 50);
-    await sut().append(key('c'), 1, 50, 10);
-    await sleep(120);
-
-    expect(await sut().get(key('a'))).toBeUndefined();
-    expect(await sut().setIfAbsent(key('b'), 2, 10_000)).toBe(true);
-    expect(await sut().list(key('c'))).toEqual([]);
-  });
-
-  it('should only move a ranked value forward', async () => {
-    expect(await sut().advance(key('s'), { rank: 2, value: 'sent' }, 10_000)).toBe(true);
-    expect(await sut().advance(key('s'), { rank: 1, value: 'queued' }, 10_000)).toBe(false);
-    expect(await sut().advance(key('s'), { rank: 2, value: 'again' }, 10_000)).toBe(false);
-    expect(await sut().get(key('s'))).toEqual({ rank: 2, value: 'sent' });
-
-    expect(await sut().advance(key('s'), { rank: 3, value: 'delivered' }, 10_000)).toBe(true);
-    expect(await sut().get(key('s'))).toEqual({ rank: 3, value: 'delivered' });
-  });
-
-  it('should end on the highest rank whatever order concurrent advances arrive in', async () => {
-    const ranks = [5, 2, 9, 1, 7, 3, 8, 4, 6];
-
-    await Promise.all(ranks.map((rank) => sut().advance(key('s'), { rank }, 10_000)));
-
-    expect(await sut().get(key('s'))).toEqual({ rank: 9 });
-  });
-
-  it('should keep the first expiry when a ranked value advances', async () => {
-    await sut().advance(key('s'), { rank: 1 }, 80);
-    await sut().advance(key('s'), { rank: 2 }, 60_000);
-    await sleep(150);
-
-    expect(await sut().get(key('s'))).toBeUndefined();
-  });
-
-  it('should append in order and keep only the last maxLength items', async () => {
-    for (const n of [1, 2, 3, 4]) await sut().append(key('l'), { n }, 10_000, 3);
-
-    expect(await sut().list(key('l'))).toEqual([{ n: 2 }, { n: 3 }, { n: 4 }]);
-    expect(await sut().list(key('none'))).toEqual([]);
-  });
-}
-
 describe(MemoryStore.name, () => {
   const store = new MemoryStore(10_000);
   keepsTheContract(() => store);
+  keepsTheIndexContract(() => store);
 });
 
 describeWithRedis(RedisStore.name, () => {
@@ -116,4 +33,16 @@ describeWithRedis(RedisStore.name, () => {
   });
 
   keepsTheContract(() => store);
+  keepsTheIndexContract(() => store);
+
+  it('should keep the index as one sorted set under the prefix (no SCAN needed to read it)', async () => {
+    await store.addToIndex(
+      'index:type',
+      { member: 'a', score: 1 },
+      { ttlMs: 10_000, maxLength: 100, minScore: 0 },
+    );
+
+    expect(await connection.client.type('test:index:type')).toBe('zset');
+    expect(await connection.client.pttl('test:index:type')).toBeGreaterThan(9000);
+  });
 });

@@ -1,4 +1,14 @@
-import { KeyValueStore, Ranked } from './key-value-store';
+import { foldCounters } from './counter-fold';
+import {
+  CounterFold,
+  Counts,
+  IndexBounds,
+  IndexEntry,
+  IndexRange,
+  KeyValueStore,
+  Ranked,
+} from './key-value-store';
+import { MemoryIndex } from './memory-index';
 
 interface Entry {
   value: unknown;
@@ -68,6 +78,39 @@ export class MemoryStore implements KeyValueStore {
 
   list<T>(key: string): Promise<T[]> {
     return Promise.resolve([...((this.read(key) as T[] | undefined) ?? [])]);
+  }
+
+  increment(key: string, counts: Counts, ttlMs: number): Promise<Counts> {
+    const current = (this.read(key) as Counts | undefined) ?? {};
+    const next = { ...current };
+    const values: Counts = {};
+    for (const [field, by] of Object.entries(counts)) {
+      values[field] = next[field] = (next[field] ?? 0) + by;
+    }
+    this.write(key, next, this.now() + ttlMs);
+    return Promise.resolve(values);
+  }
+
+  counters(key: string, fold?: CounterFold): Promise<Counts> {
+    const current = this.read(key) as Counts | undefined;
+    if (!current) return Promise.resolve({});
+    const folded = fold ? foldCounters(current, fold) : current;
+    // A fold keeps the key's expiry, as the Redis driver does.
+    if (folded !== current) this.write(key, folded, this.entries.get(key)!.expiresAt);
+    return Promise.resolve({ ...folded });
+  }
+
+  addToIndex(key: string, entry: IndexEntry, bounds: IndexBounds): Promise<void> {
+    const current = this.read(key);
+    const index = current instanceof MemoryIndex ? current : new MemoryIndex();
+    index.add(entry, bounds);
+    this.write(key, index, this.now() + bounds.ttlMs);
+    return Promise.resolve();
+  }
+
+  readIndex(key: string, range: IndexRange): Promise<IndexEntry[]> {
+    const index = this.read(key);
+    return Promise.resolve(index instanceof MemoryIndex ? index.read(range) : []);
   }
 
   private read(key: string): unknown {

@@ -46,6 +46,19 @@ describeWithRedis(`${RedisStore.name} (outages and sharing)`, () => {
     expect(await sut.setIfAbsent('x', 1, 1000)).toBe(true);
   });
 
+  it('should count as unavailable from a command Redis refuses while connected, until one succeeds', async () => {
+    await sut.append('list', 1, 10_000, 5);
+
+    await expect(sut.get('list')).rejects.toThrow('store unavailable: redis error WRONGTYPE');
+    expect([connection.available, connection.lastProblem]).toEqual([
+      false,
+      'redis error WRONGTYPE',
+    ]);
+
+    await sut.get('k');
+    expect([connection.available, connection.lastProblem]).toEqual([true, undefined]);
+  });
+
   it('should give rate-limiter-flexible a client it can use', async () => {
     const limiter = new RateLimiterRedis({
       storeClient: connection.client,

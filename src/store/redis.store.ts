@@ -1,5 +1,16 @@
-import Redis from 'ioredis';
-import { KeyValueStore, Ranked, StoreUnavailableError } from './key-value-store';
+import { ChainableCommander } from 'ioredis';
+import {
+  CounterFold,
+  Counts,
+  IndexBounds,
+  IndexEntry,
+  IndexRange,
+  KeyValueStore,
+  Ranked,
+  StoreUnavailableError,
+} from './key-value-store';
+import { RedisClient } from './redis-client';
+import { defineCounterCommands, incrementCounters, readCounters } from './redis-counters';
 import { RedisConnection } from './redis-connection';
 import { describeRedisError } from './redis-error';
 
@@ -30,7 +41,7 @@ interface AdvanceCommand {
 export class RedisStore implements KeyValueStore {
   readonly driver = 'redis';
   readonly worstCaseMs: number;
-  private readonly client: Redis;
+  private readonly client: RedisClient;
 
   constructor(
     private readonly connection: RedisConnection,
@@ -40,6 +51,7 @@ export class RedisStore implements KeyValueStore {
     this.client = connection.client;
     this.worstCaseMs = commandTimeoutMs;
     this.client.defineCommand('otgAdvance', { numberOfKeys: 1, lua: ADVANCE });
+    defineCounterCommands(this.client);
   }
 
   get<T>(key: string): Promise<T | undefined> {
@@ -75,15 +87,47 @@ export class RedisStore implements KeyValueStore {
 
   append<T>(key: string, value: T, ttlMs: number, maxLength: number): Promise<void> {
     const full = this.prefix + key;
+    return this.guard(() =>
+      transaction(
+        this.client
+          .multi()
+          .rpush(full, JSON.stringify(value))
+          .ltrim(full, -maxLength, -1)
+          .pexpire(full, ttlMs),
+      ),
+    );
+  }
+
+  addToIndex(key: string, entry: IndexEntry, bounds: IndexBounds): Promise<void> {
+    const full = this.prefix + key;
+    return this.guard(() =>
+      transaction(
+        this.client
+          .multi()
+          .zadd(full, entry.score, entry.member)
+          .zremrangebyscore(full, '-inf', `(${bounds.minScore}`)
+          .zremrangebyrank(full, 0, -(bounds.maxLength + 1))
+          .pexpire(full, bounds.ttlMs),
+      ),
+    );
+  }
+
+  readIndex(key: string, range: IndexRange): Promise<IndexEntry[]> {
     return this.guard(async () => {
-      const results = await this.client
-        .multi()
-        .rpush(full, JSON.stringify(value))
-        .ltrim(full, -maxLength, -1)
-        .pexpire(full, ttlMs)
-        .exec();
-      const failed = results?.find(([error]) => error !== null);
-      if (!results || failed) throw failed?.[0] ?? new Error('transaction discarded');
+      const flat = await this.client.zrevrangebyscore(
+        this.prefix + key,
+        range.max,
+        range.min,
+        'WITHSCORES',
+        'LIMIT',
+        0,
+        range.limit,
+      );
+      const entries: IndexEntry[] = [];
+      for (let i = 0; i < flat.length; i += 2) {
+        entries.push({ member: flat[i], score: Number(flat[i + 1]) });
+      }
+      return entries;
     });
   }
 
@@ -94,16 +138,35 @@ export class RedisStore implements KeyValueStore {
     });
   }
 
+  increment(key: string, counts: Counts, ttlMs: number): Promise<Counts> {
+    return this.guard(() => incrementCounters(this.client, this.prefix + key, counts, ttlMs));
+  }
+
+  counters(key: string, fold?: CounterFold): Promise<Counts> {
+    return this.guard(() => readCounters(this.client, this.prefix + key, fold));
+  }
+
   private async guard<T>(operation: () => Promise<T>): Promise<T> {
-    if (!this.connection.available) {
+    if (!this.connection.connected) {
       throw new StoreUnavailableError(this.connection.lastProblem ?? 'redis not connected');
     }
     try {
-      return await operation();
+      const result = await operation();
+      this.connection.commandDone();
+      return result;
     } catch (error) {
-      throw new StoreUnavailableError(describeRedisError(error));
+      const problem = describeRedisError(error);
+      this.connection.commandDone(problem);
+      throw new StoreUnavailableError(problem);
     }
   }
+}
+
+/** Runs a MULTI; a command error inside it fails the whole call. */
+async function transaction(multi: ChainableCommander): Promise<void> {
+  const results = await multi.exec();
+  const failed = results?.find(([error]) => error !== null);
+  if (!results || failed) throw failed?.[0] ?? new Error('transaction discarded');
 }
 
 function parse<T>(json: string | null): T | undefined {

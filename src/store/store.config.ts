@@ -1,9 +1,27 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsString, ValidateNested } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
 import { IntRange } from '../common/config-decorators';
+import { RedisClusterConfig, RedisSentinelConfig, RedisTlsConfig } from './redis-topology.config';
 
+/** Where Redis is when no topology is configured. */
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+/**
+ * `store.redis`: one topology, a single server (`url`), `sentinel` or `cluster`, optionally over
+ * `tls`; the checks across keys are in store-rules.ts.
+ */
 export class RedisConfig {
-  @IsString() url = 'redis://127.0.0.1:6379';
+  /**
+   * A single server (`rediss://` for TLS); {@link DEFAULT_REDIS_URL} when no topology is set.
+   * Empty counts as absent, so `${REDIS_URL:-}` can stay beside a sentinel or cluster block.
+   */
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
+  url?: string;
+  @IsOptional() @ValidateNested() @Type(() => RedisSentinelConfig) sentinel?: RedisSentinelConfig;
+  @IsOptional() @ValidateNested() @Type(() => RedisClusterConfig) cluster?: RedisClusterConfig;
+  @IsOptional() @ValidateNested() @Type(() => RedisTlsConfig) tls?: RedisTlsConfig;
   /** Prefix of every key the gateway writes. */
   @IsString() keyPrefix = 'otg:';
   /** Longest one Redis command may take before it counts as Redis being unavailable. */

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { KEY_VALUE_STORE } from './key-value-store';
 import { StoreConfig } from './store.config';
 import { StoreMetrics } from './store.metrics';
@@ -6,19 +6,31 @@ import { STORE_BACKEND, StoreRuntime } from './store.runtime';
 
 /**
  * The shared state of the gateway (`store.*`): the {@link KeyValueStore} features use, the
- * backend for features that bring their own library (rate limits), and its status.
+ * backend for features that bring their own library (rate limits), its status, and its config
+ * section. The composition root builds it once and hands that module to every feature that uses
+ * the store, so they all share one connection.
  */
-@Module({
-  providers: [
-    {
-      provide: StoreRuntime,
-      useFactory: (c: StoreConfig) => StoreRuntime.open(c),
-      inject: [StoreConfig],
-    },
-    StoreMetrics,
-    { provide: KEY_VALUE_STORE, useFactory: (r: StoreRuntime) => r.store, inject: [StoreRuntime] },
-    { provide: STORE_BACKEND, useFactory: (r: StoreRuntime) => r.backend, inject: [StoreRuntime] },
-  ],
-  exports: [KEY_VALUE_STORE, STORE_BACKEND, StoreRuntime],
-})
-export class StoreModule {}
+@Module({})
+export class StoreModule {
+  static forRoot(config: StoreConfig): DynamicModule {
+    return {
+      module: StoreModule,
+      providers: [
+        { provide: StoreConfig, useValue: config },
+        { provide: StoreRuntime, useFactory: () => StoreRuntime.open(config) },
+        StoreMetrics,
+        {
+          provide: KEY_VALUE_STORE,
+          useFactory: (r: StoreRuntime) => r.store,
+          inject: [StoreRuntime],
+        },
+        {
+          provide: STORE_BACKEND,
+          useFactory: (r: StoreRuntime) => r.backend,
+          inject: [StoreRuntime],
+        },
+      ],
+      exports: [StoreConfig, KEY_VALUE_STORE, STORE_BACKEND, StoreRuntime],
+    };
+  }
+}

@@ -1,21 +1,23 @@
 import { Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import type Redis from 'ioredis';
 import { getHeapStatistics } from 'node:v8';
 import { KeyValueStore } from './key-value-store';
 import { HEAP_SHORTFALL_ADVICE, heapShortfall } from './memory-budget';
 import { MemoryStore } from './memory.store';
+import type { RedisClient } from './redis-client';
 import type { RedisConnection } from './redis-connection';
+import type { RedisTopology } from './store-rules';
 import { StoreConfig } from './store.config';
 
 /**
  * What a feature needs to build its own state on the same backend, e.g. rate limits with
  * `rate-limiter-flexible`: `new RateLimiterMemory(opts)` for `memory`, and
  * `new RateLimiterRedis({ storeClient: backend.client, keyPrefix: backend.keyPrefix + 'rl', ... })`
- * for `redis` (the shared fail-fast ioredis client; add an `insuranceLimiter` for Redis outages).
+ * for `redis` (the shared fail-fast ioredis client, a `Redis` or a `Cluster`: one key per
+ * command; add an `insuranceLimiter` for Redis outages).
  */
 export type StoreBackend =
   | { readonly driver: 'memory' }
-  | { readonly driver: 'redis'; readonly client: Redis; readonly keyPrefix: string };
+  | { readonly driver: 'redis'; readonly client: RedisClient; readonly keyPrefix: string };
 
 /** Injection token of the {@link StoreBackend}. */
 export const STORE_BACKEND = Symbol('STORE_BACKEND');
@@ -23,7 +25,7 @@ export const STORE_BACKEND = Symbol('STORE_BACKEND');
 /** How the store is doing, for readiness and metrics. */
 export type StoreStatus =
   | { driver: 'memory'; available: true; entries: number; maxEntries: number }
-  | { driver: 'redis'; available: boolean; problem?: string };
+  | { driver: 'redis'; topology: RedisTopology; available: boolean; problem?: string };
 
 /** The built driver: the memory store, or the Redis connection and the store over it. */
 type Driver =
@@ -81,6 +83,7 @@ export class StoreRuntime implements OnModuleInit, OnApplicationShutdown {
       const problem = this.connection.lastProblem;
       return {
         driver: 'redis',
+        topology: this.connection.topology,
         available: this.connection.available,
         ...(problem ? { problem } : {}),
       };

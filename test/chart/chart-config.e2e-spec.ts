@@ -1,8 +1,9 @@
 import { loadConfig } from '../../src/config/config.loader';
 import { describeChart, render, template } from './support/helm';
 import { configMapOf } from './support/kube';
+import { bootAsPod } from './support/boot';
 import { podView } from './support/pod-files';
-import { scenario, Scenario } from './support/scenarios';
+import { MINIMAL_SECRETS, scenario, Scenario, withSecrets } from './support/scenarios';
 
 /** Renders the scenario and boots the config the way its pod would, in production mode. */
 function loadAsPod(s: Scenario) {
@@ -42,6 +43,28 @@ describeChart('okta-telephony-gateway chart: the gateway config', () => {
     expect(loaded.config.hook.deadlineMs).toBe(2000);
   });
 
+  it('should configure the console from its values, its secrets from the Secret, at the ingress URL', () => {
+    const { loaded } = loadAsPod(scenario('ci/redis-hpa-ingress-values.yaml'));
+
+    expect(loaded.config.console).toEqual({
+      enabled: true,
+      oidc: {
+        issuer: 'https://example.okta.com',
+        clientId: '0oa1console2client3id',
+        clientSecret: 'ci-console-client-secret-0123456789',
+        redirectUri: 'https://otp.example.com/console/auth/callback',
+        allowedGroups: ['otg-support'],
+        scopes: ['openid', 'profile', 'email', 'groups'],
+      },
+      session: {
+        secret: 'ci-console-session-secret-0123456789abcdef',
+        idleTimeoutMinutes: 30,
+        absoluteTimeoutHours: 8,
+      },
+    });
+    expect(loaded.config.records.phoneLast4Key).toBe('ci-phone-last4-key-0123456789abcdef0123');
+  });
+
   it('should read the secrets from the mounted files of an existing Secret', () => {
     const { env, loaded } = loadAsPod(scenario('ci/existing-secret-files-values.yaml'));
 
@@ -60,8 +83,32 @@ describeChart('okta-telephony-gateway chart: the gateway config', () => {
     expect(loaded.config.store.driver).toBe('memory');
   });
 
+  it('should boot on config.store.driver=memory with one replica and no Redis URL at all', async () => {
+    const manifests = render({
+      set: {
+        ...MINIMAL_SECRETS,
+        'redis.url': '',
+        replicaCount: 1,
+        'config.store.driver': 'memory',
+      },
+    });
+    const config = configMapOf(manifests).data?.['config.yaml'];
+
+    expect(config).toContain('store:\n  driver: memory\n');
+    expect(config).not.toContain('REDIS_URL');
+    const pod = await bootAsPod(manifests);
+    try {
+      const ready = await pod.http().get('/health/ready');
+      expect(ready.status).toBe(200);
+      expect(pod.loaded.production).toBe(true);
+      expect(pod.loaded.config.store.driver).toBe('memory');
+    } finally {
+      await pod.close();
+    }
+  });
+
   it('should keep ${...} expressions literal for the gateway to substitute', () => {
-    const config = configMapOf(render()).data?.['config.yaml'];
+    const config = configMapOf(render(withSecrets())).data?.['config.yaml'];
 
     expect(config).toContain('- ${HOOK_SECRET}\n');
     expect(config).toContain('- ${HOOK_SECRET_NEXT:-}\n');

@@ -1,5 +1,6 @@
 import { describeChart, find, render, RenderOptions } from './support/helm';
 import { containerOf, deploymentOf } from './support/kube';
+import { withSecrets } from './support/scenarios';
 
 const probe = (path: string, timing: Record<string, number>) => ({
   httpGet: { path, port: 'http' },
@@ -10,12 +11,12 @@ const probe = (path: string, timing: Record<string, number>) => ({
 });
 
 function podAnnotations(options: RenderOptions): Record<string, string> {
-  return deploymentOf(render(options)).spec?.template.metadata?.annotations ?? {};
+  return deploymentOf(render(withSecrets(options))).spec?.template.metadata?.annotations ?? {};
 }
 
 describeChart('okta-telephony-gateway chart: Deployment', () => {
   it('should probe startup and liveness on /health/live and readiness on /health/ready', () => {
-    const container = containerOf(render());
+    const container = containerOf(render(withSecrets()));
 
     expect(container.startupProbe).toEqual(
       probe('/health/live', { periodSeconds: 2, failureThreshold: 30 }),
@@ -26,11 +27,14 @@ describeChart('okta-telephony-gateway chart: Deployment', () => {
     expect(container.readinessProbe).toEqual(
       probe('/health/ready', { periodSeconds: 5, failureThreshold: 2 }),
     );
-    expect(container.ports).toEqual([{ name: 'http', containerPort: 8080, protocol: 'TCP' }]);
+    expect(container.ports).toEqual([
+      { name: 'http', containerPort: 8080, protocol: 'TCP' },
+      { name: 'metrics', containerPort: 9090, protocol: 'TCP' },
+    ]);
   });
 
   it('should run as non-root with a read-only root, no capabilities, seccomp and no token', () => {
-    const manifests = render();
+    const manifests = render(withSecrets());
     const pod = deploymentOf(manifests).spec?.template.spec;
 
     expect(pod?.securityContext).toEqual({
@@ -53,11 +57,12 @@ describeChart('okta-telephony-gateway chart: Deployment', () => {
   });
 
   it('should run in production mode on the mounted config file', () => {
-    const container = containerOf(render());
+    const container = containerOf(render(withSecrets()));
 
     expect(container.env).toEqual([
       { name: 'NODE_ENV', value: 'production' },
       { name: 'CONFIG_FILE', value: '/etc/okta-telephony-gateway/config.yaml' },
+      { name: 'REDIS_URL', value: 'redis://redis-master.redis.svc:6379' },
     ]);
     expect(container.volumeMounts).toEqual([
       { name: 'config', mountPath: '/etc/okta-telephony-gateway', readOnly: true },
@@ -76,7 +81,7 @@ describeChart('okta-telephony-gateway chart: Deployment', () => {
   });
 
   it('should run two replicas by default and leave the count to the autoscaler when enabled', () => {
-    const fixed = deploymentOf(render());
+    const fixed = deploymentOf(render(withSecrets()));
     const scaled = render({ files: ['ci/redis-hpa-ingress-values.yaml'] });
 
     expect(fixed.spec?.replicas).toBe(2);
@@ -89,8 +94,8 @@ describeChart('okta-telephony-gateway chart: Deployment', () => {
   });
 
   it('should wait in preStop with the native sleep action on Kubernetes 1.30+, with node before', () => {
-    const native = containerOf(render({ kubeVersion: '1.30.0' }));
-    const older = containerOf(render({ kubeVersion: '1.28.4' }));
+    const native = containerOf(render(withSecrets({ kubeVersion: '1.30.0' })));
+    const older = containerOf(render(withSecrets({ kubeVersion: '1.28.4' })));
 
     expect(native.lifecycle).toEqual({ preStop: { sleep: { seconds: 5 } } });
     expect(older.lifecycle).toEqual({
@@ -100,7 +105,7 @@ describeChart('okta-telephony-gateway chart: Deployment', () => {
 
   it('should give the pod a grace period longer than preStop, drain and in-flight limits together', () => {
     const grace = (options: RenderOptions) =>
-      deploymentOf(render(options)).spec?.template.spec?.terminationGracePeriodSeconds;
+      deploymentOf(render(withSecrets(options))).spec?.template.spec?.terminationGracePeriodSeconds;
 
     // 5 s preStop + ceil((3000 + 5000) ms) + 5 s margin.
     expect(grace({})).toBe(18);
@@ -108,23 +113,25 @@ describeChart('okta-telephony-gateway chart: Deployment', () => {
     expect(grace({ set: { 'shutdown.drainDelayMs': 5500 } })).toBe(21);
     expect(grace({ set: { 'shutdown.preStopHook': 'none' } })).toBe(13);
     expect(
-      containerOf(render({ set: { 'shutdown.preStopHook': 'none' } })).lifecycle,
+      containerOf(render(withSecrets({ set: { 'shutdown.preStopHook': 'none' } }))).lifecycle,
     ).toBeUndefined();
   });
 
   it('should spread the pods over nodes unless affinity is given', () => {
-    const spread = deploymentOf(render()).spec?.template.spec?.affinity;
+    const spread = deploymentOf(render(withSecrets())).spec?.template.spec?.affinity;
     const term = 'affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution';
     const match = `${term}.nodeSelectorTerms[0].matchExpressions[0]`;
     const custom = deploymentOf(
-      render({
-        set: {
-          [`${match}.key`]: 'pool',
-          [`${match}.operator`]: 'In',
-          [`${match}.values`]: '{otp}',
-          podAntiAffinityPreset: 'hard',
-        },
-      }),
+      render(
+        withSecrets({
+          set: {
+            [`${match}.key`]: 'pool',
+            [`${match}.operator`]: 'In',
+            [`${match}.values`]: '{otp}',
+            podAntiAffinityPreset: 'hard',
+          },
+        }),
+      ),
     ).spec?.template.spec?.affinity;
 
     expect(spread).toEqual({

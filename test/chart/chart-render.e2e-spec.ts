@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { CHART_DIR, describeChart, FULLNAME, lint, render } from './support/helm';
 import { kindsAndNames, validateManifest } from './support/kube';
-import { scenario, SCENARIOS } from './support/scenarios';
+import { scenario, SCENARIOS, withSecrets } from './support/scenarios';
 
 describeChart('okta-telephony-gateway chart: render and lint', () => {
   const names = SCENARIOS.map((s) => s.name);
@@ -23,12 +23,23 @@ describeChart('okta-telephony-gateway chart: render and lint', () => {
     for (const manifest of manifests) expect(() => validateManifest(manifest)).not.toThrow();
   });
 
+  it('should pass helm lint --strict with the bare defaults, which only a render refuses', () => {
+    const result = lint();
+
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(
+      '[INFO] templates/: Fail: config: the gateway would refuse to start with these values:',
+    );
+  });
+
   it('should render the hardened defaults: workload, config, PDB, policy, account and test pod', () => {
-    expect(kindsAndNames(render())).toEqual([
+    expect(kindsAndNames(render(withSecrets()))).toEqual([
       `NetworkPolicy/${FULLNAME}`,
       `PodDisruptionBudget/${FULLNAME}`,
       `ServiceAccount/${FULLNAME}`,
+      `Secret/${FULLNAME}`,
       `ConfigMap/${FULLNAME}`,
+      `Service/${FULLNAME}-metrics`,
       `Service/${FULLNAME}`,
       `Deployment/${FULLNAME}`,
       `Pod/${FULLNAME}-test-ready`,
@@ -44,6 +55,7 @@ describeChart('okta-telephony-gateway chart: render and lint', () => {
       `ServiceAccount/${FULLNAME}`,
       `Secret/${FULLNAME}`,
       `ConfigMap/${FULLNAME}`,
+      `Service/${FULLNAME}-metrics`,
       `Service/${FULLNAME}`,
       `Deployment/${FULLNAME}`,
       `HorizontalPodAutoscaler/${FULLNAME}`,
@@ -59,10 +71,12 @@ describeChart('okta-telephony-gateway chart: render and lint', () => {
       files: ['ci/redis-hpa-ingress-values.yaml'],
       apiVersions: ['monitoring.coreos.com/v1'],
     });
-    const disabled = render({
-      apiVersions: ['monitoring.coreos.com/v1'],
-      set: { 'metrics.serviceMonitor.enabled': false },
-    });
+    const disabled = render(
+      withSecrets({
+        apiVersions: ['monitoring.coreos.com/v1'],
+        set: { 'metrics.serviceMonitor.enabled': false },
+      }),
+    );
 
     expect(without.filter((m) => m.kind === 'ServiceMonitor')).toEqual([]);
     expect(disabled.filter((m) => m.kind === 'ServiceMonitor')).toEqual([]);
@@ -72,10 +86,11 @@ describeChart('okta-telephony-gateway chart: render and lint', () => {
         matchLabels: {
           'app.kubernetes.io/name': 'okta-telephony-gateway',
           'app.kubernetes.io/instance': 'otg',
+          'app.kubernetes.io/component': 'metrics',
         },
       },
       namespaceSelector: { matchNames: ['identity'] },
-      endpoints: [{ port: 'http', path: '/metrics', interval: '30s', scrapeTimeout: '10s' }],
+      endpoints: [{ port: 'metrics', path: '/metrics', interval: '30s', scrapeTimeout: '10s' }],
     });
     expect(monitor.metadata.labels?.release).toBe('prometheus');
   });

@@ -1,5 +1,6 @@
 import { describeChart, render, RenderOptions, template } from './support/helm';
 import { configMapOf } from './support/kube';
+import { withSecrets } from './support/scenarios';
 
 const SCHEMA_REFUSED = "values don't meet the specifications of the schema(s)";
 
@@ -30,7 +31,9 @@ describeChart('okta-telephony-gateway chart: values schema', () => {
   });
 
   it('should leave the keys under config to the gateway, which validates them at boot', () => {
-    const config = configMapOf(render({ set: { 'config.logging.level': 'debug' } })).data;
+    const config = configMapOf(
+      render(withSecrets({ set: { 'config.logging.level': 'debug' } })),
+    ).data;
 
     expect(config?.['config.yaml']).toContain('logging:\n  level: debug\n');
   });

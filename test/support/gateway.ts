@@ -1,11 +1,12 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import { stringify } from 'yaml';
 import { createApp } from '../../src/app.factory';
+import { AppOptions } from '../../src/app.module';
 import { loadConfig } from '../../src/config/config.loader';
 
 export const HOOK_SECRET = 'test-hook-secret-0123456789';
@@ -58,17 +59,29 @@ export function testConfig(sections: Record<string, unknown>): Record<string, un
   };
 }
 
-/** Writes the config as YAML and starts the app through the same factory as main.ts. */
+/**
+ * Writes the config as YAML and starts the app through the same factory as main.ts; `options`
+ * may give it a clock the test moves.
+ */
 export async function startGateway(
   config: Record<string, unknown>,
   env: Record<string, string> = {},
+  options: Pick<AppOptions, 'clock'> = {},
 ): Promise<Gateway> {
   const dir = mkdtempSync(join(tmpdir(), 'otg-'));
   const file = join(dir, 'config.yaml');
   writeFileSync(file, stringify(config));
   const logs = new LogCapture();
-  const app = await createApp(loadConfig({ ...env, CONFIG_FILE: file }), { logDestination: logs });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  let loaded: ReturnType<typeof loadConfig>;
+  try {
+    loaded = loadConfig({ ...env, CONFIG_FILE: file }); // read once, at boot
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const app = await createApp(loaded, { logDestination: logs, ...options });
+  // A test that must know its URL before the start (an OIDC redirect URI) gives server.port.
+  const port = (config.server as { port?: number } | undefined)?.port ?? 0;
+  await app.listen({ port, host: '127.0.0.1' });
   const url = await app.getUrl();
   return {
     app,

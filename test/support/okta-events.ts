@@ -122,21 +122,31 @@ export function oieSmsEvent(
   });
 }
 
+/** The phone authenticator a factor event names (Identity Engine `AuthenticatorEnrollment`). */
+const PHONE_ENROLLMENT = {
+  id: 'sms1abcd',
+  type: 'AuthenticatorEnrollment',
+  alternateId: 'unknown',
+  displayName: 'Phone',
+  detailEntry: null,
+};
+
 /** A sign-in verified with a phone factor (`factor` debug value, as System Log queries read it). */
 export function authViaMfaEvent(u: OktaUser, factor: string, result = 'SUCCESS'): Json {
   return logEvent('user.authentication.auth_via_mfa', u, {
     displayMessage: 'Authentication of user via MFA',
     outcome: { result, reason: null },
-    target: [
-      {
-        id: 'sms1abcd',
-        type: 'AuthenticatorEnrollment',
-        alternateId: 'unknown',
-        displayName: 'Phone',
-        detailEntry: null,
-      },
-    ],
+    target: [PHONE_ENROLLMENT],
     debugContext: { debugData: { factor, factorIntent: 'AUTHENTICATION' } },
+  });
+}
+
+/** An enrollment verified: the phone factor activated (`factor` debug value, as for sign-ins). */
+export function factorActivateEvent(u: OktaUser, factor: string): Json {
+  return logEvent('user.mfa.factor.activate', u, {
+    displayMessage: 'Activate factor or authenticator',
+    target: [PHONE_ENROLLMENT],
+    debugContext: { debugData: { factor, factorIntent: 'ENROLLMENT' } },
   });
 }
 

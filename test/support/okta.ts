@@ -9,6 +9,7 @@ export interface HookRequestOptions {
   requestType?: string | null;
   eventAction?: string;
   userId?: string;
+  login?: string;
   ipAddress?: string;
 }
 
@@ -51,7 +52,7 @@ export function hookRequest(options: HookRequestOptions = {}): Record<string, un
       userProfile: {
         firstName: 'Test',
         lastName: 'User',
-        login: 'test.user@example.com',
+        login: options.login ?? 'test.user@example.com',
         userId: options.userId ?? '00uyxxSknGtK8022w0g3',
       },
       messageProfile,

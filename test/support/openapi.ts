@@ -93,6 +93,27 @@ export function specComponent(relativePath: string, name: string): Json {
   return deref(spec, ((spec.components as Json).schemas as Json)[name]) as Json;
 }
 
+/** An operation of a description with its local refs inlined: method, path template, operation. */
+export function specOperation(
+  relativePath: string,
+  operationId: string,
+): { method: string; path: string; operation: Json } {
+  const spec = loadSpec(relativePath);
+  const found = findOperation(spec, operationId);
+  return { ...found, operation: deref(spec, found.operation) as Json };
+}
+
+/** Problems of `value` against `schema` (of that description: same dialect and formats). */
+export function schemaValidator(relativePath: string, schema: Json): (value: unknown) => string[] {
+  const validator = compile(loadSpec(relativePath), schema, false);
+  return (value) =>
+    validator(structuredClone(value))
+      ? []
+      : (validator.errors ?? []).map((e) =>
+          `${e.instancePath || '(root)'} ${e.message ?? ''}`.trim(),
+        );
+}
+
 /** A form body as an object: repeated keys become arrays. */
 export function formToObject(body: string): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
@@ -160,7 +181,8 @@ function oneOfAsAnyOf(node: unknown): Json {
   );
 }
 
-function mergeAllOf(schema: Json): Json {
+/** One object schema from `allOf` parts: the union of their properties and required names. */
+export function mergeAllOf(schema: Json): Json {
   const { allOf, ...own } = schema;
   const parts = [own, ...(allOf as Json[]).map((part) => (part.allOf ? mergeAllOf(part) : part))];
   const properties: Json = {};

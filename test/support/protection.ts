@@ -37,9 +37,11 @@ export function deliveryIdOf(body: unknown): string {
   return match[1];
 }
 
-/** The answer to a delivery blocked by `rule` with `onBlock: failed`. */
-export function blockedAnswer(rule: string, deliveryId: string): unknown {
-  const metadata = `^blocked=${rule.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}; deliveryId=${deliveryId}; durationMs=\\d+; attempts=none$`;
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** The answer to a delivery blocked by `rule` for `reason` with `onBlock: failed`. */
+export function blockedAnswer(rule: string, reason: string, deliveryId: string): unknown {
+  const metadata = `^blocked=${literal(rule)}; why=${literal(reason)}; deliveryId=${deliveryId}; durationMs=\\d+; attempts=none$`;
   return {
     commands: [
       {

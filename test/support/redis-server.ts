@@ -1,49 +1,89 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { answersPing, ProbeTls } from './redis-probe';
 
-/** `redis-server` on the PATH, if installed (CI installs the Debian package). */
-export const REDIS_BINARY = (process.env.PATH ?? '')
-  .split(delimiter)
-  .map((dir) => join(dir, 'redis-server'))
-  .find((file) => existsSync(file));
+/** A program on the PATH, if installed (CI installs the Debian packages). */
+export function findBinary(name: string): string | undefined {
+  return (process.env.PATH ?? '')
+    .split(delimiter)
+    .map((dir) => join(dir, name))
+    .find((file) => existsSync(file));
+}
 
-const MISSING = 'redis-server is not installed (apt-get install redis-server)';
+/** `redis-server` on the PATH, if installed. */
+export const REDIS_BINARY = findBinary('redis-server');
+
+const PACKAGES: Readonly<Record<string, string>> = {
+  'redis-server': 'redis-server',
+  'redis-sentinel': 'redis-sentinel',
+  openssl: 'openssl',
+};
 
 /**
- * `describe` for specs that need a real Redis: skipped with a printed reason when the binary is
- * missing, except under CI=true, where a missing binary fails the run instead.
+ * `describe` for specs that need real programs (redis-server by default): skipped with a printed
+ * reason when one is missing, except under CI=true, where a missing program fails the run.
  */
-export function describeWithRedis(name: string, body: () => void): void {
-  if (REDIS_BINARY) return describe(name, body);
+export function describeWithRedis(
+  name: string,
+  body: () => void,
+  programs: readonly string[] = ['redis-server'],
+): void {
+  const missing = programs.filter((program) => !findBinary(program));
+  if (missing.length === 0) return describe(name, body);
+  const reason = `${missing.join(', ')} not installed (apt-get install ${missing.map((p) => PACKAGES[p] ?? p).join(' ')})`;
   if (process.env.CI === 'true') {
     return describe(name, () => {
-      it('should find redis-server (CI must install it)', () => {
-        throw new Error(MISSING);
+      it('should find the programs it needs (CI must install them)', () => {
+        throw new Error(reason);
       });
     });
   }
-  console.warn(`Skipping "${name}": ${MISSING}`);
+  console.warn(`Skipping "${name}": ${reason}`);
   describe.skip(name, body);
 }
 
+/** How to start one server: which program, its arguments after port/bind/dir, a config file. */
+export interface RedisServerOptions {
+  /** `redis-server` (default) or `redis-sentinel`. */
+  readonly program?: string;
+  /** More arguments, given the port: e.g. a TLS port instead of the plain one. */
+  readonly args?: (port: number) => string[];
+  /** Content of a config file written in the server's directory (a sentinel needs one). */
+  readonly configFile?: string;
+  /** Probe over TLS (a server with `--port 0`). */
+  readonly probeTls?: ProbeTls;
+}
+
+/** Servers started and not closed: killed and removed if the test process exits before. */
+const open = new Set<RedisServer>();
+process.once('exit', () => open.forEach((server) => server.abandon()));
+
 /**
- * A throwaway redis-server on 127.0.0.1: a free port, a temporary directory, no persistence.
- * It can be stopped and started again on the same port, to play an outage.
+ * A throwaway redis-server (or redis-sentinel) on 127.0.0.1: a free port, a temporary
+ * directory, no persistence. It can be stopped (or killed) and started again on the same port.
  */
 export class RedisServer {
   private child?: ChildProcess;
 
   private constructor(
     readonly port: number,
-    private readonly dir: string,
+    readonly dir: string,
+    private readonly options: RedisServerOptions,
   ) {}
 
-  static async start(): Promise<RedisServer> {
-    const server = new RedisServer(await freePort(), mkdtempSync(join(tmpdir(), 'otg-redis-')));
-    await server.resume();
+  static async start(options: RedisServerOptions = {}): Promise<RedisServer> {
+    const dir = mkdtempSync(join(tmpdir(), 'otg-redis-'));
+    const server = new RedisServer(await freePort(), dir, options);
+    open.add(server);
+    try {
+      await server.resume();
+    } catch (error) {
+      await server.close();
+      throw error;
+    }
     return server;
   }
 
@@ -51,25 +91,31 @@ export class RedisServer {
     return `redis://127.0.0.1:${this.port}`;
   }
 
+  /** `127.0.0.1:<port>`, as `store.redis` names a sentinel or a cluster node. */
+  get address(): string {
+    return `127.0.0.1:${this.port}`;
+  }
+
   /** Starts (again) on the same port and waits until it answers PING. */
   async resume(): Promise<void> {
-    if (!REDIS_BINARY) throw new Error(MISSING);
-    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir];
-    const quiet = ['--save', '', '--appendonly', 'no', '--loglevel', 'warning'];
-    this.child = spawn(REDIS_BINARY, [...args, ...quiet], { stdio: 'ignore' });
+    const program = this.options.program ?? 'redis-server';
+    const binary = findBinary(program);
+    if (!binary) throw new Error(`${program} is not installed`);
+    this.child = spawn(binary, this.arguments(program), { stdio: 'ignore' });
     const until = Date.now() + 10_000;
-    while (!(await answersPing(this.port))) {
-      if (Date.now() > until) throw new Error('redis-server did not start in time');
+    while (!(await answersPing(this.port, this.options.probeTls))) {
+      if (this.child.exitCode !== null) throw new Error(`${program} exited at start`);
+      if (Date.now() > until) throw new Error(`${program} did not start in time`);
       await new Promise((r) => setTimeout(r, 20));
     }
   }
 
-  /** Stops the server (SIGTERM) and waits for it to exit. */
-  async stop(): Promise<void> {
+  /** Stops the server (SIGTERM, or SIGKILL to play a crash) and waits for it to exit. */
+  async stop(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((done) => child.once('exit', done));
-    child.kill('SIGTERM');
+    child.kill(signal);
     await exited;
     this.child = undefined;
   }
@@ -78,10 +124,31 @@ export class RedisServer {
   async close(): Promise<void> {
     await this.stop();
     rmSync(this.dir, { recursive: true, force: true });
+    open.delete(this);
+  }
+
+  /** At process exit (a test that failed before its afterAll): synchronous, best effort. */
+  abandon(): void {
+    this.child?.kill('SIGKILL');
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private arguments(program: string): string[] {
+    const file = join(this.dir, 'redis.conf');
+    // Written once: a sentinel rewrites its file with what it learnt.
+    if (this.options.configFile !== undefined && !existsSync(file)) {
+      writeFileSync(file, this.options.configFile);
+    }
+    const config = this.options.configFile !== undefined ? [file] : [];
+    const place = ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir];
+    const quiet = program === 'redis-server' ? ['--save', '', '--appendonly', 'no'] : [];
+    const extra = this.options.args?.(this.port) ?? [];
+    return [...config, ...place, ...quiet, '--loglevel', 'warning', ...extra];
   }
 }
 
-function freePort(): Promise<number> {
+/** A port nobody listens on now, on 127.0.0.1. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -90,19 +157,5 @@ function freePort(): Promise<number> {
       const port = typeof address === 'object' && address ? address.port : 0;
       server.close(() => resolve(port));
     });
-  });
-}
-
-function answersPing(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ port, host: '127.0.0.1' });
-    socket.setTimeout(500);
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (data) => {
-      socket.destroy();
-      resolve(data.toString().startsWith('+PONG'));
-    });
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
   });
 }

@@ -1,19 +1,27 @@
 {{/* The preStop wait and the grace period, from the one `shutdown` block of values. */}}
 
-{{/* preStop hook kind actually used: sleep, exec or none. */}}
+{{/* preStop hook kind actually used: sleep, exec, none, or custom (lifecycleHooks.preStop). */}}
 {{- define "okta-telephony-gateway.preStopHook" -}}
 {{- $hook := .Values.shutdown.preStopHook }}
-{{- if eq $hook "auto" }}
+{{- if hasKey (.Values.lifecycleHooks | default dict) "preStop" }}
+{{- $hook = "custom" }}
+{{- else if eq $hook "auto" }}
 {{- /* The sleep action is beta and on by default from Kubernetes 1.30. */}}
 {{- $hook = ternary "sleep" "exec" (semverCompare ">=1.30.0-0" .Capabilities.KubeVersion.Version) }}
 {{- end }}
-{{- if eq (.Values.shutdown.preStopSeconds | int) 0 }}
+{{- if and (eq (.Values.shutdown.preStopSeconds | int) 0) (ne $hook "custom") }}
 {{- $hook = "none" }}
 {{- end }}
 {{- $hook }}
 {{- end }}
 
-{{/* The container's lifecycle.preStop, or nothing. */}}
+{{/* The container's lifecycle: lifecycleHooks over the chart's preStop wait, or nothing. */}}
+{{- define "okta-telephony-gateway.lifecycle" -}}
+{{- $own := include "okta-telephony-gateway.preStop" . | fromYaml }}
+{{- toYaml (merge (deepCopy (.Values.lifecycleHooks | default dict)) $own) }}
+{{- end }}
+
+{{/* The chart's lifecycle.preStop wait, or nothing. */}}
 {{- define "okta-telephony-gateway.preStop" -}}
 {{- $hook := include "okta-telephony-gateway.preStopHook" . }}
 {{- $seconds := .Values.shutdown.preStopSeconds | int }}

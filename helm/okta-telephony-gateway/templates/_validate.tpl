@@ -2,7 +2,7 @@
 {{- define "okta-telephony-gateway.validate" -}}
 {{- $config := .Values.config | default dict }}
 {{- $server := get $config "server" | default dict }}
-{{- range $key, $owner := dict "port" "containerPort" "replicas" "replicaCount (or autoscaling.maxReplicas)" "shutdown" "the shutdown values" }}
+{{- range $key, $owner := dict "port" "containerPort" "metricsPort" "metrics.containerPort" "replicas" "replicaCount (or autoscaling.maxReplicas)" "shutdown" "the shutdown values" }}
 {{- if hasKey $server $key }}
 {{- fail (printf "config.server.%s is set by the chart from %s; remove it from config" $key $owner) }}
 {{- end }}
@@ -27,6 +27,15 @@
 {{- if and .Values.ingress.enabled (not .Values.ingress.host) }}
 {{- fail "ingress.host is required when ingress.enabled is true (the public host Okta calls)" }}
 {{- end }}
+{{- if and .Values.secrets.values .Values.secrets.existingSecret }}
+{{- fail "set secrets.values or secrets.existingSecret, not both: with existingSecret the chart makes no Secret, and secrets.values would be silently ignored" }}
+{{- end }}
+{{- if and (include "okta-telephony-gateway.metricsPortSet" .) (eq (.Values.metrics.containerPort | int) (.Values.containerPort | int)) }}
+{{- fail (printf "metrics.containerPort must differ from containerPort; the gateway refuses it: server.metricsPort: must differ from server.port (%d)" (.Values.containerPort | int)) }}
+{{- end }}
+{{- if and .Values.httpRoute.enabled (not .Values.httpRoute.parentRefs) }}
+{{- fail "httpRoute.parentRefs is required when httpRoute.enabled is true (the Gateway that Okta's requests reach)" }}
+{{- end }}
 {{- if and (eq .Values.secrets.mode "env") (not .Values.secrets.existingSecret) }}
 {{- range $key, $_ := .Values.secrets.values }}
 {{- if not (regexMatch "^[A-Za-z_][A-Za-z0-9_]*$" $key) }}
@@ -34,4 +43,5 @@
 {{- end }}
 {{- end }}
 {{- end }}
+{{- include "okta-telephony-gateway.checkSecretRefs" . }}
 {{- end }}

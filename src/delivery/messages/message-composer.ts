@@ -25,7 +25,7 @@ export interface ComposedMessage {
 export class MessageComposer {
   constructor(
     private readonly config: MessagesConfig,
-    private readonly hook: DeliveryPolicy,
+    private readonly policy: DeliveryPolicy,
   ) {}
 
   compose(
@@ -37,7 +37,7 @@ export class MessageComposer {
     const { channel, code, locale } = request;
     const base = { to, channel, code, locale, deliveryId };
     const own = this.fromTemplate(request, now);
-    const okta = request.text ?? this.hook.defaultSmsTemplate.split('{code}').join(code);
+    const okta = request.text ?? this.policy.defaultSmsTemplate.split('{code}').join(code);
     if (channel === 'voice') {
       return {
         message: own === undefined ? { ...base, text: okta } : { ...base, text: okta, speech: own },

@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateConfig } from '../../config/validate-config';
 import { HookConfig } from '../../hook/hook.config';
+import { DeliveryPolicy } from '../delivery.policy';
 import { DeliveryRequest } from '../delivery.types';
 import { withAutofillLines } from './autofill-lines';
 import { toGsm7 } from './gsm7-transliteration';
@@ -96,8 +97,9 @@ describe(checkMessages.name, () => {
 });
 
 describe(MessageComposer.name, () => {
-  const sut = (plain: Record<string, unknown>) =>
-    new MessageComposer(config(plain), new HookConfig());
+  const hook = new HookConfig();
+  const policy = new DeliveryPolicy(hook.deadlineMs, hook.answerMarginMs, hook.defaultSmsTemplate);
+  const sut = (plain: Record<string, unknown>) => new MessageComposer(config(plain), policy);
 
   it("should send Okta's text as it is by default", () => {
     expect(sut({}).compose(request, '+14155552671', 'd1', NOW)).toEqual({

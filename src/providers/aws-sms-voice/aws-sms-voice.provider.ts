@@ -58,7 +58,7 @@ export class AwsSmsVoiceProvider implements TelephonyProvider {
         ? sdk.client.send(new sdk.SendTextMessageCommand(this.textInput(message)), options)
         : sdk.client.send(new sdk.SendVoiceMessageCommand(this.voiceInput(message)), options),
     );
-    return acceptedWith('AWS End User Messaging', 'MessageId', MessageId, message.deliveryId);
+    return acceptedWith('AWS End User Messaging', 'MessageId', MessageId, message);
   }
 
   /** A transactional SMS; our delivery id goes to the event destinations as Context. */
@@ -113,11 +113,11 @@ export const awsSmsVoiceVendor: VendorDefinition<AwsSmsVoiceConfig> = {
     }
     return problems;
   },
-  create: (id, config) =>
+  create: (id, config, context) =>
     new AwsSmsVoiceProvider(
       id,
       config.channels ?? ['sms', 'voice'],
       config,
-      awsClientSettings(config),
+      awsClientSettings(config, context.connection),
     ),
 };

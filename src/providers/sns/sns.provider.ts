@@ -43,7 +43,7 @@ export class SnsProvider implements TelephonyProvider {
     const { MessageId } = await this.sns.call(signal, ({ client, PublishCommand }) =>
       client.send(new PublishCommand(input), { abortSignal: signal }),
     );
-    return acceptedWith('Amazon SNS', 'MessageId', MessageId, message.deliveryId);
+    return acceptedWith('Amazon SNS', 'MessageId', MessageId, message);
   }
 
   /** Publish straight to the number, as a transactional SMS (vendors.md §8.1). */
@@ -76,6 +76,11 @@ export const snsVendor: VendorDefinition<SnsConfig> = {
   configClass: SnsConfig,
   channels: ['sms'],
   check: (config) => awsCredentialProblems(config),
-  create: (id, config) =>
-    new SnsProvider(id, config.channels ?? ['sms'], config, awsClientSettings(config)),
+  create: (id, config, context) =>
+    new SnsProvider(
+      id,
+      config.channels ?? ['sms'],
+      config,
+      awsClientSettings(config, context.connection),
+    ),
 };

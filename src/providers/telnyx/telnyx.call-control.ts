@@ -38,7 +38,7 @@ export class TelnyxCallControl {
     );
     const answer = await this.api.post<TelnyxDialResponse>('/v2/calls', body, signal);
     const callId = answer?.data?.call_control_id;
-    return acceptedWith('Telnyx', 'call_control_id', callId, message.deliveryId);
+    return acceptedWith('Telnyx', 'call_control_id', callId, message);
   }
 
   /** Moves a call of ours one step on: speak when answered, hang up when the speech ended. */

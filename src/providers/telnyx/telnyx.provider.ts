@@ -50,7 +50,7 @@ export class TelnyxProvider implements TelephonyProvider, CallbackHandler {
     const body = telnyxMessageBody(message, this.config, this.callbacks.statusUrl);
     const answer = await this.api.post<TelnyxMessageResponse>('/v2/messages', body, signal);
     const status = answer?.data?.to?.[0]?.status;
-    return acceptedWith('Telnyx', 'message id', answer?.data?.id, message.deliveryId, status);
+    return acceptedWith('Telnyx', 'message id', answer?.data?.id, message, status);
   }
 
   async handleCallback(

@@ -1,4 +1,4 @@
-import { IsOptional, IsString, Matches, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUrl, Matches, MinLength } from 'class-validator';
 import { ProviderConfig } from '../provider.config';
 
 export class TwilioConfig extends ProviderConfig {
@@ -23,4 +23,17 @@ export class TwilioConfig extends ProviderConfig {
   @IsOptional() @IsString() @MinLength(1) voiceFrom?: string;
   /** TwiML `<Say>` voice; `alice` speaks the most languages among the standard voices. */
   @IsString() voice = 'alice';
+  /**
+   * `messaging`: Messages and Calls with Okta's text. `verify`: Twilio Verify delivers Okta's
+   * code (`CustomCode`) with its own templates, Fraud Guard and geo permissions.
+   */
+  @IsIn(['messaging', 'verify']) mode: 'messaging' | 'verify' = 'messaging';
+  /** Verify Service (VA…) with custom verification codes enabled; `mode: verify` needs it. */
+  @IsOptional()
+  @Matches(/^VA[0-9a-fA-F]{32}$/, { message: 'must be a Verify Service SID (VA...)' })
+  verifyServiceSid?: string;
+  /** Verify API base URL. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  verifyBaseUrl?: string;
 }

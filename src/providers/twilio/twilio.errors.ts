@@ -2,6 +2,7 @@ import { classifyStatus, httpFailure, parseJson } from '../kit/http/classify-sta
 import { CodeTable, lookupCode } from '../kit/http/code-table';
 import { failureDescriptions } from '../kit/http/describe-failure';
 import { VendorResponse } from '../kit/http/vendor-http.client';
+import { own } from '../kit/webhooks/callback-params';
 import { ProviderError, ProviderErrorCode } from '../provider-error';
 import { TwilioErrorBody } from './twilio.types';
 
@@ -25,6 +26,18 @@ const BY_CODE: CodeTable = {
   10001: VendorConfig, // account not active
   20005: VendorConfig, // account suspended
   20429: RateLimited, // too many requests
+  // Verify (mode: verify)
+  60200: VendorConfig, // invalid parameter
+  60205: InvalidRecipient, // SMS to a landline
+  60605: VendorConfig, // geo permission for the destination not enabled on the Service
+  60203: InvalidRecipient, // max send attempts for this number: Verify's limit, not dodged elsewhere
+  60410: InvalidRecipient, // Fraud Guard blocked the prefix: a fraud block must not be retried elsewhere
+};
+
+/** Our words for the Verify refusals that are about the number but say more than "rejected". */
+const VERIFY_DESCRIPTION: Readonly<Record<string, string>> = {
+  60203: 'Twilio Verify refused more codes for this number (max send attempts)',
+  60410: 'Twilio Verify blocked this number (Fraud Guard)',
 };
 
 const DESCRIPTION = failureDescriptions('Twilio');
@@ -34,5 +47,7 @@ export function twilioError(response: VendorResponse): ProviderError {
   const body = parseJson(response.body) as TwilioErrorBody | undefined;
   const vendorCode = typeof body?.code === 'number' ? body.code : undefined;
   const code = lookupCode(BY_CODE, vendorCode?.toString()) ?? classifyStatus(response.status);
-  return httpFailure(response, code, DESCRIPTION[code], vendorCode?.toString());
+  const key = vendorCode?.toString();
+  const description = (key && own(VERIFY_DESCRIPTION, key)) || DESCRIPTION[code];
+  return httpFailure(response, code, description, key);
 }

@@ -12,6 +12,7 @@ import { twilioReceipts } from './twilio.receipts';
 import { hasValidTwilioSignature } from './twilio.signature';
 import { renderTwiml } from './twilio.twiml';
 import { TWILIO_LANGUAGES, TwilioResource } from './twilio.types';
+import { TwilioVerifyProvider } from './twilio.verify.provider';
 
 /** Twilio Programmable Messaging (Messages) for SMS and Voice (Calls with inline TwiML). */
 export class TwilioProvider implements TelephonyProvider, CallbackHandler {
@@ -55,7 +56,7 @@ export class TwilioProvider implements TelephonyProvider, CallbackHandler {
     });
     if (response.status < 200 || response.status >= 300) throw twilioError(response);
     const body = parseJson(response.body) as TwilioResource | undefined;
-    return acceptedWith('Twilio', 'sid', body?.sid, message.deliveryId, body?.status);
+    return acceptedWith('Twilio', 'sid', body?.sid, message, body?.status);
   }
 
   /** Messages resource: To, From or MessagingServiceSid, Body (vendors.md §1.1). */
@@ -107,10 +108,18 @@ export const twilioVendor: VendorDefinition<TwilioConfig> = {
   channels: ['sms', 'voice'],
   check(config, channels) {
     const problems: string[] = [];
-    if (channels.includes('sms') && !config.from && !config.messagingServiceSid) {
+    if (config.mode === 'verify') {
+      if (!config.verifyServiceSid)
+        problems.push('verifyServiceSid: `mode: verify` needs `verifyServiceSid`');
+    } else if (channels.includes('sms') && !config.from && !config.messagingServiceSid) {
       problems.push('from: SMS needs `from` or `messagingServiceSid`');
     }
-    if (channels.includes('voice') && !config.voiceFrom && !config.from) {
+    if (
+      config.mode !== 'verify' &&
+      channels.includes('voice') &&
+      !config.voiceFrom &&
+      !config.from
+    ) {
       problems.push('voiceFrom: voice needs `voiceFrom` or `from`');
     }
     if (Boolean(config.apiKeySid) !== Boolean(config.apiKeySecret)) {
@@ -118,12 +127,13 @@ export const twilioVendor: VendorDefinition<TwilioConfig> = {
     }
     return problems;
   },
-  create: (id, config, context) =>
-    new TwilioProvider(
-      id,
-      config.channels ?? ['sms', 'voice'],
-      config,
-      context.http(config.baseUrl ?? 'https://api.twilio.com'),
-      context.callbackUrl('status'),
-    ),
+  create: (id, config, context) => {
+    const channels = config.channels ?? ['sms', 'voice'];
+    if (config.mode === 'verify') {
+      const http = context.http(config.verifyBaseUrl ?? 'https://verify.twilio.com');
+      return new TwilioVerifyProvider(id, channels, config, http);
+    }
+    const http = context.http(config.baseUrl ?? 'https://api.twilio.com');
+    return new TwilioProvider(id, channels, config, http, context.callbackUrl('status'));
+  },
 };

@@ -72,14 +72,14 @@ export class VonageProvider implements TelephonyProvider, CallbackHandler {
     const sent = parts.find((part) => part.status === '0');
     // Refused only when no part went out: once one has, the person may have the code.
     if (!sent && parts.length > 0) throw vonageSmsError(parts[0].status);
-    return acceptedWith('Vonage', 'message-id', sent?.['message-id'], message.deliveryId);
+    return acceptedWith('Vonage', 'message-id', sent?.['message-id'], message);
   }
 
   private async sendMessage(message: OtpMessage, signal: AbortSignal): Promise<SendResult> {
     const body = vonageMessageBody(message, this.config, this.statusUrl);
     const response = await this.post('/v1/messages', body, await this.messagesAuth(), signal);
     const answer = parseJson(response.body) as VonageMessageAccepted | undefined;
-    return acceptedWith('Vonage', 'message_uuid', answer?.message_uuid, message.deliveryId);
+    return acceptedWith('Vonage', 'message_uuid', answer?.message_uuid, message);
   }
 
   private async call(message: OtpMessage, signal: AbortSignal): Promise<SendResult> {
@@ -93,7 +93,7 @@ export class VonageProvider implements TelephonyProvider, CallbackHandler {
     const body = vonageCallBody(message, this.config, this.statusUrl);
     const response = await this.post('/v1/calls', body, authorization, signal);
     const answer = parseJson(response.body) as VonageCallCreated | undefined;
-    return acceptedWith('Vonage', 'uuid', answer?.uuid, message.deliveryId, answer?.status);
+    return acceptedWith('Vonage', 'uuid', answer?.uuid, message, answer?.status);
   }
 
   /** Messages API auth: the application JWT when there is one, else Basic key:secret. */

@@ -52,22 +52,38 @@ export function findHelm(): { bin: string } | { missing: string } {
   }
   const probe = spawnSync('helm', ['version', '--short'], { encoding: 'utf8' });
   if (probe.status === 0) return { bin: 'helm' };
-  const missing =
-    'no helm on PATH and HELM_BIN is unset (build the stand-in with ../shared/tools/chart-render/build.sh)';
-  if (process.env.CI === 'true') throw new Error(`chart tests cannot run under CI: ${missing}`);
+  return missingTool(
+    'chart tests',
+    'no helm on PATH and HELM_BIN is unset (build the stand-in with ../shared/tools/chart-render/build.sh)',
+  );
+}
+
+/** A tool the tests need is missing: the reason to skip, or an error under CI=true. */
+export function missingTool(tests: string, missing: string): { missing: string } {
+  if (process.env.CI === 'true') throw new Error(`${tests} cannot run under CI: ${missing}`);
   return { missing };
+}
+
+/** `describe`, or `describe.skip` with the printed reason when the tool is missing. */
+export function describeWithTool(
+  tool: { bin: string } | { missing: string },
+  tests: string,
+  name: string,
+  body: () => void,
+): void {
+  if ('missing' in tool) {
+    console.warn(`${tests} skipped: ${tool.missing}`);
+    describe.skip(name, body);
+    return;
+  }
+  describe(name, body);
 }
 
 const HELM = findHelm();
 
 /** `describe`, or `describe.skip` with the printed reason when no helm is available. */
 export function describeChart(name: string, body: () => void): void {
-  if ('missing' in HELM) {
-    console.warn(`chart tests skipped: ${HELM.missing}`);
-    describe.skip(name, body);
-    return;
-  }
-  describe(name, body);
+  describeWithTool(HELM, 'chart tests', name, body);
 }
 
 function helmBin(): string {
@@ -99,7 +115,12 @@ export function template(options: RenderOptions = {}): RunResult {
 
 /** `helm lint --strict` with the same values. */
 export function lint(options: RenderOptions = {}): RunResult {
-  return run(['lint', CHART_DIR, '--strict', ...flags(options)]);
+  return run(['lint', options.chart ?? CHART_DIR, '--strict', ...flags(options)]);
+}
+
+/** True when HELM_BIN is the chart-render stand-in (which refuses subcharts), not helm. */
+export function isStandIn(): boolean {
+  return run(['version']).stdout.startsWith('chart-render');
 }
 
 /** Renders the chart and parses every object; fails the test when helm fails. */

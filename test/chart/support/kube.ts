@@ -1,3 +1,5 @@
+import { HTTPRoute } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute';
+import { PrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
 import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
 import { Deployment, IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
@@ -27,10 +29,12 @@ const MODELS: Readonly<Record<string, Model>> = {
   'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy,
   'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
   'monitoring.coreos.com/v1/ServiceMonitor': ServiceMonitor,
+  'monitoring.coreos.com/v1/PrometheusRule': PrometheusRule,
+  'gateway.networking.k8s.io/v1/HTTPRoute': HTTPRoute,
 };
 
 /**
- * Validates one object against its Kubernetes (or Prometheus Operator CRD) JSON schema; throws
+ * Validates one object against its Kubernetes (or Prometheus Operator, or Gateway API CRD) JSON schema; throws
  * the schema errors, or when the kind has no schema here.
  */
 export function validateManifest(manifest: Manifest): void {
@@ -40,7 +44,7 @@ export function validateManifest(manifest: Manifest): void {
     new model(manifest as never).validate();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`${manifest.kind} ${manifest.metadata.name}: ${reason}`);
+    throw new Error(`${manifest.kind} ${manifest.metadata.name}: ${reason}`, { cause: error });
   }
 }
 
@@ -49,11 +53,13 @@ export function deploymentOf(manifests: Manifest[]): IDeployment {
   return find(manifests, 'Deployment') as unknown as IDeployment;
 }
 
-/** The gateway container of the Deployment. */
+/** The gateway container of the Deployment (sidecars aside). */
 export function containerOf(manifests: Manifest[]): IContainer {
   const containers = deploymentOf(manifests).spec?.template.spec?.containers ?? [];
-  if (containers.length !== 1) throw new Error(`expected one container, got ${containers.length}`);
-  return containers[0];
+  const gateway = containers.filter((c) => c.name === 'gateway');
+  if (gateway.length !== 1)
+    throw new Error(`expected one gateway container, got ${gateway.length}`);
+  return gateway[0];
 }
 
 export function configMapOf(manifests: Manifest[]): IConfigMap {

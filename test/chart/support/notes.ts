@@ -1,7 +1,7 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHART_DIR, find, render, RenderOptions } from './helm';
+import { tempDir } from './temp';
 
 /** `helm template` leaves NOTES.txt out; this template of a test copy renders it into a ConfigMap. */
 const NOTES_PROBE = `apiVersion: v1
@@ -16,8 +16,8 @@ let probeChart: string | undefined;
 
 function chartWithProbe(): string {
   if (!probeChart) {
-    probeChart = join(mkdtempSync(join(tmpdir(), 'otg-chart-')), 'okta-telephony-gateway');
-    cpSync(CHART_DIR, probeChart, { recursive: true });
+    probeChart = join(tempDir('otg-chart-'), 'okta-telephony-gateway');
+    cpSync(CHART_DIR, probeChart, { recursive: true, dereference: true });
     writeFileSync(join(probeChart, 'templates', 'notes-probe.yaml'), NOTES_PROBE);
   }
   return probeChart;

@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IEnvVar } from 'kubernetes-models/v1/EnvVar';
 import { IVolume } from 'kubernetes-models/v1/Volume';
 import { Manifest } from './helm';
 import { configMapOf, containerOf, deploymentOf } from './kube';
+import { tempDir } from './temp';
 
-/** Data of the Secrets the chart does not make (existingSecret...), by name. */
+/** Data of the Secrets and ConfigMaps the chart does not make (existingSecret...), by name. */
 export type ExternalSecrets = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 export interface PodView {
@@ -22,18 +22,20 @@ export interface PodView {
  * (CONFIG_FILE, `${file:/...}`) are moved under that root; nothing else is changed.
  */
 export function podView(manifests: Manifest[], external: ExternalSecrets = {}): PodView {
-  const root = mkdtempSync(join(tmpdir(), 'otg-pod-'));
+  const root = tempDir('otg-pod-');
   const secretData = (name: string): Readonly<Record<string, string>> =>
     chartSecret(manifests, name) ?? known(external[name], `Secret ${name}`);
   const container = containerOf(manifests);
   const env: Record<string, string> = {};
   for (const from of container.envFrom ?? []) {
-    if (!from.secretRef) throw new Error('only secretRef is expected in envFrom');
-    Object.assign(env, secretData(from.secretRef.name ?? ''));
+    const ref = from.secretRef ?? from.configMapRef;
+    if (!ref) throw new Error('only secretRef and configMapRef are expected in envFrom');
+    Object.assign(env, secretData(ref.name ?? ''));
   }
   for (const variable of container.env ?? []) env[variable.name] = envValue(variable, secretData);
   const volumes = deploymentOf(manifests).spec?.template.spec?.volumes ?? [];
   for (const mount of container.volumeMounts ?? []) {
+    if (volumes.find((v) => v.name === mount.name)?.emptyDir) continue;
     const volume = known(
       volumes.find((v) => v.name === mount.name),
       `volume ${mount.name}`,

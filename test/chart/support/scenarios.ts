@@ -11,6 +11,11 @@ export const MINIMAL_SECRETS = {
   'redis.url': 'redis://redis-master.redis.svc:6379',
 } as const;
 
+/** The options with the minimal secrets (and Redis URL) under their own `set`. */
+export function withSecrets(options: RenderOptions = {}): RenderOptions {
+  return { ...options, set: { ...MINIMAL_SECRETS, ...options.set } };
+}
+
 export interface Scenario {
   readonly name: string;
   readonly options: RenderOptions;
@@ -18,9 +23,8 @@ export interface Scenario {
   readonly external: ExternalSecrets;
 }
 
-/** The renders every chart check runs on: the defaults and each file under ci/. */
+/** The renders every chart check runs on: the defaults with the minimal secrets, each file under ci/. */
 export const SCENARIOS: readonly Scenario[] = [
-  { name: 'the default values', options: {}, external: {} },
   {
     name: 'the default values and the minimal secrets',
     options: { set: MINIMAL_SECRETS },
@@ -51,6 +55,20 @@ export const SCENARIOS: readonly Scenario[] = [
     name: 'ci/single-replica-memory-values.yaml',
     options: { files: ['ci/single-replica-memory-values.yaml'] },
     external: {},
+  },
+  {
+    name: 'ci/ecosystem-values.yaml',
+    options: { files: ['ci/ecosystem-values.yaml'], apiVersions: ['monitoring.coreos.com/v1'] },
+    external: {
+      'otg-credentials': {
+        HOOK_SECRET: 'eco-hook-secret-0123456789',
+        EVENT_HOOK_SECRET: 'eco-event-secret-0123456789',
+        TWILIO_ACCOUNT_SID: 'AC0123456789abcdef0123456789abcdef',
+        TWILIO_AUTH_TOKEN: 'twilio-auth-token-0123456789',
+      },
+      'otg-extra-secrets': { ADMIN_TOKEN: 'eco-admin-token-0123456789' },
+      'otg-extra-env': { TWILIO_FROM: '+15005550006' },
+    },
   },
 ];
 

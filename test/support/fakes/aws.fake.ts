@@ -1,4 +1,4 @@
-import { FakeResponse, FakeServer, RecordedRequest } from '../fake-server';
+import { FakeResponse, FakeServer, FakeTls, RecordedRequest } from '../fake-server';
 import { hasVendorSpec } from '../openapi';
 import { SigV4Signer, sigV4Problems } from '../sigv4';
 import { SmithyModel } from '../smithy';
@@ -27,6 +27,8 @@ export interface AwsFakeOptions {
   readonly region: string;
   /** Whose signature is accepted; the test credentials by default. */
   readonly signer?: Omit<SigV4Signer, 'service' | 'region'>;
+  /** Served over HTTPS with this certificate. */
+  readonly tls?: FakeTls;
 }
 
 /**
@@ -56,9 +58,12 @@ export abstract class AwsFake {
   }
 
   /** Starts a fake whose server answers through `create`'s instance. */
-  protected static async serve<F extends AwsFake>(create: (server: FakeServer) => F): Promise<F> {
+  protected static async serve<F extends AwsFake>(
+    create: (server: FakeServer) => F,
+    tls?: FakeTls,
+  ): Promise<F> {
     const holder: { fake?: F } = {};
-    const server = await FakeServer.start((request) => holder.fake!.answer(request));
+    const server = await FakeServer.start((request) => holder.fake!.answer(request), tls);
     return (holder.fake = create(server));
   }
 
@@ -75,9 +80,10 @@ export abstract class AwsFake {
     this.override = script;
   }
 
-  /** Forgets calls and requests between tests. */
+  /** Forgets calls, requests and problems between tests. */
   reset(): void {
     this.calls.length = 0;
+    this.problems.length = 0;
     this.server.requests.length = 0;
     this.script();
   }

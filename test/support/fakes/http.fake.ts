@@ -1,4 +1,4 @@
-import { FakeResponse, FakeServer, RecordedRequest } from '../fake-server';
+import { FakeResponse, FakeServer, FakeTls, RecordedRequest } from '../fake-server';
 import { expectThat, startFake, unknownKeys, VendorFake } from './vendor-fake';
 
 export const ACME_KEY = 'acme-api-key-for-tests';
@@ -17,8 +17,9 @@ const FIELDS: Record<Route, readonly string[]> = {
  * destination as E.164 digits without `+`; 202 `{data:{id,state}}`.
  */
 export class FakeHttpVendor extends VendorFake<Route> {
-  static start(): Promise<FakeHttpVendor> {
-    return startFake((server) => new FakeHttpVendor(server));
+  /** Over HTTPS with `tls`. */
+  static start(tls?: FakeTls): Promise<FakeHttpVendor> {
+    return startFake((server) => new FakeHttpVendor(server), tls);
   }
 
   private constructor(server: FakeServer) {
@@ -57,6 +58,29 @@ export class FakeHttpVendor extends VendorFake<Route> {
   protected refusal(problems: string[]): FakeResponse {
     return acmeError(422, problems.join('; '));
   }
+}
+
+/** A generic `http` provider block for Acme's SMS API at `url`, as a user would write it. */
+export function acmeSmsProvider(
+  url: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    type: 'http',
+    channels: ['sms'],
+    baseUrl: url,
+    path: '/v2/sms',
+    headers: { Authorization: `Bearer ${ACME_KEY}` },
+    from: 'Acme',
+    template: {
+      destination: '{{toDigits}}',
+      sender: '{{from}}',
+      message: '{{text}}',
+      reference: '{{deliveryId}}',
+    },
+    response: { messageIdPath: 'data.id' },
+    ...extra,
+  };
 }
 
 /** An Acme error answer. */

@@ -11,7 +11,10 @@ const XMLNS = 'http://sns.amazonaws.com/doc/2010-03-31/';
  */
 export class FakeSns extends AwsFake {
   static start(options: AwsFakeOptions): Promise<FakeSns> {
-    return AwsFake.serve((server) => new FakeSns(server, signerFor('sns', options), SNS_MODEL));
+    return AwsFake.serve(
+      (server) => new FakeSns(server, signerFor('sns', options), SNS_MODEL),
+      options.tls,
+    );
   }
 
   protected read(request: RecordedRequest): { call?: AwsCall; problems: string[] } {

@@ -66,6 +66,14 @@ export class FakeTwilio {
     this.override = script;
   }
 
+  /** Forgets requests, problems, the script and the sid sequence between tests. */
+  reset(): void {
+    this.server.requests.length = 0;
+    this.problems.length = 0;
+    this.override = undefined;
+    this.counter = 0;
+  }
+
   /** Answers every later request this much later (0: at once), so that requests can overlap. */
   delayAnswers(ms: number): void {
     this.delayMs = ms;

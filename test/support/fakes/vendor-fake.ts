@@ -1,4 +1,4 @@
-import { FakeResponse, FakeServer, RecordedRequest } from '../fake-server';
+import { FakeResponse, FakeServer, FakeTls, RecordedRequest } from '../fake-server';
 
 export type Json = Record<string, unknown>;
 
@@ -101,9 +101,10 @@ export abstract class VendorFake<R extends string> {
 /** Starts a fake whose server answers through it. */
 export async function startFake<F extends Pick<VendorFake<never>, 'answer'>>(
   create: (server: FakeServer) => F,
+  tls?: FakeTls,
 ): Promise<F> {
   const holder: { fake?: F } = {};
-  const server = await FakeServer.start((request) => holder.fake!.answer(request));
+  const server = await FakeServer.start((request) => holder.fake!.answer(request), tls);
   return (holder.fake = create(server));
 }
 

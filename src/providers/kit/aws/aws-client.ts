@@ -1,5 +1,6 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
+import { ConnectionOptions, vendorAgents } from '../http/vendor-connection';
 import { AwsConfig } from './aws.config';
 import { awsError, AwsErrorTable } from './aws.errors';
 
@@ -16,13 +17,19 @@ export interface AwsClientSettings {
   };
   /** Failover is ours, within the hook deadline: the SDK never retries. */
   readonly maxAttempts: 1;
-  /** Options of the SDK's NodeHttpHandler: our keep-alive pools. */
+  /** Options of the SDK's NodeHttpHandler: our keep-alive pools, through the proxy if any. */
   readonly requestHandler: { readonly httpAgent: HttpAgent; readonly httpsAgent: HttpsAgent };
 }
 
-/** The SDK client settings for one provider block. */
-export function awsClientSettings(config: AwsConfig): AwsClientSettings {
-  const pool = { keepAlive: true, maxSockets: config.maxSockets, scheduling: 'lifo' as const };
+/**
+ * The SDK client settings for one provider block. The SDK's STS client (IAM roles for service
+ * accounts) inherits this request handler, so it goes through the same proxy.
+ */
+export function awsClientSettings(
+  config: AwsConfig,
+  connection: ConnectionOptions = config,
+): AwsClientSettings {
+  const { http, https } = vendorAgents(connection);
   const { accessKeyId, secretAccessKey, sessionToken } = config;
   return {
     region: config.region,
@@ -30,7 +37,7 @@ export function awsClientSettings(config: AwsConfig): AwsClientSettings {
     credentials:
       accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey, sessionToken } : undefined,
     maxAttempts: 1,
-    requestHandler: { httpAgent: new HttpAgent(pool), httpsAgent: new HttpsAgent(pool) },
+    requestHandler: { httpAgent: http, httpsAgent: https },
   };
 }
 

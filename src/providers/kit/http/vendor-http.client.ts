@@ -1,7 +1,10 @@
-import { Agent as HttpAgent, IncomingMessage, request as httpRequest } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { ProviderError, ProviderErrorCode } from '../../provider-error';
-import { parseRetryAfter } from './retry-after';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { networkFailure } from './network-failure';
+import { readResponse, VendorResponse } from './read-response';
+import { ConnectionOptions, ProxySettings, VendorAgents, vendorAgents } from './vendor-connection';
+
+export type { VendorResponse } from './read-response';
 
 export interface VendorRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -13,106 +16,107 @@ export interface VendorRequest {
   signal: AbortSignal;
 }
 
-export interface VendorResponse {
-  status: number;
-  headers: Readonly<Record<string, string | undefined>>;
-  /** Raw body text. */
-  body: string;
-  /** Retry-After in ms, when the vendor sent one. */
-  retryAfterMs?: number;
-}
-
-export interface VendorHttpOptions {
+export interface VendorHttpOptions extends ConnectionOptions {
   baseUrl: string;
-  maxSockets: number;
 }
 
-/** A vendor answer bigger than this is cut off and treated as a failure. */
-const MAX_RESPONSE_BYTES = 1024 * 1024;
+/** Why one send failed, and whether sending again cannot make the vendor send twice. */
+class SendFailure extends Error {
+  constructor(
+    readonly reason: unknown,
+    readonly retryable: boolean,
+  ) {
+    super('vendor request failed');
+  }
+}
 
 /**
- * One provider's outbound HTTP on node:http/https: a keep-alive connection pool to the vendor, no
- * redirects, no environment proxies, every status returned to the caller for classification.
- * Network failures and aborts become transient {@link ProviderError}s. (It replaced axios, which
- * cost about a tenth of the gateway's CPU per request in the CPU-bound benchmark.)
+ * One provider's outbound HTTP on node:http/https: keep-alive pools to the vendor (through the
+ * configured proxy, if any), no redirects, every status returned to the caller for
+ * classification. A reused connection that fails before any byte of the answer (the vendor
+ * closed it as we reused it) is retried once on a new connection, within the same signal.
+ * Network failures and aborts become transient {@link ProviderError}s. (It replaced axios,
+ * docs/decisions/0001-vendor-http-client.md.)
  */
 export class VendorHttpClient {
   private readonly baseUrl: string;
-  private readonly agents: { http: HttpAgent; https: HttpsAgent };
+  private readonly agents: VendorAgents;
+  /** Retries only: a new connection each time, closed after its answer. */
+  private readonly fresh: VendorAgents;
+  private readonly proxy?: ProxySettings;
 
   constructor(options: VendorHttpOptions) {
-    const pool = { keepAlive: true, maxSockets: options.maxSockets, scheduling: 'lifo' as const };
-    this.agents = { http: new HttpAgent(pool), https: new HttpsAgent(pool) };
+    this.agents = vendorAgents(options);
+    this.fresh = vendorAgents(options, false);
+    this.proxy = options.proxy;
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
   }
 
   request(req: VendorRequest): Promise<VendorResponse> {
     const url = new URL(/^https?:\/\//.test(req.path) ? req.path : this.baseUrl + req.path);
-    const secure = url.protocol === 'https:';
-    const send = secure ? httpsRequest : httpRequest;
     const headers: Record<string, string | number> = { ...req.headers };
     if (req.body !== undefined) headers['content-length'] = Buffer.byteLength(req.body);
     const { signal } = req;
-    if (signal.aborted) return Promise.reject(failure(new Error('aborted'), signal));
-    return new Promise<VendorResponse>((resolve, reject) => {
-      const outgoing = send(
-        url,
-        { method: req.method, headers, agent: secure ? this.agents.https : this.agents.http },
-        (res) => void readResponse(res).then(resolve, (e: unknown) => reject(failure(e, signal))),
-      );
-      // One listener of our own rather than the `signal` option, whose stream plumbing
-      // (addAbortSignal, end-of-stream listeners) cost more on every request.
-      const abort = () => outgoing.destroy(new Error('aborted'));
-      signal.addEventListener('abort', abort, { once: true });
-      outgoing.once('close', () => signal.removeEventListener('abort', abort));
-      outgoing.on('error', (e) => reject(failure(e, signal)));
-      outgoing.end(req.body);
-    });
+    const proxy = url.protocol === 'https:' ? this.proxy?.httpsProxy : this.proxy?.httpProxy;
+    if (signal.aborted) return Promise.reject(networkFailure(undefined, signal, proxy));
+    return this.send(url, req, headers, this.agents).catch((failure: SendFailure) =>
+      this.afterFailure(failure, url, req, headers, proxy),
+    );
+  }
+
+  /** One more send on a new connection when the first cannot have reached the vendor's answer. */
+  private async afterFailure(
+    failure: SendFailure,
+    url: URL,
+    req: VendorRequest,
+    headers: Record<string, string | number>,
+    proxy: string | undefined,
+  ): Promise<VendorResponse> {
+    let last = failure;
+    if (failure.retryable && !req.signal.aborted) {
+      try {
+        return await this.send(url, req, headers, this.fresh);
+      } catch (retry) {
+        last = retry as SendFailure;
+      }
+    }
+    throw networkFailure(last.reason, req.signal, proxy);
   }
 
   close(): Promise<void> {
-    this.agents.http.destroy();
-    this.agents.https.destroy();
+    for (const agent of [this.agents.http, this.agents.https, this.fresh.http, this.fresh.https]) {
+      agent.destroy();
+    }
     return Promise.resolve();
   }
-}
 
-/** The whole answer, read with listeners (an async iterator cost more per request). */
-function readResponse(res: IncomingMessage): Promise<VendorResponse> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    res.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_RESPONSE_BYTES) res.destroy(new Error('response too large'));
-      else chunks.push(chunk);
+  private send(
+    url: URL,
+    req: VendorRequest,
+    headers: Record<string, string | number>,
+    agents: VendorAgents,
+  ): Promise<VendorResponse> {
+    const secure = url.protocol === 'https:';
+    const send = secure ? httpsRequest : httpRequest;
+    return new Promise<VendorResponse>((resolve, reject) => {
+      let answered = false;
+      const outgoing = send(
+        url,
+        { method: req.method, headers, agent: secure ? agents.https : agents.http },
+        (res) =>
+          void readResponse(res).then(resolve, (e: unknown) => reject(new SendFailure(e, false))),
+      );
+      // Only a reused connection may have been closed by the vendor while it sat idle.
+      outgoing.once('socket', (socket) => {
+        if (outgoing.reusedSocket) socket.once('data', () => (answered = true));
+      });
+      // One listener of our own rather than the `signal` option, whose stream plumbing
+      // (addAbortSignal, end-of-stream listeners) cost more on every request.
+      const abort = () => outgoing.destroy(new Error('aborted'));
+      req.signal.addEventListener('abort', abort, { once: true });
+      outgoing.once('close', () => req.signal.removeEventListener('abort', abort));
+      outgoing.on('error', (e) => reject(new SendFailure(e, outgoing.reusedSocket && !answered)));
+      outgoing.end(req.body);
     });
-    res.once('error', reject);
-    res.once('close', () => {
-      if (!res.complete) reject(new Error('response cut off'));
-    });
-    res.once('end', () => resolve(toVendorResponse(res, Buffer.concat(chunks).toString('utf8'))));
-  });
-}
-
-function toVendorResponse(res: IncomingMessage, body: string): VendorResponse {
-  const headers: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(res.headers)) {
-    headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
-  return {
-    status: res.statusCode ?? 0,
-    headers,
-    body,
-    retryAfterMs: parseRetryAfter(headers['retry-after']),
-  };
-}
-
-function failure(error: unknown, signal: AbortSignal): ProviderError {
-  if (signal.aborted) return new ProviderError(ProviderErrorCode.Transient, 'timed out');
-  const code = (error as { code?: unknown } | null)?.code;
-  return new ProviderError(
-    ProviderErrorCode.Transient,
-    `network error (${typeof code === 'string' ? code : 'failed'})`,
-  );
 }

@@ -1,2 +1,0 @@
-/** Route of Okta's telephony inline hook (controller and metrics agree on it here). */
-export const TELEPHONY_HOOK_ROUTE = '/hooks/okta/telephony';

@@ -1,0 +1,35 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { describeWithTool, missingTool, RunResult } from './helm';
+import { tempDir } from './temp';
+
+/** promtool (Debian's `prometheus` package), or why not: a missing binary fails under CI=true. */
+function findPromtool(): { bin: string } | { missing: string } {
+  const probe = spawnSync('promtool', ['--version'], { encoding: 'utf8' });
+  if (probe.status === 0) return { bin: 'promtool' };
+  return missingTool(
+    'promtool checks',
+    'no promtool on PATH (apt-get install prometheus; .ci/run installs it)',
+  );
+}
+
+const PROMTOOL = findPromtool();
+
+/** `describe`, or `describe.skip` with the printed reason when promtool is missing. */
+export function describePromtool(name: string, body: () => void): void {
+  describeWithTool(PROMTOOL, 'promtool checks', name, body);
+}
+
+/** Writes each file (name → YAML content) to a temporary folder and runs promtool there. */
+export function promtool(args: string[], files: Record<string, unknown>): RunResult {
+  if ('missing' in PROMTOOL) throw new Error(PROMTOOL.missing);
+  const dir = tempDir('otg-promtool-');
+  for (const [name, content] of Object.entries(files)) {
+    writeFileSync(join(dir, name), stringify(content));
+  }
+  const result = spawnSync(PROMTOOL.bin, args, { cwd: dir, encoding: 'utf8' });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
