@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { BodyCheckPipe } from '../common/body-check.pipe';
 import { EventHookAuthGuard } from './event-hook-auth.guard';
-import { EventHookPipe } from './event-hook.pipe';
+import { eventHookProblems } from './event-hook.dto';
 import { EventHookService, VerificationAnswer } from './event-hook.service';
 import { OktaEventHookDelivery } from './okta-log-event.types';
 
@@ -23,7 +24,7 @@ export class EventHookController {
   @Post()
   @HttpCode(200)
   receive(
-    @Body(EventHookPipe) body: OktaEventHookDelivery,
+    @Body(new BodyCheckPipe(eventHookProblems)) body: OktaEventHookDelivery,
     @Headers() headers: RequestHeaders,
   ): void {
     this.events.accept(body, headers);
