@@ -140,6 +140,26 @@ describeVendor(
       expect(approvals()).toEqual([]);
     });
 
+    it('should not ask Verify to approve a verification it created without a sid', async () => {
+      const wes = user('00uVERIFY4');
+      const from = verify.gateway.logs.lines.length;
+      verify.primary.script((_request, operation) =>
+        operation === 'create' ? { status: 201, body: { status: 'pending' } } : undefined,
+      );
+      const transactionId = await okta().deliver(hookRequest({ userId: wes.id }));
+
+      await postAndSettle([authViaMfaEvent(wes, 'SMS_FACTOR')]);
+
+      expect(transactionId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(verify.primary.requests).toHaveLength(1);
+      expect(approvals()).toEqual([]);
+      const reports = verify.gateway.logs
+        .entries()
+        .slice(from)
+        .filter((e) => /verification.*vendor/.test(String(e.msg)));
+      expect(reports).toEqual([]);
+    });
+
     it('should log, and not retry, a report Verify refuses', async () => {
       const ada = user('00uVERIFY3');
       await okta().deliver(hookRequest({ userId: ada.id }));
