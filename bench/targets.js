@@ -40,13 +40,14 @@ function imageNodeFlags() {
 
 /**
  * `node dist/main.js` as the image runs it, on the bench config. The memory and allocation
- * benches add node flags (a preloaded sampler), environment and config of their own.
+ * benches add node flags (a preloaded sampler), environment and config of their own; the tracing
+ * bench runs another build too (`main`).
  */
-async function startGateway(vendorUrl, { nodeFlags = [], env = {}, extraConfig = '' } = {}) {
+async function startGateway(vendorUrl, { nodeFlags = [], env = {}, extraConfig = '', main = join(ROOT, 'dist/main.js') } = {}) {
   const port = await freePort();
   const config = writeTempFile('config.yaml', gatewayConfig(vendorUrl) + extraConfig);
   const fullEnv = { NODE_ENV: 'production', CONFIG_FILE: config, NODE_OPTIONS: imageNodeOptions(), ...env };
-  return startServer([...imageNodeFlags(), ...nodeFlags, join(ROOT, 'dist/main.js')], fullEnv, port, '/health/ready');
+  return startServer([...imageNodeFlags(), ...nodeFlags, main], fullEnv, port, '/health/ready');
 }
 
 async function startBaseline(vendorUrl) {

@@ -16,6 +16,7 @@ import { HookMetrics } from './hook/hook.metrics';
 import { HookModule } from './hook/hook.module';
 import { LoggingModule } from './observability/logging.module';
 import { MetricsModule } from './observability/metrics.module';
+import { RefusalMetrics } from './observability/refusal.metrics';
 import { ProtectionModule } from './protection/protection.module';
 import { ProviderRegistryConfig } from './providers/provider-registry.config';
 import { ProvidersModule } from './providers/providers.module';
@@ -77,6 +78,7 @@ export class AppModule {
                 providers,
                 records: recordsModule,
                 delivery,
+                protection,
               }),
             ]
           : []),
@@ -85,8 +87,8 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ApiErrorFilter },
         {
           provide: REFUSAL_LISTENERS,
-          useFactory: (hook: HookMetrics) => [hook],
-          inject: [HookMetrics],
+          useFactory: (hook: HookMetrics, all: RefusalMetrics) => [hook, all],
+          inject: [HookMetrics, RefusalMetrics],
         },
       ],
     };

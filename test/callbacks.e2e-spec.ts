@@ -24,6 +24,6 @@ describe('vendor callbacks and metrics routes (e2e)', () => {
     const res = await gateway.http().get('/metrics').expect(200);
 
     expect(res.headers['content-type']).toBe('text/plain; version=0.0.4; charset=utf-8');
-    expect(res.text).toContain('# TYPE otg_process_cpu_user_seconds_total counter');
+    expect(res.text).toContain('# TYPE process_cpu_user_seconds_total counter');
   });
 });

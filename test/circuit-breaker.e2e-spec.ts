@@ -1,18 +1,18 @@
 import { FakeTwilio, twilioError, twilioProvider } from './support/fakes/twilio.fake';
 import { Gateway, startGateway, testConfig } from './support/gateway';
 import { hookRequest } from './support/okta';
+import { Scrape } from './support/prometheus';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const twilio = (fake: FakeTwilio, circuitBreaker: Record<string, number>) =>
   twilioProvider(fake, { timeoutMs: 800, circuitBreaker });
 
-/** The value of `otg_circuit_breaker_state` for one provider, as /metrics shows it. */
-async function breakerMetric(gateway: Gateway, provider: string): Promise<string | undefined> {
-  const res = await gateway.http().get('/metrics').expect(200);
-  const line = res.text
-    .split('\n')
-    .find((l) => l.startsWith(`otg_circuit_breaker_state{provider="${provider}"}`));
-  return line?.split(' ')[1];
+/** `otg_circuit_breaker_state` of one provider as /metrics shows it: each state's value. */
+async function breakerMetric(gateway: Gateway, provider: string): Promise<number[]> {
+  const scrape = new Scrape((await gateway.http().get('/metrics').expect(200)).text);
+  const value = (state: string) =>
+    scrape.value('otg_circuit_breaker_state', { provider, state }) ?? NaN;
+  return [value('closed'), value('open'), value('half-open')];
 }
 
 const metadata = (body: unknown): string =>
@@ -57,7 +57,7 @@ describe('circuit breakers (e2e)', () => {
     await sut.hook(hookRequest()).expect(200);
     await sut.hook(hookRequest()).expect(200);
     expect(a.requests).toHaveLength(2);
-    expect(await breakerMetric(sut, 'twilio-a')).toBe('1');
+    expect(await breakerMetric(sut, 'twilio-a')).toEqual([0, 1, 0]);
     const ready = await sut.http().get('/health/ready').expect(200);
     expect(ready.body.details.circuitBreakers).toEqual({
       status: 'up',
@@ -79,7 +79,7 @@ describe('circuit breakers (e2e)', () => {
 
     expect(a.requests).toHaveLength(3);
     expect(probed.body.commands[0].value[0].provider).toBe('twilio-a');
-    expect(await breakerMetric(sut, 'twilio-a')).toBe('0');
+    expect(await breakerMetric(sut, 'twilio-a')).toEqual([1, 0, 0]);
   });
 
   it('should keep A open for as long as its 429 Retry-After says, however high the threshold', async () => {

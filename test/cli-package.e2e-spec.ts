@@ -52,6 +52,7 @@ describe('otg as shipped (e2e)', () => {
       'okta preview [options]',
       'okta status [options]',
       'deliveries get [options] <transactionId>',
+      'deliveries search [options]',
     ]);
     expect(version.stdout).toBe(`${pkg.version}\n`);
     expect(none.code).toBe(2);

@@ -1,10 +1,13 @@
 import { ConsoleSessions } from '../src/console/console-sessions.service';
 import { CONSOLE_CSP } from '../src/console/page-answer';
+import { ManualClock } from './support/clock';
 import { consoleSection, freePort } from './support/console';
 import { FakeTwilio, twilioProvider } from './support/fakes/twilio.fake';
 import { Gateway, startGateway, testConfig } from './support/gateway';
+import { hookRequest } from './support/okta';
+import { EVENT_HOOK_SECRET } from './support/okta-events';
 import { CLIENT_ID, TestOidcProvider } from './support/oidc-provider';
-import { ADMIN_TOKEN } from './support/protection';
+import { ADMIN_TOKEN, oktaValue, protectedConfig } from './support/protection';
 
 const USER = { subject: '00uSUPPORT', name: 'support@example.com', groups: ['otg-support'] };
 
@@ -14,8 +17,8 @@ describe('support console over HTTP (e2e)', () => {
   let gateway: Gateway;
   let url: string;
   /** A signed-in browser's cookie header and its CSRF token, without going through Okta. */
-  const session = async () => {
-    const sessions = gateway.app.get(ConsoleSessions);
+  const session = async (on = gateway) => {
+    const sessions = on.app.get(ConsoleSessions);
     const cookie = (await sessions.start(USER)).split(';')[0];
     const found = await sessions.find(cookie);
     return { cookie, csrf: found!.session.csrf };
@@ -82,18 +85,21 @@ describe('support console over HTTP (e2e)', () => {
     );
   });
 
-  it.each(['/console', '/console/providers', '/console/countries', '/console/deliveries/abc'])(
-    'should never open %s with the admin Bearer token: sign in instead',
-    async (path) => {
-      const res = await gateway
-        .http()
-        .get(path)
-        .set('authorization', `Bearer ${ADMIN_TOKEN}`)
-        .expect(303);
+  it.each([
+    '/console',
+    '/console/providers',
+    '/console/countries',
+    '/console/watchlist',
+    '/console/deliveries/abc',
+  ])('should never open %s with the admin Bearer token: sign in instead', async (path) => {
+    const res = await gateway
+      .http()
+      .get(path)
+      .set('authorization', `Bearer ${ADMIN_TOKEN}`)
+      .expect(303);
 
-      expect(res.headers.location).toBe(`/console/login?next=${encodeURIComponent(path)}`);
-    },
-  );
+    expect(res.headers.location).toBe(`/console/login?next=${encodeURIComponent(path)}`);
+  });
 
   it('should serve pages with the strict CSP and no inline script or style, and its assets by hashed name', async () => {
     const { cookie } = await session();
@@ -155,6 +161,123 @@ describe('support console over HTTP (e2e)', () => {
     expect(res.text).toContain('<li>phoneLast4: must be the last four digits of the number</li>');
   });
 
+  it('should say on the watch list page that the watch list is off, with no table', async () => {
+    const { cookie } = await session();
+    const res = await gateway.http().get('/console/watchlist').set('cookie', cookie).expect(200);
+
+    expect(res.text).toMatch(
+      /<p role="status">The watch list is off \(protection\.adaptive\.enabled is false\)\.<\/p>/,
+    );
+    expect(res.text).not.toContain('<table');
+    expect(res.text).toContain('<a href="/console/watchlist"  aria-current="page"');
+  });
+
+  describe('with keys on the watch list', () => {
+    const ENROLLMENT = 'com.okta.user.telephony.pre-enrollment';
+    /** Digits of the numbers enrolled, in every spelling a page could show them. */
+    const NEVER = ['447400100', '7400100001', '7400100004', '74001000', '7400 1000', '+44740010'];
+    let clock: ManualClock;
+    let watching: Gateway;
+    const enroll = async (n: number) =>
+      oktaValue(
+        (
+          await watching
+            .hook(
+              hookRequest({
+                phoneNumber: `+44740010000${n}`,
+                userId: `00uStranger${n}`,
+                ipAddress: `198.51.${n}.7`,
+                requestType: ENROLLMENT,
+              }),
+            )
+            .expect(200)
+        ).body,
+      ).status;
+
+    beforeAll(async () => {
+      const port = await freePort();
+      clock = new ManualClock();
+      const events = {
+        auth: { headers: [{ name: 'authorization', secrets: [EVENT_HOOK_SECRET] }] },
+      };
+      watching = await startGateway(
+        protectedConfig(
+          twilio,
+          { adaptive: { enabled: true } },
+          { server: { port }, events, console: consoleSection(port, oidc) },
+        ),
+        {},
+        { clock },
+      );
+      // As test/protection-adaptive.e2e-spec.ts: three codes to one range, none verified, then
+      // past settleSeconds a fourth enrollment puts the range's keys on watch.
+      for (const n of [1, 2, 3]) expect(await enroll(n)).toBe('SUCCESSFUL');
+      clock.advance(121_000);
+      expect(await enroll(4)).toBe('FAILED');
+    });
+
+    afterAll(async () => {
+      await watching.close();
+    });
+
+    it('should list each watched key with its figures, times and action, and no number', async () => {
+      const { cookie } = await session(watching);
+      const res = await watching.http().get('/console/watchlist').set('cookie', cookie).expect(200);
+      const api = await watching
+        .http()
+        .get('/protection/watchlist')
+        .set('authorization', `Bearer ${ADMIN_TOKEN}`)
+        .expect(200);
+      const row = (key: string) => [
+        key,
+        'range',
+        'GB',
+        '3',
+        '0',
+        '85 %',
+        'poor: few codes ever verified',
+        '2026-11-23 09:02:01Z',
+        '2026-11-23 15:02:01Z',
+        'block',
+        'no',
+      ];
+
+      expect(res.headers['content-security-policy']).toBe(CONSOLE_CSP);
+      expect(res.text).toMatch(
+        /<p role="status">Blocked: deliveries of enrollment requests to a watched key are refused, unless a verified history vouches for them\.<\/p>/,
+      );
+      expect(cellsOf(res.text, 'thead')).toEqual([
+        [
+          'Key',
+          'Kind',
+          'Country',
+          'Sent',
+          'Verified',
+          'Baseline',
+          'Evidence',
+          'Since',
+          'Until',
+          'Action',
+          'Monitored',
+        ],
+      ]);
+      expect(cellsOf(res.text, 'tbody')).toEqual([
+        row('+44 740'),
+        row('+44 7400 1'),
+        row('+44 7400 1**'),
+      ]);
+      expect(cellsOf(res.text, 'tbody').map((r) => r[0])).toEqual(
+        (api.body as { watched: { key: string }[] }).watched.map((w) => w.key),
+      );
+      expect(res.text).toContain('<th scope="row">+44 7400 1**</th>');
+      expect(res.text).not.toMatch(/<style|style=|<script(?![^>]*\bsrc=)|\son[a-z]+=/i);
+      for (const digits of NEVER) expect(res.text).not.toContain(digits);
+      expect(watching.logs.entries()).toContainEqual(
+        expect.objectContaining({ msg: 'console view', view: 'watchlist', watched: 3 }),
+      );
+    });
+  });
+
   it('should not exist when console.enabled is false (the default)', async () => {
     const off = await startGateway(
       testConfig({ providers: { tw: twilioProvider(twilio) }, routing: { default: ['tw'] } }),
@@ -167,3 +290,23 @@ describe('support console over HTTP (e2e)', () => {
     }
   });
 });
+
+/** The text of each cell of each row in the page's first `<thead>` or `<tbody>`, tags dropped. */
+function cellsOf(markup: string, part: 'thead' | 'tbody'): string[][] {
+  const section = new RegExp(`<${part}>([\\s\\S]*?)</${part}>`).exec(markup)?.[1] ?? '';
+  return [...section.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, row]) =>
+    [...row.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map(([, cell]) => textOf(cell)),
+  );
+}
+
+function textOf(markup: string): string {
+  return markup
+    .replace(/<[^>]+>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}

@@ -172,6 +172,17 @@ describeWithChromium('support console in a browser (e2e)', () => {
       await shoot(page, 'countries');
     });
 
+    it('should reach the watch list from the navigation, saying when it is off', async () => {
+      await page.getByRole('link', { name: 'Watch list' }).click();
+
+      expect(await page.locator('h1').innerText()).toBe('Watch list');
+      expect(await page.getByRole('status').innerText()).toBe(
+        'The watch list is off (protection.adaptive.enabled is false).',
+      );
+      expect(await page.locator('nav [aria-current="page"]').innerText()).toBe('Watch list');
+      await shoot(page, 'watchlist');
+    });
+
     it('should write an audit line for each view, naming who looked at which delivery', () => {
       const audit = gateway.logs.entries().filter((e) => e.msg === 'console view');
 

@@ -274,9 +274,13 @@ describe('hostile requests (e2e, regressions)', () => {
     const boom = () => {
       throw new TypeError('a bug');
     };
+    /** otg_requests_refused_total counts the bug as `error`, whatever the route answered. */
+    const errors = (route: string) =>
+      metric(gateway, 'otg_requests_refused_total', { route, reason: 'error' });
 
     it('should answer the telephony hook 500: Okta never retries it', async () => {
       jest.spyOn(gateway.app.get(TelephonyHookService), 'answer').mockImplementation(boom);
+      const before = await errors('/hooks/okta/telephony');
 
       const res = await gateway.hook(hookRequest());
 
@@ -284,10 +288,12 @@ describe('hostile requests (e2e, regressions)', () => {
         status: 500,
         body: oktaError('Internal error'),
       });
+      expect(await errors('/hooks/okta/telephony')).toBe(before + 1);
     });
 
     it('should answer the event hook 400: Okta retries a 5xx, never a 4xx', async () => {
       jest.spyOn(gateway.app.get(EventHookService), 'accept').mockImplementation(boom);
+      const before = await errors('/hooks/okta/events');
 
       const res = await okta.postEvents(eventHookDelivery([]));
 
@@ -295,11 +301,13 @@ describe('hostile requests (e2e, regressions)', () => {
         status: 400,
         body: oktaError('The request could not be processed'),
       });
+      expect(await errors('/hooks/okta/events')).toBe(before + 1);
     });
 
     it('should acknowledge a vendor callback with an empty 200: some vendors retry anything else for hours', async () => {
       jest.spyOn(gateway.app.get(CallbacksService), 'handle').mockImplementation(boom);
       const report = sinchDeliveryReport('01HFUNKNOWN', 'Delivered');
+      const before = await errors('/callbacks/:providerId/:kind');
 
       const res = await inject('POST', '/callbacks/sinch/status', report.headers, report.body);
 
@@ -308,6 +316,7 @@ describe('hostile requests (e2e, regressions)', () => {
         (e) => e.msg === 'unhandled error' && e.route === 'POST /callbacks/:providerId/:kind',
       );
       expect(logged).toMatchObject({ level: 50, err: 'TypeError: a bug' });
+      expect(await errors('/callbacks/:providerId/:kind')).toBe(before + 1);
     });
   });
 });

@@ -43,7 +43,7 @@ describe('server.metricsPort (e2e)', () => {
         outcome: 'sent',
       }),
     ).toBe(1);
-    expect(scrape.families.get('otg_process_cpu_seconds_total')).toBe('counter');
+    expect(scrape.families.get('process_cpu_seconds_total')).toBe('counter');
   });
 
   it('should answer 404 for /metrics on the main port, like any unknown route', async () => {

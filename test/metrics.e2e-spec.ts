@@ -4,10 +4,12 @@ import { FakeTwilio, twilioError, twilioProvider } from './support/fakes/twilio.
 import { Gateway, HOOK_SECRET, startGateway, testConfig } from './support/gateway';
 import { hookRequest } from './support/okta';
 import { Scrape } from './support/prometheus';
+import { twilioStatusCallback } from './support/fakes/twilio.fake';
 
 const type = (name: string) => `com.okta.user.telephony.${name}`;
 /** A 2-segment UCS-2 text: 71 characters, one outside GSM-7. */
 const UCS2_TEXT = `Ваш код 480213 ${'ж'.repeat(56)}`;
+const EVENT_SECRET = 'test-event-secret-0123456789';
 /** Every family the gateway defines, with its type (process metrics aside). */
 const FAMILIES = {
   otg_hook_requests_total: 'counter',
@@ -18,6 +20,9 @@ const FAMILIES = {
   otg_sms_segments: 'histogram',
   otg_circuit_breaker_state: 'gauge',
   otg_store_available: 'gauge',
+  otg_redis_command_duration_seconds: 'histogram',
+  otg_requests_refused_total: 'counter',
+  otg_build_info: 'gauge',
   otg_protection_decisions_total: 'counter',
   otg_protection_feedback_total: 'counter',
   otg_protection_watches_total: 'counter',
@@ -51,6 +56,7 @@ describe('GET /metrics (e2e)', () => {
           deadlineMs: 1500,
           auth: { headers: [{ name: 'authorization', secrets: ['test-hook-secret-0123456789'] }] },
         },
+        events: { auth: { headers: [{ name: 'authorization', secrets: [EVENT_SECRET] }] } },
         providers: {
           'twilio-a': twilioProvider(primary, { timeoutMs: 2000, circuitBreaker: breaker }),
           'twilio-b': twilioProvider(backup, { circuitBreaker: breaker }),
@@ -99,6 +105,27 @@ describe('GET /metrics (e2e)', () => {
       .set('content-type', 'application/xml')
       .send('<a/>')
       .expect(415);
+    await sendRefusals();
+  }
+
+  /** Refusals beside the hook's: the event hook, a vendor callback, a route that is not there. */
+  async function sendRefusals(): Promise<void> {
+    const events = () => gateway.http().post('/hooks/okta/events');
+    await events().set('authorization', 'old-event-secret').send({}).expect(401);
+    await events().set('authorization', 'old-event-secret').send({}).expect(401);
+    await events().send({}).expect(401);
+    const forged = twilioStatusCallback(
+      `${gateway.url}/callbacks/twilio-a/status`,
+      { MessageSid: 'SM1', MessageStatus: 'delivered' },
+      'not-the-auth-token',
+    );
+    await gateway
+      .http()
+      .post('/callbacks/twilio-a/status')
+      .set(forged.headers)
+      .send(forged.body)
+      .expect(403);
+    await gateway.http().get('/no-such-route').expect(404);
   }
 
   it('should count hook calls by request type, channel and outcome', () => {
@@ -175,13 +202,59 @@ describe('GET /metrics (e2e)', () => {
     expect([segments('bucket', 'ucs2', '1'), segments('bucket', 'ucs2', '2')]).toEqual([0, 1]);
   });
 
+  it('should count refused requests by route pattern and reason', () => {
+    const refused = (route: string, reason: string) =>
+      scrape.value('otg_requests_refused_total', { route, reason });
+    const hook = '/hooks/okta/telephony';
+
+    expect([
+      refused(hook, 'wrong secret'),
+      refused(hook, 'invalid request'),
+      refused(hook, 'body too large'),
+      refused(hook, 'unsupported media type'),
+      refused('/hooks/okta/events', 'wrong secret'),
+      refused('/hooks/okta/events', 'no credential'),
+      refused('/callbacks/:providerId/:kind', 'wrong signature'),
+      refused('unmatched', 'not found'),
+    ]).toEqual([1, 1, 1, 1, 2, 1, 1, 1]);
+  });
+
+  it('should show each breaker as one series per state, 1 for the current one', () => {
+    const state = (provider: string, s: string) =>
+      scrape.value('otg_circuit_breaker_state', { provider, state: s });
+
+    expect(['closed', 'open', 'half-open'].map((s) => state('twilio-a', s))).toEqual([1, 0, 0]);
+    expect(['closed', 'open', 'half-open'].map((s) => state('twilio-b', s))).toEqual([1, 0, 0]);
+  });
+
+  it('should say which version of the gateway and of Node.js runs', () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as {
+      version: string;
+    };
+
+    expect(scrape.value('otg_build_info', { version: pkg.version, node: process.version })).toBe(1);
+  });
+
   it('should define each family with its Prometheus type, and list each in docs/operations.md', () => {
-    const ours = [...scrape.families].filter(([name]) => !/^otg_(process|nodejs)_/.test(name));
+    const ours = [...scrape.families].filter(([name]) => name.startsWith('otg_'));
     const readme = readFileSync(join(__dirname, '..', 'docs', 'operations.md'), 'utf8');
 
     expect(Object.fromEntries(ours)).toEqual(FAMILIES);
     const listed = Object.keys(FAMILIES).filter((name) => readme.includes(`| \`${name}\``));
     expect(listed).toEqual(Object.keys(FAMILIES));
-    expect(scrape.value('otg_process_cpu_seconds_total')).toBeGreaterThan(0);
+  });
+
+  it('should keep the standard names of the Node.js and process metrics, without our prefix', () => {
+    const others = [...scrape.families.keys()].filter((name) => !name.startsWith('otg_'));
+
+    expect(others.every((name) => /^(process|nodejs)_/.test(name))).toBe(true);
+    expect(scrape.value('process_cpu_seconds_total')).toBeGreaterThan(0);
+    expect(scrape.value('process_resident_memory_bytes')).toBeGreaterThan(0);
+    expect(scrape.families.get('nodejs_eventloop_lag_seconds')).toBe('gauge');
+    expect(scrape.families.get('nodejs_heap_size_used_bytes')).toBe('gauge');
+    expect(scrape.families.get('nodejs_gc_duration_seconds')).toBe('histogram');
+    // prom-client's gauges named like counters are left out (promtool refuses them).
+    expect(scrape.families.get('nodejs_active_handles')).toBe('gauge');
+    expect(scrape.families.has('nodejs_active_handles_total')).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
+import { noteRefusalReason } from '../common/refusal-listener';
 
 /**
  * Why a hook, event-hook or callback request was refused (docs/troubleshooting.md maps each to
@@ -59,12 +60,16 @@ export class AuthRefusalLog {
   }
 }
 
-/** The refusal of this request: its path without the query (which may carry a token) and IP. */
+/**
+ * The refusal of this request: its path without the query (which may carry a token) and IP. The
+ * reason is also noted for the refusal listeners (`otg_requests_refused_total`).
+ */
 export function refusalOf(
   request: FastifyRequest,
   why: AuthRefusalReason | { reason: AuthRefusalReason; others?: string[] },
 ): AuthRefusal {
   const { reason, others } = typeof why === 'string' ? { reason: why, others: undefined } : why;
+  noteRefusalReason(request, reason);
   return {
     reason,
     route: `${request.method} ${request.url.split('?')[0]}`,

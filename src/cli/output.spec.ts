@@ -40,6 +40,25 @@ describe(Output.name, () => {
 
     expect(out.stdout.text).toBe('  status         SUCCESSFUL\n  transactionId  SM1\n');
   });
+
+  it('should pad columns to their widest cell under the header, with no trailing space', () => {
+    const out = terminal(false);
+    const sut = Output.for(out, {});
+
+    sut.columns(
+      ['STATUS', 'TO', 'CAUSE'],
+      [
+        ['delivered', '+1********71', ''],
+        ['blocked', '+371*******56', 'country-deny'],
+      ],
+    );
+
+    expect(out.stdout.text).toBe(
+      'STATUS     TO             CAUSE\n' +
+        'delivered  +1********71\n' +
+        'blocked    +371*******56  country-deny\n',
+    );
+  });
 });
 
 describe(redactor.name, () => {

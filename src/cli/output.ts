@@ -66,6 +66,18 @@ export class Output {
     return this.style('dim', text);
   }
 
+  /** A table under a dim header row, each column padded to its widest cell. */
+  columns(header: readonly string[], rows: readonly (readonly string[])[]): void {
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+    const row = (cells: readonly string[]) =>
+      cells
+        .map((cell, i) => cell.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd();
+    this.line(this.dim(row(header)));
+    for (const cells of rows) this.line(row(cells));
+  }
+
   /** Two columns, the labels padded to the longest. */
   table(rows: readonly (readonly [string, string])[], indent = '  '): void {
     const width = Math.max(0, ...rows.map(([label]) => label.length));

@@ -10,7 +10,7 @@ import {
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, ApiErrorCode } from './api-error';
 import { describeApiError, errorBody } from './api-error.body';
-import { REFUSAL_LISTENERS, RefusalListener } from './refusal-listener';
+import { noteRefusalReason, REFUSAL_LISTENERS, RefusalListener } from './refusal-listener';
 import { policyOf } from './route-policy';
 import { scrubDigits } from './scrub';
 
@@ -66,6 +66,7 @@ export class ApiErrorFilter implements ExceptionFilter {
     if (error.code !== ApiErrorCode.Internal) return error;
     const route = `${request.method} ${request.routeOptions.url ?? '(no route)'}`;
     this.logger.error({ err: errorName(exception), route }, 'unhandled error');
+    noteRefusalReason(request, 'error'); // whatever the route answers (RoutePolicy)
     const answer = policyOf(request)?.onUnexpectedError ?? 'internal';
     if (answer === 'acknowledged') return undefined;
     return answer === 'not-retried' ? new ApiError(ApiErrorCode.NotProcessed) : error;

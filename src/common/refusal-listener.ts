@@ -11,3 +11,19 @@ export interface RefusalListener {
 
 /** The listeners, as an array; provided by the composition root. */
 export const REFUSAL_LISTENERS = Symbol('REFUSAL_LISTENERS');
+
+/** Why each refused request was refused, when whoever refused it said so. */
+const reasons = new WeakMap<FastifyRequest, string>();
+
+/**
+ * Remembers why this request is being refused (a class of cause such as `wrong secret`, never
+ * a value), for the listeners to read; called by the one that refuses it, before it throws.
+ */
+export function noteRefusalReason(request: FastifyRequest, reason: string): void {
+  reasons.set(request, reason);
+}
+
+/** The reason noted for this request, if any. */
+export function refusalReasonOf(request: FastifyRequest): string | undefined {
+  return reasons.get(request);
+}

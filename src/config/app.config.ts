@@ -12,6 +12,7 @@ import { AdminConfig } from '../auth/admin.config';
 import { RecordsConfig } from '../records/records.config';
 import { ConsoleConfig } from '../console/console.config';
 import { LoggingConfig, ServerConfig } from '../common/server.config';
+import { TracingConfig } from '../observability/tracing.config';
 
 /**
  * The whole configuration file (DESIGN.md "Configuration"). Every key has a default except the
@@ -20,6 +21,8 @@ import { LoggingConfig, ServerConfig } from '../common/server.config';
 export class AppConfig {
   @ValidateNested() @Type(() => ServerConfig) server = new ServerConfig();
   @ValidateNested() @Type(() => LoggingConfig) logging = new LoggingConfig();
+  /** OpenTelemetry spans; defaults from the OTEL_* variables. */
+  @ValidateNested() @Type(() => TracingConfig) tracing = new TracingConfig();
   @ValidateNested() @Type(() => HookConfig) hook = new HookConfig();
   @ValidateNested() @Type(() => EventsConfig) events = new EventsConfig();
   /** Provider id → vendor settings; validated per vendor type (see providers/vendors.ts). */

@@ -5,6 +5,7 @@ import { AppConfig } from './app.config';
 import { checkConsistency } from './config-rules';
 import { interpolate, InterpolationProblem } from './interpolate';
 import { applyProxyEnvironment } from './proxy-environment';
+import { applyTracingEnvironment } from './tracing-environment';
 import { checkProduction } from './production-rules';
 import { validateConfig } from './validate-config';
 
@@ -29,7 +30,8 @@ export interface LoadedConfig {
 
 /**
  * Reads `CONFIG_FILE` (default config/default.yaml), substitutes `${...}`, applies `PORT` and
- * the proxy variables (`HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`), validates, and applies the production rules when `NODE_ENV=production`.
+ * the proxy variables (`HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`) and the OpenTelemetry ones
+ * (`OTEL_EXPORTER_OTLP_ENDPOINT`, `OTEL_SERVICE_NAME`, `OTEL_TRACES_SAMPLER_ARG`, `OTEL_SDK_DISABLED`), validates, and applies the production rules when `NODE_ENV=production`.
  */
 export function loadConfig(
   env: Readonly<Record<string, string | undefined>> = process.env,
@@ -39,6 +41,7 @@ export function loadConfig(
   const tree = interpolate(readYaml(file), env, problems);
   if (env.PORT) setPort(tree, env.PORT);
   applyProxyEnvironment(tree, env);
+  applyTracingEnvironment(tree, env);
   const { config, problems: invalid } = validateConfig(tree);
   const production = env.NODE_ENV === 'production';
   const all = [

@@ -15,6 +15,7 @@ export type AuditedView =
       readonly transactionId?: string;
       readonly found: boolean;
     }
+  | { readonly view: 'watchlist'; readonly watched: number }
   | { readonly view: 'providers' | 'countries' };
 
 /**

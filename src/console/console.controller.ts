@@ -14,6 +14,7 @@ import { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, ApiErrorCode } from '../common/api-error';
 import { ConsolePageFilter } from './console-page.filter';
 import { ConsolePages } from './console-pages.service';
+import { ConsoleWatchList } from './console-watch-list.service';
 import { ConsoleSignIn, signedOutPage } from './console-sign-in.service';
 import { FoundSession } from './console-sessions.service';
 import { ConsoleGuard, CurrentSession } from './console.guard';
@@ -25,7 +26,10 @@ import { ASSETS } from './views/assets';
 @UseGuards(ConsoleGuard)
 @UseFilters(ConsolePageFilter)
 export class ConsoleController {
-  constructor(private readonly pages: ConsolePages) {}
+  constructor(
+    private readonly pages: ConsolePages,
+    private readonly watchList: ConsoleWatchList,
+  ) {}
 
   @Get()
   async search(
@@ -59,6 +63,14 @@ export class ConsoleController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     await send(reply, await this.pages.countryFigures(session));
+  }
+
+  @Get('watchlist')
+  async watched(
+    @CurrentSession() { session }: FoundSession,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await send(reply, await this.watchList.page(session));
   }
 }
 

@@ -5,6 +5,7 @@ import { ConsoleOidc } from './console-oidc.service';
 import { ConsolePages } from './console-pages.service';
 import { ConsoleSessions } from './console-sessions.service';
 import { ConsoleSignIn } from './console-sign-in.service';
+import { ConsoleWatchList } from './console-watch-list.service';
 import {
   ConsoleAssetsController,
   ConsoleAuthController,
@@ -25,12 +26,14 @@ export interface ConsoleUses {
   readonly records: DynamicModule;
   /** Whose observers the provider health window joins. */
   readonly delivery: DynamicModule;
+  /** The watch list. */
+  readonly protection: DynamicModule;
 }
 
 /**
  * The support console at `/console` (`console.*`): sign-in with Okta, delivery search and
- * timelines, provider health, countries' sent and verified codes. The composition root builds
- * it only when `console.enabled` is true: otherwise no route exists.
+ * timelines, provider health, countries' sent and verified codes, protection's watch list. The
+ * composition root builds it only when `console.enabled` is true: otherwise no route exists.
  */
 @Module({})
 export class ConsoleModule implements OnModuleInit {
@@ -42,7 +45,7 @@ export class ConsoleModule implements OnModuleInit {
   static forRoot(config: ConsoleConfig, uses: ConsoleUses): DynamicModule {
     return {
       module: ConsoleModule,
-      imports: [uses.store, uses.providers, uses.records, uses.delivery],
+      imports: [uses.store, uses.providers, uses.records, uses.delivery, uses.protection],
       controllers: [ConsoleController, ConsoleAuthController, ConsoleAssetsController],
       providers: [
         { provide: ConsoleConfig, useValue: config },
@@ -51,6 +54,7 @@ export class ConsoleModule implements OnModuleInit {
         ConsoleSessions,
         ConsoleSignIn,
         ConsolePages,
+        ConsoleWatchList,
         ConsoleAudit,
         ConsoleGuard,
         ProviderHealthWindow,

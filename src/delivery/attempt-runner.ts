@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { SpanNotes, withSpan } from '../observability/spans';
 import { CircuitOpenError } from '../providers/circuit-breaker';
 import { ProviderError } from '../providers/provider-error';
 import { RegisteredProvider } from '../providers/provider.registry';
@@ -93,12 +94,14 @@ export class AttemptRunner {
     return { attempts: [...attempts, step.attempt], ...step.stop, outOfTime: false };
   }
 
+  /** One attempt within what is left of the deadline: with tracing on, an `otg.attempt` span. */
   private async attempt(
-    { provider, breaker }: RegisteredProvider,
+    candidate: RegisteredProvider,
     message: OtpMessage,
     deadlineAt: number,
     throughBreaker: boolean,
   ): Promise<Step> {
+    const { provider } = candidate;
     const startedAt = performance.now();
     const budget = attemptBudget(
       startedAt,
@@ -107,6 +110,21 @@ export class AttemptRunner {
       provider.timeoutMs,
     );
     if (budget === 0) return 'out-of-time';
+    const attributes = { 'otg.provider': provider.id, 'otg.vendor': provider.type };
+    return withSpan('otg.attempt', attributes, async (span) => {
+      const step = await this.send(candidate, message, budget, throughBreaker);
+      if (span) noteStep(span, step);
+      return step;
+    });
+  }
+
+  private async send(
+    { provider, breaker }: RegisteredProvider,
+    message: OtpMessage,
+    budget: number,
+    throughBreaker: boolean,
+  ): Promise<Step> {
+    const startedAt = performance.now();
     const send = () => sendWithin(provider, message, budget);
     try {
       const result = await (throughBreaker ? breaker.execute(send) : send());
@@ -136,6 +154,13 @@ export class AttemptRunner {
       'vendor accepted the message without an id we can read; sent, under the delivery id',
     );
   }
+}
+
+/** The attempt's outcome class on its span; anything but `sent` is a failed span. */
+function noteStep(span: SpanNotes, step: Step): void {
+  const outcome = typeof step === 'string' ? step : step.attempt.outcome;
+  span.set({ 'otg.outcome': outcome });
+  if (outcome !== 'sent') span.fail(outcome);
 }
 
 function skippedAttempt(providerId: string, reason: string): Attempt {

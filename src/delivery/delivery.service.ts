@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { SpanNotes, withSpan } from '../observability/spans';
 import { PhoneNumberInfo } from '../phone/phone-number';
 import { ProtectionService } from '../protection/protection.service';
 import { ProtectionFinding, Screening } from '../protection/protection.types';
@@ -55,10 +56,27 @@ export class DeliveryService {
     clock: DeliveryClock,
   ): Promise<DeliveryOutcome> {
     const deliveryId = randomUUID();
-    const screening = await this.protection.screen(request, deliveryId);
+    const screening = await withSpan('otg.protection', {}, (span) =>
+      this.screen(request, deliveryId, span),
+    );
     const outcome = await this.decide(deliveryId, request, screening, clock);
     await this.recorder.record(outcome, request, screening, clock);
     return outcome;
+  }
+
+  private async screen(
+    request: DeliveryRequest,
+    deliveryId: string,
+    span?: SpanNotes,
+  ): Promise<Screening> {
+    const screening = await this.protection.screen(request, deliveryId);
+    const { phone, verdict } = screening;
+    span?.set({
+      'otg.protection.action': phone ? verdict.action : 'invalid-number',
+      ...(phone?.country ? { 'otg.country': phone.country } : {}),
+      ...('findings' in verdict ? { 'otg.protection.rule': verdict.findings[0].rule } : {}),
+    });
+    return screening;
   }
 
   private decide(

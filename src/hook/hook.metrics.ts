@@ -81,7 +81,7 @@ export class HookMetrics implements RefusalListener {
 }
 
 /** `mfa-verification` for Okta's known types, `none` when absent, `other` for anything else. */
-function requestTypeLabel(requestType: string | undefined): string {
+export function requestTypeLabel(requestType: string | undefined): string {
   if (requestType === undefined) return 'none';
   return REQUEST_TYPES.get(requestType) ?? 'other';
 }

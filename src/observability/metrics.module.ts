@@ -1,14 +1,10 @@
 import { Controller, DynamicModule, Get, Global, Header, Module, Provider } from '@nestjs/common';
 import { collectDefaultMetrics, Registry } from 'prom-client';
+import { registerBuildInfo } from './build-info';
 import { METRICS_CONTENT_TYPE, MetricsListener } from './metrics-listener';
+import { RefusalMetrics } from './refusal.metrics';
 
-/** Prefix of every metric the gateway defines. */
-export const METRIC_PREFIX = 'otg_';
-
-/** Buckets (seconds) of the latency histograms: vendor round trips up to Okta's 3 s limit. */
-export const LATENCY_BUCKETS: readonly number[] = [
-  0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 1.5, 2, 2.5, 3,
-];
+export { LATENCY_BUCKETS, METRIC_PREFIX } from './metric-conventions';
 
 /** `GET /metrics` in the Prometheus text format, on the main port. */
 @Controller('metrics')
@@ -28,18 +24,33 @@ export interface MetricsOptions {
   readonly host: string;
 }
 
+/**
+ * prom-client's totals of its labelled `nodejs_active_{handles,requests,resources}` gauges:
+ * gauges with a counter's `_total` suffix, which `promtool check metrics` refuses; `sum()` of the
+ * labelled gauge is the same figure.
+ */
+const GAUGES_NAMED_AS_COUNTERS = [
+  'nodejs_active_handles_total',
+  'nodejs_active_requests_total',
+  'nodejs_active_resources_total',
+];
+
 const REGISTRY: Provider = {
   provide: Registry,
   useFactory: () => {
     const registry = new Registry();
-    collectDefaultMetrics({ register: registry, prefix: METRIC_PREFIX });
+    // Standard names (process_*, nodejs_*), no prefix: stock Node.js dashboards read them.
+    collectDefaultMetrics({ register: registry });
+    for (const name of GAUGES_NAMED_AS_COUNTERS) registry.removeSingleMetric(name);
+    registerBuildInfo(registry);
     return registry;
   },
 };
 
 /**
- * One Prometheus registry per application (inject `Registry`), with the process metrics.
- * Each feature declares its own metrics in a `<feature>.metrics.ts` registered here.
+ * One Prometheus registry per application (inject `Registry`), with the process metrics, the
+ * build info and the refused requests ({@link RefusalMetrics}, bound to the error filter by the
+ * composition root). Each feature declares its own metrics in a `<feature>.metrics.ts`.
  */
 @Global()
 @Module({})
@@ -56,8 +67,8 @@ export class MetricsModule {
     return {
       module: MetricsModule,
       controllers: separate ? [] : [MetricsController],
-      providers: separate ? [REGISTRY, listener] : [REGISTRY],
-      exports: [Registry],
+      providers: separate ? [REGISTRY, RefusalMetrics, listener] : [REGISTRY, RefusalMetrics],
+      exports: [Registry, RefusalMetrics],
     };
   }
 }

@@ -86,6 +86,24 @@ describe(ProtectionService.name, () => {
       'otg_protection_decisions_total{rule="rate-limit:user:1/60s",country="LV",action="would-block"} 1',
     ]);
   });
+
+  it.each([
+    [{}, { enabled: false, action: 'block', monitored: false }],
+    [
+      { adaptive: { enabled: true, action: 'step-down' } },
+      { enabled: true, action: 'step-down', monitored: false },
+    ],
+    [
+      { adaptive: { enabled: true, mode: 'monitor' } },
+      { enabled: true, action: 'block', monitored: true },
+    ],
+    [
+      { mode: 'monitor', adaptive: { enabled: true, mode: 'enforce' } },
+      { enabled: true, action: 'block', monitored: true },
+    ],
+  ])('should say what a watch does with %j', (protection, policy) => {
+    expect(build(protection).watchPolicy).toEqual({ ...policy, requestTypes: ['enrollment'] });
+  });
 });
 
 describe(`${ProtectionService.name} with the watch list while the store is down`, () => {

@@ -17,6 +17,7 @@ import { RateLimitPolicy } from './rate-limit.policy';
 import { TrustedList } from './trusted';
 import { explain } from './watch-explanation';
 import { WatchEntry } from './watch-list';
+import { WatchPolicy } from './watch-view';
 
 const NONE: AdaptiveAssessment = {};
 
@@ -42,6 +43,8 @@ export class ProtectionService {
   private readonly defaultRegion: ProtectionConfig['defaultRegion'];
   private readonly numbers: NumberPolicy;
   private readonly trusted: TrustedList;
+  /** What a watch does now (the console shows it beside the list). */
+  readonly watchPolicy: WatchPolicy;
 
   constructor(
     config: ProtectionConfig,
@@ -56,6 +59,9 @@ export class ProtectionService {
     this.defaultRegion = config.defaultRegion;
     this.numbers = new NumberPolicy(config);
     this.trusted = new TrustedList(config.trusted);
+    const { enabled, action, requestTypes } = config.adaptive;
+    const monitored = !this.enforce || this.monitorWatch;
+    this.watchPolicy = { enabled, action, monitored, requestTypes };
   }
 
   /**

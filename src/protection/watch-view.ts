@@ -1,6 +1,17 @@
 import { explain } from './watch-explanation';
 import { WatchEntry } from './watch-list';
 
+/** What a watch does to the deliveries it holds, as configured (`protection.adaptive`). */
+export interface WatchPolicy {
+  /** `adaptive.enabled`: without it nothing is ever watched. */
+  readonly enabled: boolean;
+  readonly action: 'block' | 'step-down';
+  /** Counted and recorded as `would-block`, never blocked (`mode` or `adaptive.mode` monitor). */
+  readonly monitored: boolean;
+  /** `adaptive.requestTypes` as configured: the deliveries a watch acts on. */
+  readonly requestTypes: readonly string[];
+}
+
 /** One watched key as `GET /protection/watchlist` shows it: no store id, times in ISO 8601. */
 export interface WatchView {
   readonly kind: WatchEntry['kind'];

@@ -4,20 +4,24 @@ import { METRIC_PREFIX } from '../observability/metrics.module';
 import { BreakerState } from './circuit-breaker';
 import { ProviderRegistry } from './provider.registry';
 
-const VALUE: Readonly<Record<BreakerState, number>> = { closed: 0, open: 1, 'half-open': 2 };
+const STATES: readonly BreakerState[] = ['closed', 'open', 'half-open'];
 
-/** `otg_circuit_breaker_state{provider}`: 0 closed, 1 open, 2 half-open; read at scrape time. */
+/**
+ * `otg_circuit_breaker_state{provider, state}`: one series per state, 1 for the breaker's
+ * current state and 0 for the others (the Prometheus convention for an enum); read at scrape
+ * time.
+ */
 @Injectable()
 export class CircuitBreakerMetrics {
   constructor(registry: Registry, providers: ProviderRegistry) {
     new Gauge({
       name: `${METRIC_PREFIX}circuit_breaker_state`,
-      help: 'Circuit breaker state per provider on this replica: 0 closed, 1 open, 2 half-open.',
-      labelNames: ['provider'],
+      help: 'Circuit breaker state per provider on this replica: 1 for the current state (closed, open, half-open), 0 for the others.',
+      labelNames: ['provider', 'state'],
       registers: [registry],
       collect() {
-        for (const [provider, state] of Object.entries(providers.breakerStates())) {
-          this.set({ provider }, VALUE[state]);
+        for (const [provider, current] of Object.entries(providers.breakerStates())) {
+          for (const state of STATES) this.set({ provider, state }, state === current ? 1 : 0);
         }
       },
     });

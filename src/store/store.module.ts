@@ -1,8 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { tracingActive } from '../observability/spans';
 import { KEY_VALUE_STORE } from './key-value-store';
 import { StoreConfig } from './store.config';
+import { RedisCommandMetrics } from './redis-command.metrics';
 import { StoreMetrics } from './store.metrics';
 import { STORE_BACKEND, StoreRuntime } from './store.runtime';
+import { TracedStore } from './traced.store';
 
 /**
  * The shared state of the gateway (`store.*`): the {@link KeyValueStore} features use, the
@@ -19,9 +22,10 @@ export class StoreModule {
         { provide: StoreConfig, useValue: config },
         { provide: StoreRuntime, useFactory: () => StoreRuntime.open(config) },
         StoreMetrics,
+        RedisCommandMetrics,
         {
           provide: KEY_VALUE_STORE,
-          useFactory: (r: StoreRuntime) => r.store,
+          useFactory: (r: StoreRuntime) => (tracingActive() ? new TracedStore(r.store) : r.store),
           inject: [StoreRuntime],
         },
         {

@@ -45,6 +45,7 @@ describeChart('okta-telephony-gateway chart: PrometheusRule', () => {
       ['OtgHookErrorRatio', 'critical'],
       ['OtgDeadlineNearMisses', 'warning'],
       ['OtgCircuitBreakerOpen', 'warning'],
+      ['OtgCredentialsRefused', 'warning'],
       ['OtgStoreUnavailable', 'critical'],
     ]);
     for (const alert of alerts) {
@@ -86,7 +87,7 @@ describePromtool('okta-telephony-gateway chart: the rules under promtool', () =>
     const result = promtool(['check', 'rules', 'rules.yaml'], rules());
 
     expect(result.stderr).toBe('');
-    expect(result.stdout).toBe('Checking rules.yaml\n  SUCCESS: 8 rules found\n\n');
+    expect(result.stdout).toBe('Checking rules.yaml\n  SUCCESS: 10 rules found\n\n');
     expect(result.status).toBe(0);
   });
 

@@ -143,6 +143,33 @@ describeChart('okta-telephony-gateway chart: the gateway config', () => {
     );
   });
 
+  it('should write tracing.* into the config the gateway loads, named after the release', () => {
+    const tracing = { 'tracing.enabled': true, 'tracing.endpoint': 'http://otel.obs:4318' };
+    const { loaded } = loadAsPod({
+      name: 'tracing on',
+      options: withSecrets({ set: tracing }),
+      external: {},
+    });
+    const off = loadAsPod(scenario('the default values and the minimal secrets')).loaded;
+
+    expect({ ...loaded.config.tracing }).toEqual({
+      enabled: true,
+      endpoint: 'http://otel.obs:4318',
+      serviceName: 'otg-okta-telephony-gateway',
+      sampleRatio: 1,
+    });
+    expect(off.config.tracing.enabled).toBe(false);
+  });
+
+  it('should refuse tracing without a collector endpoint', () => {
+    const result = template({ set: { 'tracing.enabled': true } });
+
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      "tracing.endpoint is required when tracing.enabled is true (the collector's OTLP/HTTP URL, e.g. http://otel-collector.observability:4318)",
+    );
+  });
+
   it('should refuse an in-flight limit shorter than the hook deadline', () => {
     const result = template({ set: { 'shutdown.timeoutMs': 2500 } });
 

@@ -79,6 +79,9 @@ describeChart('Grafana dashboard and alerts against a running gateway', () => {
       'Sent vs verified by country',
       'Verified / sent by country',
       'Store (Redis) availability',
+      'Refused requests by route and reason',
+      'Redis command latency (p99)',
+      'Versions running',
     ]);
   });
 

@@ -3,8 +3,8 @@
 {{/*
 The config file: .Values.config plus the keys the chart owns, so that the gateway's own checks
 (production rules, replicas against the store) see the real deployment: server.port,
-server.metricsPort, server.replicas, server.shutdown, and server.publicUrl from the ingress or
-HTTPRoute unless set. The memory store reads no Redis settings: store.redis is left out with it,
+server.metricsPort, server.replicas, server.shutdown, server.publicUrl from the ingress or
+HTTPRoute unless set, and tracing from .Values.tracing when it is enabled. The memory store reads no Redis settings: store.redis is left out with it,
 so that its `${REDIS_URL}` needs no value.
 */}}
 {{- define "okta-telephony-gateway.config" -}}
@@ -27,6 +27,14 @@ so that its `${REDIS_URL}` needs no value.
 {{- $_ := set $config "server" $server }}
 {{- if .Values.console.enabled }}
 {{- include "okta-telephony-gateway.consoleConfig" (dict "root" . "config" $config "publicUrl" (get $server "publicUrl" | default $publicUrl)) }}
+{{- end }}
+{{- if .Values.tracing.enabled }}
+{{- $tracing := get $config "tracing" | default dict }}
+{{- $_ := set $tracing "enabled" true }}
+{{- $_ := set $tracing "endpoint" .Values.tracing.endpoint }}
+{{- $_ := set $tracing "serviceName" (.Values.tracing.serviceName | default (include "okta-telephony-gateway.fullname" .)) }}
+{{- $_ := set $tracing "sampleRatio" .Values.tracing.sampleRatio }}
+{{- $_ := set $config "tracing" $tracing }}
 {{- end }}
 {{- toYaml $config }}
 {{- end }}

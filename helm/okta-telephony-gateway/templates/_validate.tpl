@@ -43,5 +43,8 @@
 {{- end }}
 {{- end }}
 {{- end }}
+{{- if and .Values.tracing.enabled (not .Values.tracing.endpoint) }}
+{{- fail "tracing.endpoint is required when tracing.enabled is true (the collector's OTLP/HTTP URL, e.g. http://otel-collector.observability:4318)" }}
+{{- end }}
 {{- include "okta-telephony-gateway.checkSecretRefs" . }}
 {{- end }}

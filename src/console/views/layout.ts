@@ -3,12 +3,13 @@ import { SCRIPT, STYLE } from './assets';
 import { Html, html } from './html';
 
 /** The pages of the navigation. */
-export type Section = 'search' | 'providers' | 'countries';
+export type Section = 'search' | 'providers' | 'countries' | 'watchlist';
 
 const SECTIONS: readonly [Section, string, string][] = [
   ['search', 'Deliveries', '/console'],
   ['providers', 'Providers', '/console/providers'],
   ['countries', 'Countries', '/console/countries'],
+  ['watchlist', 'Watch list', '/console/watchlist'],
 ];
 
 /** One page: its title, main content, and who is signed in (none on the sign-in pages). */

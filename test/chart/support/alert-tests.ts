@@ -10,6 +10,15 @@ function series(name: string, labels: Record<string, string>, values: string) {
   return { series: `${name}{${all.join(', ')}}`, values };
 }
 
+/** The breaker series of provider `twilio` on one pod, for one state (1 while in it). */
+function breaker(pod: string, state: string, values: string) {
+  return series('otg_circuit_breaker_state', { provider: 'twilio', state, pod }, values);
+}
+
+function refused(route: string, reason: string): Record<string, string> {
+  return { route, reason, pod: 'a' };
+}
+
 /** One alert expected to fire at 25 m, with its exact labels and annotations. */
 function fires(
   alertname: string,
@@ -79,13 +88,26 @@ export const ALERT_TESTS = [
       series('otg_hook_duration_seconds_count', {}, '0+100x30'),
       series('otg_deadline_near_misses_total', { kind: 'answer' }, '0+0x30'),
       series('otg_deadline_near_misses_total', { kind: 'attempt-cut' }, '0+0x30'),
-      series('otg_circuit_breaker_state', { provider: 'twilio', pod: 'a' }, '1x3 0x27'),
+      breaker('a', 'closed', '0x3 1x27'),
+      breaker('a', 'half-open', '1x3 0x27'),
+      breaker('a', 'open', '0x30'),
+      series(
+        'otg_requests_refused_total',
+        refused('/hooks/okta/telephony', 'no credential'),
+        '0+5x30',
+      ),
+      series(
+        'otg_requests_refused_total',
+        refused('/hooks/okta/events', 'invalid request'),
+        '0+5x30',
+      ),
       series('otg_store_available', { driver: 'redis', pod: 'a' }, '1x30'),
     ],
     alert_rule_test: [
       quiet('OtgHookErrorRatio'),
       quiet('OtgDeadlineNearMisses'),
       quiet('OtgCircuitBreakerOpen'),
+      quiet('OtgCredentialsRefused'),
       quiet('OtgStoreUnavailable'),
     ],
   },
@@ -94,8 +116,11 @@ export const ALERT_TESTS = [
     input_series: [
       series('otg_hook_duration_seconds_count', {}, '0+100x30'),
       series('otg_deadline_near_misses_total', { kind: 'answer' }, '0+2x30'),
-      series('otg_circuit_breaker_state', { provider: 'twilio', pod: 'a' }, '0x10 1x20'),
-      series('otg_circuit_breaker_state', { provider: 'twilio', pod: 'b' }, '0x30'),
+      breaker('a', 'closed', '1x10 0x20'),
+      breaker('a', 'open', '0x10 1x20'),
+      breaker('b', 'closed', '1x30'),
+      breaker('b', 'open', '0x30'),
+      series('otg_requests_refused_total', refused('/hooks/okta/events', 'wrong secret'), '0+2x30'),
       series('otg_store_available', { driver: 'redis', pod: 'a' }, '1x30'),
       series('otg_store_available', { driver: 'redis', pod: 'b' }, '1x20 0x10'),
     ],
@@ -108,6 +133,15 @@ export const ALERT_TESTS = [
           summary: "A vendor's circuit breaker has been open or half-open for 5 minutes.",
           description:
             'Provider twilio of otg in identity keeps failing on at least one replica; its codes go to the next provider of the route.',
+        },
+      ),
+      fires(
+        'OtgCredentialsRefused',
+        { severity: 'warning', route: '/hooks/okta/events', reason: 'wrong secret' },
+        {
+          summary: "Okta's hooks or a vendor's callbacks are refused for their credentials.",
+          description:
+            "/hooks/okta/events of otg in identity has refused requests for wrong secret for 10 minutes: the secret, token or signing key the caller uses is not the one in the gateway's configuration.",
         },
       ),
       fires(

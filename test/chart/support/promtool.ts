@@ -33,3 +33,11 @@ export function promtool(args: string[], files: Record<string, unknown>): RunRes
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** Runs promtool with `input` on its standard input (`promtool check metrics` reads a scrape). */
+export function promtoolStdin(args: string[], input: string): RunResult {
+  if ('missing' in PROMTOOL) throw new Error(PROMTOOL.missing);
+  const result = spawnSync(PROMTOOL.bin, args, { input, encoding: 'utf8' });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
