@@ -14,6 +14,8 @@ const common = {
 
 module.exports = {
   testTimeout: 20_000,
+  // The default output, then every skipped suite and test with its reason (test/support/skip.ts).
+  reporters: ['default', '<rootDir>/test/support/skip-reporter.js'],
   projects: [
     { ...common, displayName: 'unit', rootDir: 'src', testRegex: '.*\\.spec\\.ts$' },
     { ...common, displayName: 'e2e', rootDir: 'test', testRegex: '.*\\.e2e-spec\\.ts$' },

@@ -2,16 +2,15 @@
 // npm run bench:alloc — what the gateway allocates per request, by package and by function: the
 // open-loop scenario (200 req/s, 50 ms vendor, 15 s) under V8's sampling heap profiler
 // (bench/alloc-sampler.js). Allocation drives the scavenges behind the open-loop p99 gap.
-const { existsSync, mkdtempSync, readFileSync } = require('node:fs');
-const { tmpdir } = require('node:os');
+const { existsSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { ROOT, startListener, stop, runLoad } = require('./processes');
+const { ROOT, startListener, stop, runLoad, tempDir } = require('./processes');
 const { SECRET, targets } = require('./targets');
 const { packageOf, functionLabel } = require('./code-location');
 
 async function main() {
   const vendor = await startListener('bench/fake-vendor.js', ['50']);
-  const file = join(mkdtempSync(join(tmpdir(), 'otg-alloc-')), 'alloc.heapprofile');
+  const file = join(tempDir('otg-alloc-'), 'alloc.heapprofile');
   const nodeFlags = ['--require', join(ROOT, 'bench/alloc-sampler.js')];
   const server = await targets.gateway(vendor.url, { nodeFlags, env: { ALLOC_PROFILE_FILE: file } });
   try {

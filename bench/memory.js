@@ -6,10 +6,9 @@
 // garbage before sampling: separates retained objects from not yet collected ones),
 // MEMORY_EXTRA_CONFIG (YAML appended to the bench config, e.g. 'store: { memoryMaxEntries: 1000 }'),
 // MEMORY_SNAPSHOT=1 (a heap snapshot in the temp folder at the end).
-const { readFileSync, existsSync, mkdtempSync } = require('node:fs');
+const { readFileSync, existsSync } = require('node:fs');
 const { join } = require('node:path');
-const { tmpdir } = require('node:os');
-const { ROOT, startListener, stop, rssMb, runLoad } = require('./processes');
+const { ROOT, startListener, stop, rssMb, runLoad, tempDir } = require('./processes');
 const { SECRET, targets } = require('./targets');
 
 const CHUNKS = Number(process.env.MEMORY_CHUNKS ?? 5);
@@ -28,7 +27,7 @@ async function sample(child, file) {
 
 async function main() {
   const vendor = await startListener('bench/fake-vendor.js', ['1']);
-  const dir = mkdtempSync(join(tmpdir(), 'otg-memory-'));
+  const dir = tempDir('otg-memory-');
   const file = join(dir, 'sample.json');
   const nodeFlags = [
     '--require', process.env.MEMORY_SAMPLER ?? join(ROOT, 'bench/memory-sampler.js'),

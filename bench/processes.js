@@ -1,7 +1,7 @@
 'use strict';
 // Starting, probing and measuring the processes of a benchmark run.
 const { spawn, execFile } = require('node:child_process');
-const { readFileSync, writeFileSync, mkdtempSync } = require('node:fs');
+const { readFileSync, writeFileSync, mkdtempSync, rmSync } = require('node:fs');
 const net = require('node:net');
 const http = require('node:http');
 const { tmpdir } = require('node:os');
@@ -78,10 +78,21 @@ function runLoad(options) {
   });
 }
 
+const tempDirs = [];
+process.on('exit', () => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A new folder under the OS temp directory, removed when this process exits. */
+function tempDir(prefix = 'otg-bench-') {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/** A file in a temp folder of its own, removed when this process exits. */
 function writeTempFile(name, content) {
-  const file = join(mkdtempSync(join(tmpdir(), 'otg-bench-')), name);
+  const file = join(tempDir(), name);
   writeFileSync(file, content);
   return file;
 }
 
-module.exports = { ROOT, freePort, startListener, startServer, stop, cpuSeconds, rssMb, runLoad, writeTempFile };
+module.exports = { ROOT, freePort, startListener, startServer, stop, cpuSeconds, rssMb, runLoad, writeTempFile, tempDir };

@@ -11,6 +11,7 @@ const { SECRET, gatewayConfig } = require('./targets');
 async function main() {
   const vendor = await startListener('bench/fake-vendor.js', ['1']);
   const port = await freePort();
+  // Kept: the profile is this script's result (its path is printed), to open in DevTools.
   const dir = mkdtempSync(join(tmpdir(), 'otg-prof-'));
   const config = writeTempFile('config.yaml', gatewayConfig(vendor.url));
   const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, join(ROOT, 'dist/main.js')], {

@@ -19,7 +19,7 @@ providers:
   twilio:
     type: twilio
     accountSid: AC0123456789abcdef0123456789abcdef
-    authToken: bench-twilio-token
+    authToken: 0123456789abcdef0123456789abcdef
     from: "+15005550006"
     baseUrl: ${vendorUrl}
 routing: { default: [twilio] }

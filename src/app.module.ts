@@ -7,6 +7,7 @@ import { Clock, SYSTEM_CLOCK } from './common/clock';
 import { REFUSAL_LISTENERS } from './common/refusal-listener';
 import { AppConfig } from './config/app.config';
 import { LoadedConfig } from './config/config.loader';
+import { routedIds } from './config/route-lists';
 import { DeliveryRecordsModule } from './delivery/delivery-records.module';
 import { DeliveryModule } from './delivery/delivery.module';
 import { DeliveryPolicy } from './delivery/delivery.policy';
@@ -42,7 +43,12 @@ export class AppModule {
     const config = loaded.config;
     const store = StoreModule.forRoot(config.store);
     const providers = ProvidersModule.forRoot(
-      new ProviderRegistryConfig(config.providers, config.server.publicUrl, config.outbound),
+      new ProviderRegistryConfig(
+        config.providers,
+        config.server.publicUrl,
+        config.outbound,
+        routedIds(config),
+      ),
     );
     const protection = ProtectionModule.forRoot(config.protection, {
       store,

@@ -1,17 +1,30 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import type { Server } from 'node:net';
 import { ConfigError, loadConfig, LoadedConfig } from './config/config.loader';
+import { boundAddress, describeListenError, listenProblem } from './config/listen-address';
 import type { TracingHandle } from './observability/tracing-sdk';
 
-async function bootstrap(): Promise<void> {
-  let loaded: LoadedConfig;
+/** Ends the boot with one line on stderr and exit code 1: no stack, no log noise. */
+function refuse(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+function loadOrRefuse(): LoadedConfig {
   try {
-    loaded = loadConfig();
+    return loadConfig();
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
+    if (error instanceof ConfigError) refuse(error.message);
+    throw error;
   }
+}
+
+async function bootstrap(): Promise<void> {
+  const loaded = loadOrRefuse();
+  const server = loaded.config.server;
+  const problem = await listenProblem(server);
+  if (problem) refuse(problem);
   // The SDK patches node:http, fastify, ioredis, pino and the AWS SDK as they load: it starts
   // before the application's modules are imported, and is not loaded at all when tracing is off.
   const tracing = loaded.config.tracing.enabled
@@ -20,11 +33,17 @@ async function bootstrap(): Promise<void> {
   const { createApp } = await import('./app.factory');
   const { installGracefulShutdown } = await import('./health/graceful-shutdown');
   const app = await createApp(loaded);
-  installGracefulShutdown(app, loaded.config.server.shutdown, (code) => exit(code, tracing));
-  const { port, host } = loaded.config.server;
-  await app.listen({ port, host });
-  new Logger('Bootstrap').log(
-    { config: loaded.file, production: loaded.production, url: await app.getUrl() },
+  const logger = new Logger('Bootstrap');
+  for (const warning of loaded.warnings) logger.warn(warning);
+  installGracefulShutdown(app, server.shutdown, (code) => exit(code, tracing));
+  await app.listen({ port: server.port, host: server.host }).catch((error: unknown) => {
+    const line = describeListenError(error, server);
+    if (line) refuse(line);
+    throw error;
+  });
+  const address = boundAddress((app.getHttpServer() as Server).address());
+  logger.log(
+    { config: loaded.file, production: loaded.production, address, url: await app.getUrl() },
     'okta-telephony-gateway listening',
   );
 }

@@ -164,7 +164,7 @@ describeVendor(
 
       expect(eight.backup.requests).toHaveLength(0);
       expect(res.body.error.errorCauses[0].reason).toMatch(
-        /^eight-a:invalid-recipient\(\d+ms: 8x8 rejected the recipient \(REJECTED\)\)$/,
+        /^invalid-recipient after \d+ ms: 8x8 rejected the recipient \(REJECTED\)$/,
       );
     });
   },

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { AWS_TEST_CREDENTIALS } from './support/fakes/aws.fake';
@@ -7,23 +6,23 @@ import { FakeSns } from './support/fakes/sns.fake';
 import { FakeSts, STS_TEMPORARY_CREDENTIALS } from './support/fakes/sts.fake';
 import { HOOK_SECRET, testConfig } from './support/gateway';
 import { hookRequest } from './support/okta';
-import { listeningUrl, RunningProcess, runMain, writeConfig } from './support/process';
+import {
+  countingAwsSdkModules,
+  listeningUrl,
+  RunningProcess,
+  runMain,
+  writeConfig,
+} from './support/process';
+import { tempDir } from './support/temp-dir';
 
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/okta-telephony-gateway';
-const dir = mkdtempSync(join(tmpdir(), 'otg-aws-'));
-/** Reports at exit how many AWS SDK modules the process loaded. */
-const PRELOAD = join(dir, 'count-aws-sdk.js');
-writeFileSync(
-  PRELOAD,
-  "process.on('exit', () => process.stderr.write('aws-sdk modules loaded: ' + " +
-    "Object.keys(require.cache).filter((k) => k.includes('/node_modules/@aws-sdk/')).length + '\\n'));",
-);
+const dir = tempDir('otg-aws-');
 /** Shared config files that do not exist, so the host's ~/.aws cannot take part. */
 const ISOLATED = {
   AWS_CONFIG_FILE: join(dir, 'no-config'),
   AWS_SHARED_CREDENTIALS_FILE: join(dir, 'no-credentials'),
   AWS_EC2_METADATA_DISABLED: 'true',
-  NODE_OPTIONS: `--require ${PRELOAD}`,
+  NODE_OPTIONS: countingAwsSdkModules(),
 };
 
 /** An SNS provider with no credentials in its block: the SDK's default chain must find them. */
@@ -59,6 +58,30 @@ describe('AWS credentials and SDK loading (process)', () => {
     await proc.exited;
 
     expect(proc.stderr.join('')).toContain('aws-sdk modules loaded: 0\n');
+  });
+
+  it('should not load the AWS SDK for an AWS provider no route names, and say so at boot', async () => {
+    const file = writeConfig(
+      testConfig({
+        providers: {
+          console: { type: 'console' },
+          'sns-spare': { type: 'sns', region: 'eu-central-1' },
+        },
+        routing: { default: ['console'] },
+      }),
+    );
+    const proc = runMain({ CONFIG_FILE: file, ...ISOLATED });
+    await listeningUrl(proc).finally(() => proc.child.kill('SIGTERM'));
+    await proc.exited;
+
+    expect(proc.stderr.join('')).toContain('aws-sdk modules loaded: 0\n');
+    const warnings = proc.stdout
+      .map((line) => JSON.parse(line) as { level: number; msg: string })
+      .filter((entry) => entry.level === 40)
+      .map((entry) => entry.msg);
+    expect(warnings).toEqual([
+      'providers.sns-spare: named by no route, so it sends nothing; add it to routing.default or a routing rule to use it',
+    ]);
   });
 
   it('should sign with the credentials of the environment when the block has none', async () => {

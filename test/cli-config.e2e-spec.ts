@@ -10,7 +10,8 @@ jest.setTimeout(60_000);
 
 const HOOK_SECRET = 'hook-secret-for-config-check-0123';
 const SHORT_SECRET = 'tiny-s3cret';
-const TWILIO_TOKEN = 'twilio-token-value-9876543210';
+// 32 characters, as a Twilio Auth Token has (production refuses a shorter one).
+const TWILIO_TOKEN = 'twilio-token-value-9876543210abc';
 
 /** The problems the service's own loader finds in `file`, which `otg config check` must print as they are. */
 function serviceProblems(env: Record<string, string>): string[] {
@@ -91,12 +92,14 @@ describe('otg config check (e2e)', () => {
     const expected = serviceProblems({ CONFIG_FILE: broken, TWILIO_AUTH_TOKEN: TWILIO_TOKEN });
 
     expect(run.code).toBe(1);
+    // One pass: the route naming no provider is told beside the keys' own problems.
     expect(expected.map((p) => p.slice(0, p.indexOf(':')))).toEqual([
       'hook.deadlineMs',
       'store.drvier',
+      'routing.default[1]',
     ]);
     expect(lines(run.stdout)).toEqual([
-      `✖ ${broken}: 2 problems`,
+      `✖ ${broken}: 3 problems`,
       ...expected.map((p) => `  ${p}`),
     ]);
     expect(run.stdout + run.stderr).not.toContain(SHORT_SECRET);
@@ -144,6 +147,30 @@ describe('otg config check (e2e)', () => {
     expect(lines(unreadable.stdout)).toEqual([
       `✖ ${join(dir, 'nope.yaml')}: 1 problem`,
       '  (file): cannot be read',
+    ]);
+  });
+
+  it('should say, after the summary, what the boot would warn about', async () => {
+    const spare = join(dir, 'spare.yaml');
+    writeFileSync(
+      spare,
+      stringify({
+        hook: { auth: { headers: [{ name: 'authorization', secrets: [HOOK_SECRET] }] } },
+        providers: { c: { type: 'console' }, spare: { type: 'console' } },
+        routing: { default: ['c'] },
+      }),
+    );
+
+    const run = await otg(['config', 'check', spare]);
+
+    expect(run.code).toBe(0);
+    expect(lines(run.stdout)).toEqual([
+      `✔ ${spare} is valid (without the production rules).`,
+      '  providers  c (console), spare (console)',
+      '  routing    c',
+      '  hook auth  header authorization',
+      '  store      memory',
+      '! providers.spare: named by no route, so it sends nothing; add it to routing.default or a routing rule to use it',
     ]);
   });
 

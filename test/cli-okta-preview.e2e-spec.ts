@@ -3,16 +3,15 @@ import { FakeOktaManagement } from './support/fakes/okta-management.fake';
 import { OKTA_SPEC } from './support/fakes/okta-spec';
 import { FakeTwilio, twilioProvider } from './support/fakes/twilio.fake';
 import { testConfig } from './support/gateway';
-import { formToObject, hasVendorSpec } from './support/openapi';
+import { formToObject, missingVendorSpec } from './support/openapi';
+import { describeOrSkip } from './support/skip';
 
 // Each `otg` run is a new Node process: about a second, several on a loaded machine.
 jest.setTimeout(60_000);
 
 const TOKEN = 'okta-api-token-for-tests-0123456789';
 const EVENT_SECRET = 'test-event-secret-0123456789';
-const specs = hasVendorSpec(OKTA_SPEC);
-if (!specs)
-  console.warn(`../shared/vendor-specs/${OKTA_SPEC} is missing: the otg okta tests are skipped`);
+const MISSING_SPEC = missingVendorSpec(OKTA_SPEC);
 
 /** A gateway on `providers`, set up in a fresh fake org with `otg okta setup`. */
 async function setUp(
@@ -36,7 +35,7 @@ function orgArgs(okta: FakeOktaManagement, gateway: CliGateway): string[] {
   return ['--org', okta.url, '--url', gateway.url, '--config', gateway.configFile];
 }
 
-(specs ? describe : describe.skip)('otg okta preview and status (e2e)', () => {
+describeOrSkip(MISSING_SPEC, 'otg okta preview and status (e2e)', () => {
   describe('through a running gateway on the console provider', () => {
     let gateway: CliGateway;
     let okta: FakeOktaManagement;

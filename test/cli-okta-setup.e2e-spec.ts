@@ -5,7 +5,8 @@ import { CliGateway, lines, OAUTH_ONLY, otg, startCliGateway, tempConfig } from 
 import { FakeOktaManagement } from './support/fakes/okta-management.fake';
 import { OKTA_SPEC } from './support/fakes/okta-spec';
 import { HOOK_SECRET, testConfig } from './support/gateway';
-import { hasVendorSpec } from './support/openapi';
+import { missingVendorSpec } from './support/openapi';
+import { describeOrSkip } from './support/skip';
 
 // Each `otg` run is a new Node process: about a second, several on a loaded machine.
 jest.setTimeout(60_000);
@@ -18,11 +19,9 @@ const EVENTS = [
   'user.authentication.auth_via_mfa',
   'user.mfa.factor.activate',
 ];
-const specs = hasVendorSpec(OKTA_SPEC);
-if (!specs)
-  console.warn(`../shared/vendor-specs/${OKTA_SPEC} is missing: the otg okta tests are skipped`);
+const MISSING_SPEC = missingVendorSpec(OKTA_SPEC);
 
-(specs ? describe : describe.skip)('otg okta (e2e, against a fake Okta Management API)', () => {
+describeOrSkip(MISSING_SPEC, 'otg okta (e2e, against a fake Okta Management API)', () => {
   let gateway: CliGateway;
   let okta: FakeOktaManagement;
 

@@ -8,7 +8,8 @@ import request from 'supertest';
 import { AWS_TEST_CREDENTIALS } from './support/fakes/aws.fake';
 import { FakeAwsSmsVoice, SMS_VOICE_MODEL } from './support/fakes/aws-sms-voice.fake';
 import { FakeSns, SNS_MODEL } from './support/fakes/sns.fake';
-import { hasVendorSpec } from './support/openapi';
+import { hasVendorSpec, missingVendorSpec } from './support/openapi';
+import { itOrSkip } from './support/skip';
 
 const publish: PublishCommandInput = {
   PhoneNumber: '+14155552671',
@@ -73,7 +74,8 @@ describe(FakeSns.name, () => {
     wrongRegion.destroy();
   });
 
-  (hasVendorSpec(SNS_MODEL) ? it : it.skip)(
+  itOrSkip(
+    missingVendorSpec(SNS_MODEL),
     'should refuse an input the model does not allow',
     async () => {
       const sns = client(SNSClient, sut.url, 'eu-west-1');
@@ -144,7 +146,8 @@ describe(FakeAwsSmsVoice.name, () => {
     signedForSns.destroy();
   });
 
-  (hasVendorSpec(SMS_VOICE_MODEL) ? it : it.skip)(
+  itOrSkip(
+    missingVendorSpec(SMS_VOICE_MODEL),
     'should answer a ValidationException to an input the model does not allow',
     async () => {
       const api = client(PinpointSMSVoiceV2Client, sut.url, 'us-west-2');

@@ -3,10 +3,11 @@ import request from 'supertest';
 import { FakeServer } from './support/fake-server';
 import { FakeOktaManagement } from './support/fakes/okta-management.fake';
 import { OKTA_SPEC } from './support/fakes/okta-spec';
-import { hasVendorSpec } from './support/openapi';
+import { missingVendorSpec } from './support/openapi';
+import { describeOrSkip } from './support/skip';
 
 const TOKEN = 'okta-api-token-for-tests-0123456789';
-const specs = hasVendorSpec(OKTA_SPEC);
+const MISSING_SPEC = missingVendorSpec(OKTA_SPEC);
 
 /** A telephony hook body with header auth, with `config` merged into its channel config. */
 const hookBody = (uri: string, config: Record<string, unknown> = {}) => ({
@@ -26,7 +27,7 @@ const hookBody = (uri: string, config: Record<string, unknown> = {}) => ({
   },
 });
 
-(specs ? describe : describe.skip)('fake Okta Management API (checks the checks)', () => {
+describeOrSkip(MISSING_SPEC, 'fake Okta Management API (checks the checks)', () => {
   let okta: FakeOktaManagement;
   let hook: FakeServer;
   let hookAnswer: unknown;

@@ -32,6 +32,7 @@ describe('HTTP hardening (e2e)', () => {
     gateway = await startGateway(
       testConfig({
         server: { port: 0, bodyLimitBytes: LIMIT, publicUrl: 'https://otp.example.com' },
+        // sinch-a is in no route: its receipts are still taken (built on the first one).
         providers: {
           c: { type: 'console' },
           'sinch-a': sinchProvider(sinch, { callbackSecret: SINCH_CALLBACK_SECRET }),

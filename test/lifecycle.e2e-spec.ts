@@ -4,6 +4,7 @@ import { FakeTwilio, TWILIO_SID, TWILIO_TOKEN } from './support/fakes/twilio.fak
 import { HOOK_SECRET, startGateway, testConfig } from './support/gateway';
 import { hookRequest } from './support/okta';
 import { imageNode } from '../bench/image-node';
+import { eventually } from './support/eventually';
 import { listeningUrl, runMain, writeConfig } from './support/process';
 
 describe('health and lifecycle (e2e)', () => {
@@ -52,7 +53,11 @@ describe('health and lifecycle (e2e)', () => {
         status: 'SUCCESSFUL',
         provider: 'console',
       });
-      const console = proc.stdout.find((l) => l.includes('console provider'));
+      // The child's log line may reach this process after the answer does.
+      const console = await eventually(
+        () => proc.stdout.find((l) => l.includes('console provider')),
+        (line) => line !== undefined,
+      );
       expect(console).toContain('"to":"+1********71"');
       // Message text never reaches a log line, not even the console provider's.
       expect(console).toContain('"text":"[redacted]"');
@@ -143,6 +148,8 @@ describe('health and lifecycle (e2e)', () => {
       '  - hook.deadlineMs: must be an integer from 200 to 2900',
       '  - providers.tw.accountSid: must be a Twilio Account SID (AC followed by 32 hex digits)',
       `  - providers.x.type: must be one of ${Object.keys(VENDORS).join(', ')}`,
+      // Checked although other keys failed: "tw" is declared, "missing" is not.
+      '  - routing.default[1]: no provider "missing" in providers',
       '',
     ]);
     expect(message).not.toMatch(/super-secret-value-42|very-secret-token-77/);

@@ -125,7 +125,7 @@ describe('outbound proxy (e2e)', () => {
       new RegExp(`attempts=via-proxy:transient\\(\\d+ms: ${cause}\\),direct:sent\\(\\d+ms\\)$`),
     );
     expect(alone.body.error.errorCauses[0].reason).toMatch(
-      new RegExp(`^via-proxy:transient\\(\\d+ms: ${cause}\\)$`),
+      new RegExp(`^transient after \\d+ ms: ${cause}$`),
     );
     expect(secure.requests).toHaveLength(1);
   });

@@ -6,7 +6,7 @@ import { oktaValue } from './support/protection';
 import { RedisCluster } from './support/redis-cluster';
 import { describeWithRedis, RedisServer } from './support/redis-server';
 import { MASTER_NAME, SentinelGroup } from './support/redis-sentinel';
-import { configProblems } from './support/config-problems';
+import { configProblems } from './support/config-files';
 import { eventually } from './support/eventually';
 import { storeDetails } from './support/store-status';
 import { TestPki } from './support/tls-certs';

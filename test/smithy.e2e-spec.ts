@@ -1,7 +1,8 @@
 import { readQuery } from './support/aws-query';
 import { SMS_VOICE_MODEL } from './support/fakes/aws-sms-voice.fake';
 import { SNS_MODEL } from './support/fakes/sns.fake';
-import { hasVendorSpec } from './support/openapi';
+import { missingVendorSpec } from './support/openapi';
+import { describeOrSkip } from './support/skip';
 import { SmithyModel } from './support/smithy';
 
 /** The captured Publish body of vendors.md §8.1. */
@@ -21,12 +22,9 @@ const PUBLISH_INPUT = {
   },
 };
 
-const models = hasVendorSpec(SNS_MODEL) && hasVendorSpec(SMS_VOICE_MODEL);
-if (!models)
-  console.warn('../shared/vendor-specs/aws is missing: the Smithy validator is not tested');
-const describeWithModels = models ? describe : describe.skip;
+const MISSING_MODELS = missingVendorSpec(SNS_MODEL) ?? missingVendorSpec(SMS_VOICE_MODEL);
 
-describeWithModels(SmithyModel.name, () => {
+describeOrSkip(MISSING_MODELS, SmithyModel.name, () => {
   const sut = () => SmithyModel.load(SMS_VOICE_MODEL);
 
   it('should accept a SendVoiceMessage input the model allows', () => {
@@ -79,7 +77,7 @@ describeWithModels(SmithyModel.name, () => {
   });
 });
 
-describeWithModels(readQuery.name, () => {
+describeOrSkip(MISSING_MODELS, readQuery.name, () => {
   it('should read the captured SDK Publish form back into the Publish input', () => {
     const sut = readQuery(PUBLISH_FORM, '2010-03-31', SmithyModel.load(SNS_MODEL));
 

@@ -1,8 +1,8 @@
 import { Command } from 'commander';
-import { ConfigError, DEFAULT_CONFIG_FILE, LoadedConfig } from '../config/config.loader';
+import { DEFAULT_CONFIG_FILE, LoadedConfig } from '../config/config.loader';
 import { action, CliContext, withJson } from './cli-context';
 import { ExitCode } from './cli-error';
-import { loadServiceConfig } from './config-source';
+import { checkServiceConfig } from './config-source';
 
 interface CheckOptions {
   readonly production?: boolean;
@@ -20,48 +20,29 @@ export function configCommand(ctx: CliContext): Command {
       .option('--production', 'apply the production rules, as NODE_ENV=production does'),
   );
   action(ctx, check, (file: string | undefined, options: CheckOptions) =>
-    Promise.resolve(checkConfig(ctx, file, options)),
+    Promise.resolve(runCheck(ctx, file, options)),
   );
   return config.addCommand(check);
 }
 
-function checkConfig(ctx: CliContext, file: string | undefined, options: CheckOptions): ExitCode {
-  let loaded: LoadedConfig;
-  try {
-    loaded = loadServiceConfig(ctx.env, { file, production: options.production });
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    return report(
-      ctx,
-      error.file,
-      options.production === true || isProduction(ctx),
-      error.problems,
-    );
-  }
-  return report(ctx, loaded.file, loaded.production, [], loaded);
-}
-
-function report(
-  ctx: CliContext,
-  file: string,
-  production: boolean,
-  problems: readonly string[],
-  loaded?: LoadedConfig,
-): ExitCode {
-  const ok = problems.length === 0;
+function runCheck(ctx: CliContext, file: string | undefined, options: CheckOptions): ExitCode {
+  const result = checkServiceConfig(ctx.env, { file, production: options.production });
+  const production = options.production === true || isProduction(ctx);
   const { out } = ctx;
   if (out.json) {
-    out.document({ ok, file, production, problems });
-  } else if (ok) {
+    const ok = result.problems.length === 0;
+    out.document({ ok, file: result.file, production, problems: result.problems });
+  } else if (result.loaded) {
     const rules = production ? 'with the production rules' : 'without the production rules';
-    out.line(out.good(`${file} is valid (${rules}).`));
-    if (loaded) out.table(summary(loaded));
+    out.line(out.good(`${result.file} is valid (${rules}).`));
+    out.table(summary(result.loaded));
+    for (const warning of result.warnings) out.line(out.note(warning));
   } else {
-    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-    out.line(out.bad(`${file}: ${count}`));
-    for (const problem of problems) out.line(`  ${problem}`);
+    const count = result.problems.length;
+    out.line(out.bad(`${result.file}: ${count === 1 ? '1 problem' : `${count} problems`}`));
+    for (const problem of result.problems) out.line(`  ${problem}`);
   }
-  return ok ? ExitCode.Ok : ExitCode.Failed;
+  return result.loaded ? ExitCode.Ok : ExitCode.Failed;
 }
 
 /** What the file sets up, by name only: never a value that could be a secret. */

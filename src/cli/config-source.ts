@@ -1,4 +1,10 @@
-import { ConfigError, loadConfig, LoadedConfig } from '../config/config.loader';
+import {
+  checkConfig,
+  ConfigCheck,
+  ConfigError,
+  loadConfig,
+  LoadedConfig,
+} from '../config/config.loader';
 import { CliError } from './cli-error';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -15,10 +21,20 @@ export interface ConfigChoice {
  * Throws ConfigError with every problem.
  */
 export function loadServiceConfig(env: Env, choice: ConfigChoice = {}): LoadedConfig {
+  return loadConfig(serviceEnv(env, choice));
+}
+
+/** Every problem of the configuration, found in one pass as the boot does, without throwing. */
+export function checkServiceConfig(env: Env, choice: ConfigChoice = {}): ConfigCheck {
+  return checkConfig(serviceEnv(env, choice));
+}
+
+/** The environment the service would see: `file` as CONFIG_FILE, `production` as NODE_ENV. */
+function serviceEnv(env: Env, choice: ConfigChoice): Env {
   const overrides: Record<string, string> = {};
   if (choice.file) overrides.CONFIG_FILE = choice.file;
   if (choice.production) overrides.NODE_ENV = 'production';
-  return loadConfig({ ...env, ...overrides });
+  return { ...env, ...overrides };
 }
 
 /** As loadServiceConfig, for commands that only need a few keys: problems become one CliError. */

@@ -50,3 +50,39 @@ export function NotBelow(other: string): PropertyDecorator {
       },
     });
 }
+
+/** A credential's documented format, as far as a length tells it. */
+export interface SecretFormat {
+  /** The shortest a real one is. */
+  readonly minLength: number;
+  /** What it is, for the refusal: `a Twilio Auth Token (32 characters)`. */
+  readonly name: string;
+}
+
+const SECRET_KEYS = new WeakMap<object, Map<string, SecretFormat | undefined>>();
+
+/**
+ * Marks a vendor credential: under NODE_ENV=production the boot refuses a placeholder there
+ * (`changeme`, `your-…`, `<…>`) and, when the vendor documents its format, a shorter value.
+ * Metadata only: it adds no validation rule of its own.
+ */
+export function Secret(format?: SecretFormat): PropertyDecorator {
+  return (target, property) => {
+    const keys = SECRET_KEYS.get(target) ?? new Map<string, SecretFormat | undefined>();
+    keys.set(String(property), format);
+    SECRET_KEYS.set(target, keys);
+  };
+}
+
+/** The credential keys of a config class and its parents, with their formats. */
+export function secretKeys(configClass: object): ReadonlyMap<string, SecretFormat | undefined> {
+  const found = new Map<string, SecretFormat | undefined>();
+  let prototype: unknown = (configClass as { prototype?: unknown }).prototype;
+  while (prototype && prototype !== Object.prototype) {
+    for (const [key, format] of SECRET_KEYS.get(prototype) ?? []) {
+      if (!found.has(key)) found.set(key, format);
+    }
+    prototype = Object.getPrototypeOf(prototype);
+  }
+  return found;
+}

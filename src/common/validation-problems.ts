@@ -5,6 +5,8 @@ export interface ValidationProblem {
   readonly path: string;
   readonly property: string;
   readonly message: string;
+  /** The validator's error: its `target` and `value` are for hints, never for output. */
+  readonly error: ValidationError;
 }
 
 /** `parent.property`; `join` may write array indexes differently (e.g. `parent[0]`). */
@@ -24,6 +26,7 @@ export function flattenValidationErrors(
       path,
       property: error.property,
       message,
+      error,
     }));
     return [...own, ...flattenValidationErrors(error.children ?? [], join, path)];
   });

@@ -6,22 +6,33 @@ import { Channel } from '../providers/channel';
 import { VENDORS } from '../providers/vendors';
 import { checkStore } from '../store/store-rules';
 import { AppConfig } from './app.config';
+import { checkCountries } from './country-codes';
+import { routeLists } from './route-lists';
 
 /**
- * Checks that span several keys: routes name real providers, hooks are authenticated,
- * protection's countries and rate limits make sense (and its watch list has the event hook to
- * learn from), message templates fit their budget, the store names one Redis topology.
+ * Checks that span several keys: routes name real providers, hooks are authenticated, country
+ * codes exist, protection's rate limits make sense (and its watch list has the event hook to
+ * learn from), message templates fit their budget, the ports differ, the store names one Redis
+ * topology, an enabled support console has what it needs. They run even when some keys have
+ * problems of their own: a section with such a problem (`broken`) is skipped by the rules that
+ * would read it whole; routes are always checked against every provider the file declares,
+ * valid or not.
  */
-export function checkConsistency(config: AppConfig): string[] {
+export function checkConsistency(
+  config: AppConfig,
+  declared: ReadonlySet<string>,
+  broken: (section: string) => boolean,
+): string[] {
   return [
-    ...checkRoutes(config),
-    ...checkAuth(config),
-    ...checkProtection(config.protection),
-    ...checkFeedback(config),
-    ...checkMessages(config.messages),
-    ...checkPorts(config),
-    ...checkStore(config.store),
-    ...checkConsole(config.console),
+    ...checkRoutes(config, declared),
+    ...checkAuth(config, broken),
+    ...checkCountries(config),
+    ...(broken('protection') ? [] : checkProtection(config.protection)),
+    ...(broken('protection.adaptive') || broken('events.auth') ? [] : checkFeedback(config)),
+    ...(broken('messages') ? [] : checkMessages(config.messages)),
+    ...(broken('server') ? [] : checkPorts(config)),
+    ...(broken('store') ? [] : checkStore(config.store)),
+    ...(broken('console') ? [] : checkConsole(config.console)),
   ];
 }
 
@@ -40,38 +51,33 @@ function checkFeedback(config: AppConfig): string[] {
 }
 
 /** Channels a configured provider delivers on. */
-export function providerChannels(config: AppConfig, id: string): readonly Channel[] {
+function providerChannels(config: AppConfig, id: string): readonly Channel[] {
   const provider = config.providers[id];
   return provider.channels ?? VENDORS[provider.type].channels;
 }
 
-function checkRoutes(config: AppConfig): string[] {
-  const problems: string[] = [];
-  const check = (ids: string[], path: string, channels?: Channel[]): void => {
-    ids.forEach((id, i) => {
-      if (!config.providers[id]) {
-        problems.push(`${path}[${i}]: no provider "${id}" in providers`);
-        return;
-      }
-      const lacking = (channels ?? []).filter((c) => !providerChannels(config, id).includes(c));
-      if (lacking.length > 0) {
-        problems.push(`${path}[${i}]: provider "${id}" does not deliver ${lacking.join(', ')}`);
-      }
-    });
-  };
-  check(config.routing.default, 'routing.default');
-  config.routing.rules.forEach((rule, i) =>
-    check(rule.providers, `routing.rules[${i}].providers`, rule.match.channels),
+function checkRoutes(config: AppConfig, declared: ReadonlySet<string>): string[] {
+  return routeLists(config).flatMap(({ path, ids, channels }) =>
+    ids.flatMap((id, i) => {
+      if (!declared.has(id)) return [`${path}[${i}]: no provider "${id}" in providers`];
+      // A provider with problems of its own is not in config.providers; they are told already.
+      if (!config.providers[id]) return [];
+      const lacking = channels.filter((c) => !providerChannels(config, id).includes(c));
+      return lacking.length > 0
+        ? [`${path}[${i}]: provider "${id}" does not deliver ${lacking.join(', ')}`]
+        : [];
+    }),
   );
-  return problems;
 }
 
-function checkAuth(config: AppConfig): string[] {
+function checkAuth(config: AppConfig, broken: (section: string) => boolean): string[] {
   const problems = [
-    ...emptyHeaders(config.hook.auth.headers, 'hook.auth.headers'),
-    ...emptyHeaders(config.events.auth.headers, 'events.auth.headers'),
+    ...(broken('hook.auth') ? [] : emptyHeaders(config.hook.auth.headers, 'hook.auth.headers')),
+    ...(broken('events.auth')
+      ? []
+      : emptyHeaders(config.events.auth.headers, 'events.auth.headers')),
   ];
-  if (config.hook.auth.headers.length === 0 && !config.hook.auth.oauth) {
+  if (!broken('hook.auth') && config.hook.auth.headers.length === 0 && !config.hook.auth.oauth) {
     problems.push(
       'hook.auth: configure at least one header secret or oauth; the hook is never open',
     );

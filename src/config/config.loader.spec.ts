@@ -1,14 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { stringify } from 'yaml';
-import { ConfigError, loadConfig } from './config.loader';
+import { loadConfig } from './config.loader';
+import { configFile, problemsOf } from '../../test/support/config-files';
 
-function file(content: unknown): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'otg-')), 'config.yaml');
-  writeFileSync(path, typeof content === 'string' ? content : stringify(content));
-  return path;
-}
+const file = configFile;
 
 const minimal = {
   hook: {
@@ -20,15 +13,7 @@ const minimal = {
   routing: { default: ['c'] },
 };
 
-function problems(content: unknown, env: Record<string, string> = {}): readonly string[] {
-  try {
-    loadConfig({ CONFIG_FILE: file(content), ...env });
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+const problems = problemsOf;
 
 describe(loadConfig.name, () => {
   it('should load the embedded default with no environment', () => {
@@ -82,10 +67,10 @@ describe(loadConfig.name, () => {
       'server.port: must be an integer from 0 to 65535',
       'hook.auth.headers[0].name: must be an HTTP header name',
       'routing.default: should not be empty',
-      'protection.countries.deny: each country must be an ISO 3166 alpha-2 code',
       'providers.Bad Id: id must be lowercase letters, digits, - or _',
       'providers.tw.from: SMS needs `from` or `messagingServiceSid`',
       'providers.tw.voiceFrom: voice needs `voiceFrom` or `from`',
+      'protection.countries.deny[0]: country codes are upper case; did you mean "GB"?',
     ]);
   });
 
@@ -141,7 +126,7 @@ describe(loadConfig.name, () => {
         c: {
           type: 'twilio',
           accountSid: 'AC0123456789abcdef0123456789abcdef',
-          authToken: 't',
+          authToken: '0123456789abcdef0123456789abcdef',
           from: '+15005550006',
         },
       },

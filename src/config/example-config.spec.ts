@@ -1,47 +1,34 @@
-import { resolve } from 'node:path';
-import { loadConfig } from './config.loader';
-
-/** Every variable the example reads, with values that pass the production rules. */
-const ENV = {
-  NODE_ENV: 'production',
-  CONFIG_FILE: resolve(__dirname, '../../config/production.example.yaml'),
-  HOOK_SECRET: 'hook-secret-0123456789abcdef',
-  EVENT_HOOK_SECRET: 'event-secret-0123456789abcdef',
-  TWILIO_ACCOUNT_SID: 'AC0123456789abcdef0123456789abcdef',
-  TWILIO_AUTH_TOKEN: 'twilio-auth-token',
-  TWILIO_BACKUP_ACCOUNT_SID: 'ACfedcba9876543210fedcba9876543210',
-  TWILIO_BACKUP_AUTH_TOKEN: 'twilio-backup-token',
-  SINCH_SERVICE_PLAN_ID: 'plan0123456789abcdef',
-  SINCH_API_TOKEN: 'sinch-api-token',
-  SINCH_APPLICATION_KEY: '5c1d1a2b-0000-4000-8000-000000000001',
-  SINCH_APPLICATION_SECRET: 'c2luY2gtYXBwbGljYXRpb24tc2VjcmV0',
-  SINCH_CALLBACK_SECRET: 'sinch-callback-secret',
-  INFOBIP_BASE_URL: 'https://xyz123.api.infobip.com',
-  INFOBIP_API_KEY: 'infobip-api-key',
-  INFOBIP_CALLBACK_TOKEN: 'infobip-callback-token-0123456789',
-  ACME_API_KEY: 'acme-api-key',
-  REDIS_URL: 'redis://redis:6379',
-  ADMIN_TOKEN: 'admin-token-0123456789abcdef',
-  PHONE_LAST4_KEY: 'phone-last4-key-0123456789abcdef0123',
-  CONSOLE_CLIENT_ID: '0oa1console2client3id',
-  CONSOLE_CLIENT_SECRET: 'console-client-secret-0123456789',
-  CONSOLE_SESSION_SECRET: 'console-session-secret-0123456789abcdef',
-};
+import {
+  EXAMPLE_ENV,
+  EXAMPLE_FILE,
+  EXAMPLE_TEXT,
+  statedVariables,
+} from '../../test/support/example-config';
+import { checkConfig, loadConfig } from './config.loader';
 
 describe('config/production.example.yaml', () => {
-  it('should be a valid production configuration', () => {
-    const { config, production } = loadConfig(ENV);
+  const env = { NODE_ENV: 'production', CONFIG_FILE: EXAMPLE_FILE };
+
+  it('should state at its top exactly the variables it reads without a default', () => {
+    const uncommented = EXAMPLE_TEXT.split('\n').filter(
+      (line) => !line.trimStart().startsWith('#'),
+    );
+    const read = Array.from(
+      uncommented.join('\n').matchAll(/\$\{([A-Z][A-Z0-9_]*)\}/g),
+      (m) => m[1],
+    );
+
+    expect(statedVariables()).toEqual(Object.keys(EXAMPLE_ENV));
+    expect([...new Set(read)].sort()).toEqual(Object.keys(EXAMPLE_ENV).sort());
+  });
+
+  it('should be a valid production configuration with exactly those variables, running what it routes', () => {
+    const { config, production, warnings } = loadConfig({ ...env, ...EXAMPLE_ENV });
 
     expect(production).toBe(true);
-    expect(Object.keys(config.providers)).toEqual([
-      'twilio-main',
-      'twilio-backup',
-      'sinch-main',
-      'infobip-main',
-      'acme-sms',
-      'sns-main',
-      'aws-voice',
-    ]);
+    expect(warnings).toEqual([]);
+    expect(Object.keys(config.providers)).toEqual(['twilio-main', 'twilio-backup', 'aws-voice']);
+    expect(config.server.host).toBe('0.0.0.0');
     expect(config.protection.rateLimits.map((r) => r.key)).toEqual([
       'phone',
       'phone',
@@ -52,5 +39,18 @@ describe('config/production.example.yaml', () => {
       'phone',
     ]);
     expect(config.protection.adaptive).toMatchObject({ enabled: true, mode: 'monitor' });
+  });
+
+  it('should name each stated variable that is missing, and nothing else', () => {
+    const rest = Object.fromEntries(
+      Object.entries(EXAMPLE_ENV).filter(
+        ([name]) => !['HOOK_SECRET', 'TWILIO_AUTH_TOKEN'].includes(name),
+      ),
+    );
+
+    expect(checkConfig({ ...env, ...rest }).problems).toEqual([
+      'hook.auth.headers[0].secrets[0]: environment variable HOOK_SECRET is not set',
+      'providers.twilio-main.authToken: environment variable TWILIO_AUTH_TOKEN is not set',
+    ]);
   });
 });

@@ -1,6 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../../test/support/temp-dir';
 import { interpolate, InterpolationProblem } from './interpolate';
 
 describe(interpolate.name, () => {
@@ -41,7 +41,7 @@ describe(interpolate.name, () => {
   });
 
   it('should read ${file:/path} without its final newline', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'otg-')), 'secret');
+    const file = join(tempDir('otg-interpolate-'), 'secret');
     writeFileSync(file, 's3cr3t\n');
 
     expect(run({ secret: `\${file:${file}}` }).value).toEqual({ secret: 's3cr3t' });

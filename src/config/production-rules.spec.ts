@@ -15,6 +15,9 @@ function config(change: (c: AppConfig) => void): AppConfig {
   return c;
 }
 
+/** No section with problems of its own: every production rule runs. */
+const NONE_BROKEN = () => false;
+
 describe(checkProduction.name, () => {
   it('should refuse a short or well-known last-four key and console keys, and an http console', () => {
     const problems = checkProduction(
@@ -28,6 +31,7 @@ describe(checkProduction.name, () => {
         });
         c.console.session.secret = 'x'.repeat(31);
       }),
+      NONE_BROKEN,
     );
 
     expect(problems).toEqual([
@@ -39,6 +43,11 @@ describe(checkProduction.name, () => {
   });
 
   it('should accept no last-four key (the filter is off) and a console that is off', () => {
-    expect(checkProduction(config(() => undefined))).toEqual([]);
+    const sut = checkProduction(
+      config(() => undefined),
+      NONE_BROKEN,
+    );
+
+    expect(sut).toEqual([]);
   });
 });

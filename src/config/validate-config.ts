@@ -1,10 +1,11 @@
 import { ClassConstructor, plainToInstance } from 'class-transformer';
-import { validateSync, ValidationError } from 'class-validator';
-import { flattenValidationErrors } from '../common/validation-problems';
+import { validateSync } from 'class-validator';
+import { ServerConfig } from '../common/server.config';
 import { ProviderConfig } from '../providers/provider.config';
 import { VENDORS } from '../providers/vendors';
 import { AppConfig } from './app.config';
-import { ServerConfig } from '../common/server.config';
+import { closest, hint, knownKeys } from './did-you-mean';
+import { toProblems } from './validation-lines';
 
 const TRANSFORM = { exposeDefaultValues: true } as const;
 const VALIDATE = {
@@ -15,19 +16,33 @@ const VALIDATE = {
 } as const;
 const PROVIDER_ID = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 
+/** The typed configuration, its problems, and every provider id the file declares. */
+export interface ValidatedConfig {
+  /** Providers whose block has a problem are left out of `config.providers`. */
+  readonly config: AppConfig;
+  readonly problems: string[];
+  /** Provider ids declared in the file, valid or not: what routes may name. */
+  readonly declaredProviders: ReadonlySet<string>;
+}
+
 /**
  * Turns the interpolated YAML tree into a typed AppConfig. Problems are `path: what is wrong`
  * lines that never quote a value, so no secret can leak into the boot error.
  */
-export function validateConfig(plain: unknown): { config: AppConfig; problems: string[] } {
+export function validateConfig(plain: unknown): ValidatedConfig {
   if (plain === null || typeof plain !== 'object' || Array.isArray(plain)) {
-    return { config: new AppConfig(), problems: ['(root): must be a mapping of keys'] };
+    return {
+      config: new AppConfig(),
+      problems: ['(root): must be a mapping of keys'],
+      declaredProviders: new Set(),
+    };
   }
   const { providers, ...rest } = plain as Record<string, unknown>;
   const config = plainToInstance(AppConfig, rest, TRANSFORM);
   const problems = toProblems(validateSync(config, VALIDATE), '');
   config.providers = validateProviders(providers, config.server, problems);
-  return { config, problems };
+  const declared = providers && typeof providers === 'object' ? Object.keys(providers) : [];
+  return { config, problems, declaredProviders: new Set(declared) };
 }
 
 function validateProviders(
@@ -66,7 +81,7 @@ function validateProvider(
   const type = (block as { type?: unknown }).type;
   const vendor = typeof type === 'string' ? VENDORS[type] : undefined;
   if (!vendor) {
-    problems.push(`${path}.type: must be one of ${Object.keys(VENDORS).join(', ')}`);
+    problems.push(...unknownVendor(block as Record<string, unknown>, path));
     return undefined;
   }
   const config = plainToInstance(
@@ -87,23 +102,27 @@ function validateProvider(
   return found.length === 0 ? config : undefined;
 }
 
-function toProblems(errors: ValidationError[], parent: string): string[] {
-  return flattenValidationErrors(errors, joinPath, parent).map(
-    (p) => `${p.path}: ${explain(p.message, p.property)}`,
-  );
-}
-
-function joinPath(parent: string, property: string): string {
-  if (/^\d+$/.test(property)) return `${parent}[${property}]`;
-  return parent ? `${parent}.${property}` : property;
-}
-
-/** class-validator messages start with the property name; the path already says it. */
-function explain(message: string, property: string): string {
-  if (message === `property ${property} should not exist`) return 'unknown key';
-  if (message.startsWith(`${property} `)) return message.slice(property.length + 1);
-  if (message.startsWith(`each value in ${property} `)) {
-    return `each value ${message.slice(`each value in ${property} `.length)}`;
+/**
+ * A block whose `type` names no vendor: that, and the keys no vendor has. A missing `type`
+ * beside a key that is its misspelling (`tpye`) is one mistake, told once.
+ */
+function unknownVendor(block: Record<string, unknown>, path: string): string[] {
+  const anyKey = providerKeys();
+  const unknown = Object.keys(block).filter((key) => !anyKey.includes(key));
+  const lines = unknown.map((key) => `${path}.${key}: unknown key${hint(key, anyKey)}`);
+  if (block.type === undefined && unknown.some((key) => closest(key, anyKey) === 'type')) {
+    return lines;
   }
-  return message;
+  const types = Object.keys(VENDORS);
+  return [`${path}.type: must be one of ${types.join(', ')}${hint(block.type, types)}`, ...lines];
+}
+
+let anyProviderKey: string[] | undefined;
+
+/** Every key some vendor's provider block accepts. */
+function providerKeys(): string[] {
+  anyProviderKey ??= [
+    ...new Set(Object.values(VENDORS).flatMap((vendor) => knownKeys(vendor.configClass))),
+  ];
+  return anyProviderKey;
 }

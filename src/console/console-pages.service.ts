@@ -64,7 +64,7 @@ export class ConsolePages {
       });
       return page(
         200,
-        deliveryPage(session, record, (p) => this.registry.find(p)?.type),
+        deliveryPage(session, record, (p) => this.registry.typeOf(p)),
       );
     } catch (error) {
       if (error instanceof ApiError && error.code === ApiErrorCode.NotFound) {

@@ -65,7 +65,10 @@ export class ProviderHealthWindow implements DeliveryObserver {
     return Promise.resolve();
   }
 
-  /** Every configured provider, in configuration order. */
+  /**
+   * Every provider that can send (the routed ones, in configuration order), and an unrouted one
+   * once a receipt for it has arrived (ProviderRegistry builds those only then).
+   */
   health(now = Date.now()): ProviderHealth[] {
     const states = this.registry.breakerStates();
     return this.registry.all().map((provider) => {

@@ -5,17 +5,13 @@ import {
   IsIn,
   IsOptional,
   IsString,
-  Matches,
   ValidateNested,
 } from 'class-validator';
 import { CHANNELS, Channel } from '../providers/channel';
 
 export class RouteMatchConfig {
   /** ISO 3166-1 alpha-2 destination countries; absent or empty matches any. */
-  @IsOptional()
-  @IsArray()
-  @Matches(/^[A-Z]{2}$/, { each: true, message: 'each country must be an ISO 3166 alpha-2 code' })
-  countries?: string[];
+  @IsOptional() @IsArray() @IsString({ each: true }) countries?: string[];
   /** Channels; absent or empty matches any. */
   @IsOptional() @IsArray() @IsIn(CHANNELS, { each: true }) channels?: Channel[];
 }

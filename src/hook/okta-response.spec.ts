@@ -82,7 +82,7 @@ describe(toOktaResponse.name, () => {
     });
   });
 
-  it('should answer the error object naming each failed provider when nobody could send', () => {
+  it('should answer the error object naming each failed provider once when nobody could send', () => {
     const response = toOktaResponse(
       {
         ...base,
@@ -97,6 +97,13 @@ describe(toOktaResponse.name, () => {
             latencyMs: 1000,
             reason: 'no answer within 1000 ms, abandoned',
           },
+          {
+            providerId: 'b',
+            outcome: ProviderErrorCode.Transient,
+            latencyMs: 41,
+            reason: 'Twilio failed (HTTP 503)',
+          },
+          { providerId: 'c', outcome: 'skipped', latencyMs: 0, reason: 'circuit open' },
         ],
       },
       'failed',
@@ -107,10 +114,22 @@ describe(toOktaResponse.name, () => {
         errorSummary: 'Failed to deliver voice OTP',
         errorCauses: [
           {
-            errorSummary: 'a: a:timeout(1000ms: no answer within 1000 ms, abandoned)',
-            reason: 'a:timeout(1000ms: no answer within 1000 ms, abandoned)',
+            errorSummary: 'a: timeout after 1000 ms',
+            reason: 'timeout after 1000 ms',
             locationType: 'body',
             location: 'a',
+          },
+          {
+            errorSummary: 'b: transient after 41 ms: Twilio failed (HTTP 503)',
+            reason: 'transient after 41 ms: Twilio failed (HTTP 503)',
+            locationType: 'body',
+            location: 'b',
+          },
+          {
+            errorSummary: 'c: skipped: circuit open',
+            reason: 'skipped: circuit open',
+            locationType: 'body',
+            location: 'c',
           },
           {
             errorSummary: 'delivery: every provider failed or was abandoned at its time limit',

@@ -71,7 +71,7 @@ function command(
 function failure(outcome: FailedOutcome): ErrorBody {
   const causes = outcome.attempts
     .filter((a) => a.outcome !== 'sent')
-    .map((a) => ({ location: a.providerId, reason: describeAttempt(a) }));
+    .map((a) => ({ location: a.providerId, reason: describeCause(a) }));
   return errorBody(summary(outcome.channel), [
     ...causes,
     { location: 'delivery', reason: outcome.reason },
@@ -90,6 +90,14 @@ function metadata(outcome: DeliveryOutcome, extra?: string): string {
     `attempts=${outcome.attempts.map(describeAttempt).join(',') || 'none'}`,
   ];
   return (extra ? [extra, ...parts] : parts).join('; ');
+}
+
+/** One failed attempt as an error cause, whose location already names the provider. */
+function describeCause(attempt: Attempt): string {
+  const why = attempt.reason ? `: ${attempt.reason}` : '';
+  if (attempt.outcome === 'skipped') return `skipped${why}`;
+  if (attempt.outcome === 'timeout') return `timeout after ${attempt.latencyMs} ms`;
+  return `${attempt.outcome} after ${attempt.latencyMs} ms${why}`;
 }
 
 function describeAttempt(attempt: Attempt): string {

@@ -1,10 +1,16 @@
+import { checkCountries } from '../config/country-codes';
 import { validateConfig } from '../config/validate-config';
 import { checkProtection } from './protection-rules';
 
-/** The problems of a `protection` section: its own validation, then the checks across keys. */
+/**
+ * The problems of a `protection` section: its own validation, then the checks across keys, the
+ * one country-code check of every key that names countries first (as the boot runs them).
+ */
 function problemsOf(protection: Record<string, unknown>): string[] {
   const { config, problems } = validateConfig({ routing: { default: ['c'] }, protection });
-  return problems.length > 0 ? problems : checkProtection(config.protection);
+  return problems.length > 0
+    ? problems
+    : [...checkCountries(config), ...checkProtection(config.protection)];
 }
 
 describe(checkProtection.name, () => {
@@ -29,15 +35,6 @@ describe(checkProtection.name, () => {
         ],
       }),
     ).toEqual([]);
-  });
-
-  it('should refuse country codes libphonenumber does not know, without quoting them', () => {
-    expect(problemsOf({ defaultRegion: 'XX', countries: { allow: ['GB'], deny: ['UK'] } })).toEqual(
-      [
-        'protection.defaultRegion: not a region libphonenumber knows',
-        'protection.countries.deny[0]: not a country libphonenumber knows (the United Kingdom is GB)',
-      ],
-    );
   });
 
   it('should want prefixDigits on a prefix rule and nowhere else', () => {
@@ -133,9 +130,9 @@ describe(`${checkProtection.name}: trusted, overrides, countries, adaptive`, () 
       }),
     ).toEqual([
       'protection.rateLimits[0].countries[0]: not a country libphonenumber knows (the United Kingdom is GB)',
+      'protection.rateLimits[2].overrides[0].match: not a country libphonenumber knows (the United Kingdom is GB)',
       'protection.rateLimits[0].overrides[0].match: prefix length must be 0 to 32',
       'protection.rateLimits[1].overrides[0].match: must be an E.164 prefix such as "+44 20 7946" for this key',
-      'protection.rateLimits[2].overrides[0].match: not a country libphonenumber knows (the United Kingdom is GB)',
       'protection.trusted.networks[0]: not an IP address',
       'protection.adaptive.settleSeconds: must be shorter than windowSeconds',
       'protection.adaptive.watchSeconds: must not be longer than maxWatchSeconds',

@@ -1,29 +1,17 @@
-import { isSupportedCountry } from 'libphonenumber-js/max';
 import { AdaptiveConfig } from './adaptive.config';
 import { ProtectionConfig, RateLimitRuleConfig } from './protection.config';
 import { rateLimitName } from './rate-limit.rule';
 import { networkProblem, prefixDigits } from './trusted';
 
-const unknown = (code: string) => !isSupportedCountry(code);
-const UNKNOWN_COUNTRY = 'not a country libphonenumber knows (the United Kingdom is GB)';
-
 /**
- * What `protection.*` needs beyond each key's own type: countries libphonenumber knows (a
- * deny of `UK` would deny nothing: the United Kingdom is `GB`), a digit count for every
- * `prefix` rule and only for those, one name per rate-limit rule (the name keys its counters),
- * overrides that fit their rule's key, trusted networks that parse, and adaptive windows that
- * make sense together.
+ * What `protection.*` needs beyond each key's own type: a digit count for every `prefix` rule
+ * and only for those, one name per rate-limit rule (the name keys its counters), overrides that
+ * fit their rule's key, trusted networks that parse, and adaptive windows that make sense
+ * together. Country codes, the rules' `countries` and `country` overrides included, are checked
+ * with every other key that names countries (config/country-codes.ts).
  */
 export function checkProtection(config: ProtectionConfig): string[] {
   const problems: string[] = [];
-  if (unknown(config.defaultRegion)) {
-    problems.push('protection.defaultRegion: not a region libphonenumber knows');
-  }
-  for (const list of ['allow', 'deny'] as const) {
-    config.countries[list].forEach((code, i) => {
-      if (unknown(code)) problems.push(`protection.countries.${list}[${i}]: ${UNKNOWN_COUNTRY}`);
-    });
-  }
   const names = new Map<string, number>();
   config.rateLimits.forEach((rule, i) => {
     const path = `protection.rateLimits[${i}]`;
@@ -48,9 +36,6 @@ function checkRule(rule: RateLimitRuleConfig, path: string): string[] {
   if (rule.key !== 'prefix' && rule.prefixDigits !== undefined) {
     problems.push(`${path}.prefixDigits: only for key prefix`);
   }
-  rule.countries?.forEach((code, i) => {
-    if (unknown(code)) problems.push(`${path}.countries[${i}]: ${UNKNOWN_COUNTRY}`);
-  });
   rule.overrides?.forEach(({ match }, i) => {
     const problem = overrideProblem(rule.key, match);
     if (problem) problems.push(`${path}.overrides[${i}].match: ${problem}`);
@@ -68,7 +53,7 @@ function overrideProblem(key: RateLimitRuleConfig['key'], match: string): string
     case 'ip':
       return networkProblem(match);
     case 'country':
-      return /^[A-Z]{2}$/.test(match) && !unknown(match) ? undefined : UNKNOWN_COUNTRY;
+      return undefined; // a country code: config/country-codes.ts
     case 'user':
       return match.trim() ? undefined : 'must be an Okta user id';
   }

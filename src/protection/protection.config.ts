@@ -5,13 +5,11 @@ import { CHANNELS, Channel } from '../providers/channel';
 import { AdaptiveConfig } from './adaptive.config';
 import { TrustedConfig } from './trusted.config';
 
-const COUNTRY = { each: true, message: 'each country must be an ISO 3166 alpha-2 code' };
-
 export class CountryPolicyConfig {
   /** When not empty, only these destination countries are served. */
-  @IsArray() @Matches(/^[A-Z]{2}$/, COUNTRY) allow: string[] = [];
+  @IsArray() @IsString({ each: true }) allow: string[] = [];
   /** Destination countries never served. */
-  @IsArray() @Matches(/^[A-Z]{2}$/, COUNTRY) deny: string[] = [];
+  @IsArray() @IsString({ each: true }) deny: string[] = [];
   /**
    * Numbers that belong to no country (+800, +808, +870, +881 satellite, +882/+883 international
    * networks, +979): `deny` blocks them (rule `non-geographic`), `allow` lets them past the
@@ -78,7 +76,7 @@ export class RateLimitRuleConfig {
    */
   @IsOptional() @IsArray() @IsString({ each: true }) requestTypes?: string[];
   /** Only deliveries to these destination countries count; absent means all. */
-  @IsOptional() @IsArray() @Matches(/^[A-Z]{2}$/, COUNTRY) countries?: string[];
+  @IsOptional() @IsArray() @IsString({ each: true }) countries?: string[];
   /** Other limits for some keys; the first that matches wins, counted apart. */
   @IsOptional()
   @IsArray()
@@ -93,7 +91,7 @@ export class ProtectionConfig {
   /** How a blocked delivery is answered: `FAILED` status, or Okta's error object. */
   @IsIn(['failed', 'error']) onBlock: 'failed' | 'error' = 'failed';
   /** Region assumed for numbers that arrive without a country code. */
-  @Matches(/^[A-Z]{2}$/, { message: 'must be an ISO 3166 alpha-2 code' }) defaultRegion = 'US';
+  @IsString() defaultRegion = 'US';
   /**
    * A number that could exist but lies outside its country's assigned ranges (libphonenumber
    * "possible but not valid", like Okta's Preview number 9876543210): `block` (rule

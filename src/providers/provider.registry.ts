@@ -16,24 +16,17 @@ export interface RegisteredProvider {
 }
 
 /**
- * Every configured provider with its circuit breaker, built once at boot from `providers` and
- * the vendor table: the one map of providers by id.
+ * Every configured provider with its circuit breaker, from `providers` and the vendor table: the
+ * one map of providers by id. The routed ones are built at boot; one that no route names is
+ * built only if a vendor callback asks for it (a receipt for a message sent before it left the
+ * routes), so it costs nothing, the AWS SDK included, until then.
  */
 @Injectable()
 export class ProviderRegistry implements OnApplicationShutdown {
   private readonly entries = new Map<string, RegisteredProvider>();
 
-  constructor(config: ProviderRegistryConfig) {
-    const publicUrl = config.publicUrl?.replace(/\/+$/, '');
-    for (const [id, settings] of Object.entries(config.providers)) {
-      const vendor = VENDORS[settings.type];
-      const provider = vendor.create(
-        id,
-        settings,
-        vendorContext(id, settings, publicUrl, config.outbound),
-      );
-      this.entries.set(id, { provider, breaker: new CircuitBreaker(settings.circuitBreaker) });
-    }
+  constructor(private readonly config: ProviderRegistryConfig) {
+    for (const id of Object.keys(config.providers)) if (config.routed.has(id)) this.build(id);
   }
 
   /** The provider with this id; config validation guarantees every routed id exists. */
@@ -45,18 +38,38 @@ export class ProviderRegistry implements OnApplicationShutdown {
 
   /** The provider with this id, if there is one (ids from outside, e.g. a callback URL). */
   find(id: string): TelephonyProvider | undefined {
-    return this.entries.get(id)?.provider;
+    const entry = this.entries.get(id);
+    if (entry) return entry.provider;
+    return Object.hasOwn(this.config.providers, id) ? this.build(id).provider : undefined;
   }
 
+  /** The vendor (`type`) of a configured provider, without building it; undefined for no such id. */
+  typeOf(id: string): string | undefined {
+    return Object.hasOwn(this.config.providers, id) ? this.config.providers[id].type : undefined;
+  }
+
+  /** The providers built so far: every routed one, and the others a callback asked for. */
   all(): TelephonyProvider[] {
     return [...this.entries.values()].map((entry) => entry.provider);
   }
 
-  /** Every provider's breaker state, for metrics and readiness. */
+  /** The breaker state of every provider built so far, for metrics and readiness. */
   breakerStates(): Record<string, BreakerState> {
     const states: Record<string, BreakerState> = {};
     for (const [id, { breaker }] of this.entries) states[id] = breaker.state;
     return states;
+  }
+
+  private build(id: string): RegisteredProvider {
+    const { providers, publicUrl, outbound } = this.config;
+    const settings = providers[id];
+    const context = vendorContext(id, settings, publicUrl?.replace(/\/+$/, ''), outbound);
+    const entry = {
+      provider: VENDORS[settings.type].create(id, settings, context),
+      breaker: new CircuitBreaker(settings.circuitBreaker),
+    };
+    this.entries.set(id, entry);
+    return entry;
   }
 
   async onApplicationShutdown(): Promise<void> {

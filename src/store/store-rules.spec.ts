@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
-import { configProblems } from '../../test/support/config-problems';
+import { configProblems } from '../../test/support/config-files';
 import { parseHostPort } from './redis-topology.config';
 import { checkStore } from './store-rules';
 

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { CHART_DIR, describeChart, lint, template } from './support/helm';
-import { tempDir } from './support/temp';
+import { tempDir } from '../support/temp-dir';
 import { withSecrets } from './support/scenarios';
 
 const ROOT = resolve(__dirname, '../..');

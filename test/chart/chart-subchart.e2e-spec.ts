@@ -13,7 +13,7 @@ import {
 } from './support/helm';
 import { containerOf, validateManifest } from './support/kube';
 import { MINIMAL_SECRETS } from './support/scenarios';
-import { tempDir } from './support/temp';
+import { tempDir } from '../support/temp-dir';
 
 const CHART = 'okta-telephony-gateway';
 const { version } = parse(readFileSync(join(CHART_DIR, 'Chart.yaml'), 'utf8')) as {

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium } from 'playwright-core';
+import { describeOrSkip } from './skip';
 
 /** Debian's Chromium (CI installs the `chromium` package). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -10,20 +11,18 @@ const MISSING = `${CHROMIUM} is not installed (apt-get install chromium)`;
 export const SCREENSHOTS = join(__dirname, '..', '..', 'artifacts', 'console');
 
 /**
- * `describe` for specs that drive a browser: skipped with a printed reason when Chromium is
+ * `describe` for specs that drive a browser: skipped with its reason when Chromium is
  * missing, except under CI=true, where a missing browser fails the run instead.
  */
 export function describeWithChromium(name: string, body: () => void): void {
-  if (existsSync(CHROMIUM)) return describe(name, body);
-  if (process.env.CI === 'true') {
+  if (!existsSync(CHROMIUM) && process.env.CI === 'true') {
     return describe(name, () => {
       it('should find Chromium (CI must install it)', () => {
         throw new Error(MISSING);
       });
     });
   }
-  console.warn(`Skipping "${name}": ${MISSING}`);
-  describe.skip(name, body);
+  describeOrSkip(existsSync(CHROMIUM) ? undefined : MISSING, name, body);
 }
 
 /** Headless Chromium that makes no request of its own (no updates, sync or background traffic). */

@@ -7,7 +7,7 @@ import request from 'supertest';
 import { stringify } from 'yaml';
 import { createApp } from '../../src/app.factory';
 import { AppOptions } from '../../src/app.module';
-import { loadConfig } from '../../src/config/config.loader';
+import { loadConfig, LoadedConfig } from '../../src/config/config.loader';
 
 export const HOOK_SECRET = 'test-hook-secret-0123456789';
 
@@ -44,6 +44,8 @@ export interface Gateway {
   readonly app: NestFastifyApplication;
   readonly url: string;
   readonly logs: LogCapture;
+  /** The config file it started from; removed once loaded. */
+  readonly configFile: string;
   /** POST /hooks/okta/telephony with the hook secret. */
   hook(body: unknown, secret?: string): request.Test;
   http(): ReturnType<typeof request>;
@@ -72,10 +74,11 @@ export async function startGateway(
   const file = join(dir, 'config.yaml');
   writeFileSync(file, stringify(config));
   const logs = new LogCapture();
-  let loaded: ReturnType<typeof loadConfig>;
+  let loaded: LoadedConfig;
   try {
-    loaded = loadConfig({ ...env, CONFIG_FILE: file }); // read once, at boot
+    loaded = loadConfig({ ...env, CONFIG_FILE: file });
   } finally {
+    // The file is read once, at load: nothing is left behind, whether it loads or not.
     rmSync(dir, { recursive: true, force: true });
   }
   const app = await createApp(loaded, { logDestination: logs, ...options });
@@ -87,6 +90,7 @@ export async function startGateway(
     app,
     url,
     logs,
+    configFile: file,
     hook: (body, secret = HOOK_SECRET) =>
       request(url)
         .post('/hooks/okta/telephony')

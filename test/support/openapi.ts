@@ -39,6 +39,15 @@ export interface SpecTolerance {
 const specs = new Map<string, Json>();
 
 /**
+ * Why the checks that need this vendor description are skipped (it is missing), or undefined
+ * when it is there; under CI=true a missing description fails instead ({@link hasVendorSpec}).
+ */
+export function missingVendorSpec(relativePath: string): string | undefined {
+  if (hasVendorSpec(relativePath)) return undefined;
+  return `${resolve(VENDOR_SPECS_DIR, relativePath)} is missing (set VENDOR_SPECS_DIR)`;
+}
+
+/**
  * Whether the official description of a vendor is available (`twilio`, `telnyx`, ...). Absent,
  * the checks that need it are skipped, except under CI=true, where a missing description fails
  * the spec that asked for it instead (as a missing redis-server or helm does).

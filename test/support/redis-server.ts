@@ -2,16 +2,9 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { answersPing, ProbeTls } from './redis-probe';
-
-/** A program on the PATH, if installed (CI installs the Debian packages). */
-export function findBinary(name: string): string | undefined {
-  return (process.env.PATH ?? '')
-    .split(delimiter)
-    .map((dir) => join(dir, name))
-    .find((file) => existsSync(file));
-}
+import { describeOrSkip, findBinary } from './skip';
 
 /** `redis-server` on the PATH, if installed. */
 export const REDIS_BINARY = findBinary('redis-server');
@@ -32,17 +25,15 @@ export function describeWithRedis(
   programs: readonly string[] = ['redis-server'],
 ): void {
   const missing = programs.filter((program) => !findBinary(program));
-  if (missing.length === 0) return describe(name, body);
   const reason = `${missing.join(', ')} not installed (apt-get install ${missing.map((p) => PACKAGES[p] ?? p).join(' ')})`;
-  if (process.env.CI === 'true') {
+  if (missing.length > 0 && process.env.CI === 'true') {
     return describe(name, () => {
       it('should find the programs it needs (CI must install them)', () => {
         throw new Error(reason);
       });
     });
   }
-  console.warn(`Skipping "${name}": ${reason}`);
-  describe.skip(name, body);
+  describeOrSkip(missing.length > 0 ? reason : undefined, name, body);
 }
 
 /** How to start one server: which program, its arguments after port/bind/dir, a config file. */

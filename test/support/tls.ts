@@ -1,24 +1,21 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, Server } from 'node:https';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
+import { findBinary, itOrSkip } from './skip';
 
 /** `openssl` on the PATH (Debian: the openssl package, which CI installs). */
-const OPENSSL = (process.env.PATH ?? '')
-  .split(delimiter)
-  .map((dir) => join(dir, 'openssl'))
-  .find((file) => existsSync(file));
+const OPENSSL = findBinary('openssl');
 
 /**
  * `it` for tests that need a certificate made by openssl: skipped with a printed reason when it
  * is missing, except under CI=true, where that fails.
  */
 export function itWithOpenssl(name: string, test: () => Promise<void>, timeout?: number): void {
-  if (OPENSSL || process.env.CI === 'true') return it(name, test, timeout);
-  console.warn(`Skipping "${name}": openssl is not installed (apt-get install openssl)`);
-  it.skip(name, test);
+  const missing = 'openssl is not installed (apt-get install openssl)';
+  itOrSkip(OPENSSL || process.env.CI === 'true' ? undefined : missing, name, test, timeout);
 }
 
 /** An https server on 127.0.0.1 with a new self-signed certificate, and that certificate's PEM file. */

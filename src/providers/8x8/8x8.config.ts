@@ -1,3 +1,4 @@
+import { Secret } from '../../common/config-decorators';
 import {
   IsObject,
   IsOptional,
@@ -24,7 +25,7 @@ const SUBACCOUNT_MESSAGE = {
  */
 export class EightByEightConfig extends ProviderConfig {
   /** API key from 8x8 Connect, sent as a Bearer token. */
-  @IsString() @MinLength(1) apiKey!: string;
+  @Secret() @IsString() @MinLength(1) apiKey!: string;
   /** SMS subaccount: the `{subAccountId}` of `POST /api/v1/subaccounts/{subAccountId}/messages`. */
   @Matches(SUBACCOUNT, SUBACCOUNT_MESSAGE) subAccountId!: string;
   /** SMS sender (`source`, up to 16 characters); unset: the subaccount's default. */
@@ -49,7 +50,7 @@ export class EightByEightConfig extends ProviderConfig {
    * `httpAuthorization`, the voice webhook's `httpAuthHeader`): receipts are accepted only
    * with it. 8x8 does not sign webhooks; without this key receipts are refused.
    */
-  @IsOptional() @IsString() @MinLength(16) callbackAuthorization?: string;
+  @Secret() @IsOptional() @IsString() @MinLength(16) callbackAuthorization?: string;
 }
 
 /** Settings that need more than one key to check. */

@@ -1,3 +1,4 @@
+import { Secret } from '../../common/config-decorators';
 import { IsOptional, IsString, IsUrl, Matches, MinLength } from 'class-validator';
 import { ProviderConfig } from '../provider.config';
 
@@ -9,7 +10,7 @@ import { ProviderConfig } from '../provider.config';
  */
 export class AzureAcsConfig extends ProviderConfig {
   /** `endpoint=https://<resource>.communication.azure.com/;accesskey=<base64 key>`; unset: Entra ID. */
-  @IsOptional() @IsString() @MinLength(1) connectionString?: string;
+  @Secret() @IsOptional() @IsString() @MinLength(1) connectionString?: string;
   /** The resource's endpoint, for Entra ID; with a connection string its endpoint is used. */
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
@@ -25,5 +26,5 @@ export class AzureAcsConfig extends ProviderConfig {
    * as `Authorization: Bearer` by a delivery property): Event Grid does not sign deliveries, so
    * delivery reports and the validation handshake are accepted only with it.
    */
-  @IsOptional() @IsString() @MinLength(16) callbackSecret?: string;
+  @Secret() @IsOptional() @IsString() @MinLength(16) callbackSecret?: string;
 }

@@ -1,3 +1,4 @@
+import { Secret } from '../../common/config-decorators';
 import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import {
@@ -69,8 +70,12 @@ export class GenericHttpConfig extends ProviderConfig {
   /** Below `baseUrl`, query included; placeholders here are percent-encoded. */
   @IsString() path = '';
   /** Header name → value; placeholders allowed, a value with a line break is never sent. */
-  @IsOptional() @IsObject() headers?: Record<string, string>;
-  @IsOptional() @ValidateNested() @Type(() => BasicAuthConfig) basicAuth?: BasicAuthConfig;
+  @Secret() @IsOptional() @IsObject() headers?: Record<string, string>;
+  @Secret()
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BasicAuthConfig)
+  basicAuth?: BasicAuthConfig;
   /** Body encoding: `json` (template is any YAML structure) or `form` (field → string). */
   @IsIn(['json', 'form']) format: 'json' | 'form' = 'json';
   /** The body; string leaves get placeholders substituted. Checked at boot (vendor check). */

@@ -1,3 +1,4 @@
+import { Secret } from '../../common/config-decorators';
 import { IsOptional, IsString, MinLength } from 'class-validator';
 import { ProviderConfig } from '../provider.config';
 
@@ -7,7 +8,7 @@ import { ProviderConfig } from '../provider.config';
  */
 export class InfobipConfig extends ProviderConfig {
   /** API key, sent as `Authorization: App <apiKey>`. */
-  @IsString() @MinLength(1) apiKey!: string;
+  @Secret() @IsString() @MinLength(1) apiKey!: string;
   /** SMS sender (alphanumeric or number); Infobip picks one when unset. */
   @IsOptional() @IsString() @MinLength(1) from?: string;
   /** Numeric caller id for voice (E.164 digits); defaults to `from`. */
@@ -16,5 +17,5 @@ export class InfobipConfig extends ProviderConfig {
    * A random secret of your own: Infobip does not sign webhooks, so the notify URL carries it
    * as `?token=` and a receipt is accepted only with it. Receipts are requested only when set.
    */
-  @IsOptional() @IsString() @MinLength(16) callbackToken?: string;
+  @Secret() @IsOptional() @IsString() @MinLength(16) callbackToken?: string;
 }

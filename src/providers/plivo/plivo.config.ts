@@ -1,3 +1,4 @@
+import { Secret } from '../../common/config-decorators';
 import { IsIn, IsOptional, IsString, Matches, MinLength } from 'class-validator';
 import { ServerConfig } from '../../common/server.config';
 import { Channel } from '../channel';
@@ -12,7 +13,7 @@ export class PlivoConfig extends ProviderConfig {
   @Matches(/^[A-Za-z0-9]{1,64}$/, { message: 'must be a Plivo Auth ID (letters and digits)' })
   authId!: string;
   /** Auth token: Basic auth password, signature key, and the secret answer URLs are sealed with. */
-  @IsString() @MinLength(1) authToken!: string;
+  @Secret() @IsString() @MinLength(1) authToken!: string;
   /** SMS sender: a Plivo number, short code or alphanumeric sender id. */
   @IsOptional() @IsString() @MinLength(1) src?: string;
   /** Powerpack that picks the sender; used instead of `src`. */

@@ -1,3 +1,4 @@
+import { Secret } from '../../common/config-decorators';
 import { IsBase64, IsIn, IsOptional, IsString, IsUrl, Matches, MinLength } from 'class-validator';
 import { ProviderConfig } from '../provider.config';
 
@@ -12,7 +13,7 @@ export class SinchConfig extends ProviderConfig {
   @Matches(/^[A-Za-z0-9]+$/, { message: 'must be a Sinch service plan id (letters and digits)' })
   servicePlanId?: string;
   /** SMS: the service plan's API token, sent as a Bearer token. */
-  @IsOptional() @IsString() @MinLength(1) apiToken?: string;
+  @Secret() @IsOptional() @IsString() @MinLength(1) apiToken?: string;
   /** SMS sender: an E.164 number, a short code or an alphanumeric sender id. */
   @IsOptional() @IsString() @MinLength(1) from?: string;
   /** Voice API base URL (regional hosts, proxies, tests). */
@@ -22,9 +23,9 @@ export class SinchConfig extends ProviderConfig {
   /** Voice: the application key. */
   @IsOptional() @IsString() @MinLength(1) applicationKey?: string;
   /** Voice: the application secret (base64, as Sinch shows it); signs each request, never sent. */
-  @IsOptional() @IsBase64() applicationSecret?: string;
+  @Secret() @IsOptional() @IsBase64() applicationSecret?: string;
   /** Voice caller id (E.164); defaults to `from`. */
   @IsOptional() @IsString() @MinLength(1) cli?: string;
   /** Secret Sinch signs SMS delivery reports with; reports are requested only when it is set. */
-  @IsOptional() @IsString() @MinLength(1) callbackSecret?: string;
+  @Secret() @IsOptional() @IsString() @MinLength(1) callbackSecret?: string;
 }

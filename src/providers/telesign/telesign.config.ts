@@ -1,3 +1,4 @@
+import { Secret } from '../../common/config-decorators';
 import { IsBase64, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { ProviderConfig } from '../provider.config';
 
@@ -11,7 +12,7 @@ export class TelesignConfig extends ProviderConfig {
   @Matches(/^[A-Za-z0-9-]{1,64}$/, { message: 'must be a Telesign Customer ID' })
   customerId!: string;
   /** API key, base64 as the portal shows it: Basic auth password and the callbacks' signing key. */
-  @IsString() @IsBase64() apiKey!: string;
+  @Secret() @IsString() @IsBase64() apiKey!: string;
   /** SMS sender id (up to 20 characters) Telesign has allowed for the account; unset: Telesign's. */
   @IsOptional() @IsString() @Length(1, 20) senderId?: string;
 }

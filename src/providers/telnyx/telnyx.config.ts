@@ -1,3 +1,4 @@
+import { Secret } from '../../common/config-decorators';
 import { IsIn, IsOptional, IsString, Matches, MinLength } from 'class-validator';
 import { ServerConfig } from '../../common/server.config';
 import { Channel } from '../channel';
@@ -9,7 +10,7 @@ const E164 = /^\+\d{7,15}$/;
 /** A Telnyx account (API v2). */
 export class TelnyxConfig extends ProviderConfig {
   /** API v2 key, sent as Bearer; also the secret the Call Control `client_state` key derives from. */
-  @IsString() @MinLength(1) apiKey!: string;
+  @Secret() @IsString() @MinLength(1) apiKey!: string;
   /** SMS sender: +E.164 number, short code or alphanumeric sender id. */
   @IsOptional() @IsString() @MinLength(1) from?: string;
   /** Messaging profile (number pool, alphanumeric senders); used with or instead of `from`. */

@@ -1,3 +1,4 @@
+import { Secret } from '../../common/config-decorators';
 import { IsIn, IsOptional, IsString, IsUrl, Matches, MinLength } from 'class-validator';
 import { ProviderConfig } from '../provider.config';
 
@@ -7,12 +8,15 @@ export class TwilioConfig extends ProviderConfig {
   })
   accountSid!: string;
   /** Auth token: signs requests (unless an API key is set) and verifies status callbacks. */
-  @IsString() @MinLength(1) authToken!: string;
+  @Secret({ minLength: 32, name: 'a Twilio Auth Token (32 characters)' })
+  @IsString()
+  @MinLength(1)
+  authToken!: string;
   /** Optional API key used for requests instead of the auth token (revocable, per service). */
   @IsOptional()
   @Matches(/^SK[0-9a-fA-F]{32}$/, { message: 'must be a Twilio API key SID (SK...)' })
   apiKeySid?: string;
-  @IsOptional() @IsString() @MinLength(1) apiKeySecret?: string;
+  @Secret() @IsOptional() @IsString() @MinLength(1) apiKeySecret?: string;
   /** Sender: an E.164 number, a short code or an alphanumeric sender id. */
   @IsOptional() @IsString() @MinLength(1) from?: string;
   /** Messaging Service that picks the sender; used for SMS instead of `from`. */

@@ -1,3 +1,4 @@
+import { Secret } from '../../common/config-decorators';
 import { IsIn, IsOptional, IsString, IsUrl, Matches, MinLength } from 'class-validator';
 import { Channel } from '../channel';
 import { ProviderConfig } from '../provider.config';
@@ -11,7 +12,11 @@ import { VONAGE_SIGNATURE_METHODS, VonageSignatureMethod } from './vonage.types'
 export class VonageConfig extends ProviderConfig {
   /** API key and secret: SMS API credentials, and Basic auth for the Messages API. */
   @IsOptional() @IsString() @MinLength(1) apiKey?: string;
-  @IsOptional() @IsString() @MinLength(1) apiSecret?: string;
+  @Secret({ minLength: 6, name: 'a Vonage API secret (6 to 32 characters)' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  apiSecret?: string;
   /** `sms`: the SMS API (default); `messages`: the Messages API v1. */
   @IsIn(['sms', 'messages']) smsApi: 'sms' | 'messages' = 'sms';
   /** SMS sender: a number (E.164, `+` optional) or an alphanumeric sender id. */
@@ -23,9 +28,9 @@ export class VonageConfig extends ProviderConfig {
   /** Vonage application whose private key signs the JWT of Voice (and Messages) requests. */
   @IsOptional() @IsString() @MinLength(1) applicationId?: string;
   /** The application's private key (PEM), usually `${file:/…/private.key}`. */
-  @IsOptional() @IsString() @MinLength(1) privateKey?: string;
+  @Secret() @IsOptional() @IsString() @MinLength(1) privateKey?: string;
   /** Account signature secret: checks `sig` on SMS receipts and the JWT of signed webhooks. */
-  @IsOptional() @IsString() @MinLength(1) signatureSecret?: string;
+  @Secret() @IsOptional() @IsString() @MinLength(1) signatureSecret?: string;
   /** How SMS API receipts are signed (Vonage dashboard setting). */
   @IsIn(VONAGE_SIGNATURE_METHODS) signatureMethod: VonageSignatureMethod = 'md5hash';
   /** Messages and Voice API base URL (default https://api.nexmo.com). */

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { describeOrSkip, findBinary } from '../../support/skip';
 
 export const CHART_DIR = resolve(__dirname, '../../../helm/okta-telephony-gateway');
 export const RELEASE = 'otg';
@@ -50,8 +51,8 @@ export function findHelm(): { bin: string } | { missing: string } {
     }
     return { bin: configured };
   }
-  const probe = spawnSync('helm', ['version', '--short'], { encoding: 'utf8' });
-  if (probe.status === 0) return { bin: 'helm' };
+  const helm = findBinary('helm');
+  if (helm) return { bin: helm };
   return missingTool(
     'chart tests',
     'no helm on PATH and HELM_BIN is unset (build the stand-in with ../shared/tools/chart-render/build.sh)',
@@ -64,26 +65,20 @@ export function missingTool(tests: string, missing: string): { missing: string }
   return { missing };
 }
 
-/** `describe`, or `describe.skip` with the printed reason when the tool is missing. */
+/** `describe`, or `describe.skip` with the reason (listed at the end of the run) when the tool is missing. */
 export function describeWithTool(
   tool: { bin: string } | { missing: string },
-  tests: string,
   name: string,
   body: () => void,
 ): void {
-  if ('missing' in tool) {
-    console.warn(`${tests} skipped: ${tool.missing}`);
-    describe.skip(name, body);
-    return;
-  }
-  describe(name, body);
+  describeOrSkip('missing' in tool ? tool.missing : undefined, name, body);
 }
 
 const HELM = findHelm();
 
-/** `describe`, or `describe.skip` with the printed reason when no helm is available. */
+/** `describe`, or `describe.skip` with the reason when no helm is available. */
 export function describeChart(name: string, body: () => void): void {
-  describeWithTool(HELM, 'chart tests', name, body);
+  describeWithTool(HELM, name, body);
 }
 
 function helmBin(): string {

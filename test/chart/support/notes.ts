@@ -1,7 +1,7 @@
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../../support/temp-dir';
 import { CHART_DIR, find, render, RenderOptions } from './helm';
-import { tempDir } from './temp';
 
 /** `helm template` leaves NOTES.txt out; this template of a test copy renders it into a ConfigMap. */
 const NOTES_PROBE = `apiVersion: v1

@@ -2,9 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IEnvVar } from 'kubernetes-models/v1/EnvVar';
 import { IVolume } from 'kubernetes-models/v1/Volume';
+import { tempDir } from '../../support/temp-dir';
 import { Manifest } from './helm';
 import { configMapOf, containerOf, deploymentOf } from './kube';
-import { tempDir } from './temp';
 
 /** Data of the Secrets and ConfigMaps the chart does not make (existingSecret...), by name. */
 export type ExternalSecrets = Readonly<Record<string, Readonly<Record<string, string>>>>;

@@ -3,12 +3,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { describeWithTool, missingTool, RunResult } from './helm';
-import { tempDir } from './temp';
+import { findBinary } from '../../support/skip';
+import { tempDir } from '../../support/temp-dir';
 
 /** promtool (Debian's `prometheus` package), or why not: a missing binary fails under CI=true. */
 function findPromtool(): { bin: string } | { missing: string } {
-  const probe = spawnSync('promtool', ['--version'], { encoding: 'utf8' });
-  if (probe.status === 0) return { bin: 'promtool' };
+  const promtool = findBinary('promtool');
+  if (promtool) return { bin: promtool };
   return missingTool(
     'promtool checks',
     'no promtool on PATH (apt-get install prometheus; .ci/run installs it)',
@@ -17,9 +18,9 @@ function findPromtool(): { bin: string } | { missing: string } {
 
 const PROMTOOL = findPromtool();
 
-/** `describe`, or `describe.skip` with the printed reason when promtool is missing. */
+/** `describe`, or `describe.skip` with the reason when promtool is missing. */
 export function describePromtool(name: string, body: () => void): void {
-  describeWithTool(PROMTOOL, 'promtool checks', name, body);
+  describeWithTool(PROMTOOL, name, body);
 }
 
 /** Writes each file (name → YAML content) to a temporary folder and runs promtool there. */

@@ -1,3 +1,4 @@
+import { Secret } from '../../../common/config-decorators';
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Matches, MinLength } from 'class-validator';
 import { ProviderConfig } from '../../provider.config';
@@ -13,9 +14,9 @@ export class AwsConfig extends ProviderConfig {
   region!: string;
   /** Static credentials for hosts outside AWS; prefer the default chain where it works. */
   @IsOptional() @IsString() @MinLength(16) accessKeyId?: string;
-  @IsOptional() @IsString() @MinLength(1) secretAccessKey?: string;
+  @Secret() @IsOptional() @IsString() @MinLength(1) secretAccessKey?: string;
   /** With temporary static credentials only. */
-  @IsOptional() @IsString() @MinLength(1) sessionToken?: string;
+  @Secret() @IsOptional() @IsString() @MinLength(1) sessionToken?: string;
 }
 
 /** Problems with the credential keys, which only make sense together. */
