@@ -1,29 +1,18 @@
 'use strict';
 // npm run bench:alloc — what the gateway allocates per request, by package and by function: the
 // open-loop scenario (200 req/s, 50 ms vendor, 15 s) under V8's sampling heap profiler
-// (bench/alloc-sampler.js). Allocation drives the scavenges behind the open-loop p99 gap.
-const { existsSync, readFileSync } = require('node:fs');
-const { join } = require('node:path');
-const { ROOT, startListener, stop, runLoad, tempDir } = require('./processes');
-const { SECRET, targets } = require('./targets');
+// (bench/profile-sampler.js). Allocation drives the scavenges behind the open-loop p99 gap.
+// BENCH_IMAGE=1 runs the gateway as the image does (default: no flags).
+const { startListener, stop } = require('./processes');
 const { packageOf, functionLabel } = require('./code-location');
+const { profiledRun } = require('./profiled-run');
 
 async function main() {
   const vendor = await startListener('bench/fake-vendor.js', ['50']);
-  const file = join(tempDir('otg-alloc-'), 'alloc.heapprofile');
-  const nodeFlags = ['--require', join(ROOT, 'bench/alloc-sampler.js')];
-  const server = await targets.gateway(vendor.url, { nodeFlags, env: { ALLOC_PROFILE_FILE: file } });
   try {
-    const target = { url: server.url, secret: SECRET };
-    await runLoad({ mode: 'closed', connections: 16, durationMs: 3_000, warmupMs: 0, ...target, seed: `alloc-warm-${Date.now()}` });
-    server.child.kill('SIGWINCH');
-    await new Promise((r) => setTimeout(r, 200));
-    const result = await runLoad({ mode: 'open', rate: 200, durationMs: 15_000, warmupMs: 0, ...target, seed: `alloc-${Date.now()}` });
-    server.child.kill('SIGPWR');
-    for (let i = 0; i < 100 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 100));
-    summarize(JSON.parse(readFileSync(file, 'utf8')), result.completed);
+    const { profile, result } = await profiledRun('heap', vendor.url, { mode: 'open', rate: 200, durationMs: 15_000 });
+    summarize(profile, result.completed);
   } finally {
-    await stop(server.child);
     await stop(vendor.child);
   }
 }

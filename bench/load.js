@@ -120,6 +120,7 @@ async function main() {
         p50: round(percentile(latencies, 50)),
         p90: round(percentile(latencies, 90)),
         p99: round(percentile(latencies, 99)),
+        p999: round(percentile(latencies, 99.9)),
         max: round(latencies.at(-1) ?? 0),
       },
     }),

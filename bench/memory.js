@@ -2,14 +2,14 @@
 // npm run bench:memory — where the gateway's memory goes: boots it with bench/memory-sampler.js,
 // runs closed-loop load in chunks and prints RSS, V8 heap spaces and external memory after each.
 // Options (env): MEMORY_CHUNKS (default 5), MEMORY_CHUNK (requests, default 10,000),
-// BENCH_NODE_OPTIONS / BENCH_NODE_FLAGS (instead of the image's, '' for none; see bench/targets.js), MEMORY_GC=1 (collect
+// BENCH_IMAGE=1 (run as the image does: its node flags and NODE_OPTIONS; default: no flags), MEMORY_GC=1 (collect
 // garbage before sampling: separates retained objects from not yet collected ones),
 // MEMORY_EXTRA_CONFIG (YAML appended to the bench config, e.g. 'store: { memoryMaxEntries: 1000 }'),
 // MEMORY_SNAPSHOT=1 (a heap snapshot in the temp folder at the end).
 const { readFileSync, existsSync } = require('node:fs');
 const { join } = require('node:path');
 const { ROOT, startListener, stop, rssMb, runLoad, tempDir } = require('./processes');
-const { SECRET, targets } = require('./targets');
+const { SECRET, startGateway } = require('./targets');
 
 const CHUNKS = Number(process.env.MEMORY_CHUNKS ?? 5);
 const CHUNK = Number(process.env.MEMORY_CHUNK ?? 10_000);
@@ -34,7 +34,7 @@ async function main() {
     ...(process.env.MEMORY_GC === '1' ? ['--expose-gc'] : []),
     ...(process.env.MEMORY_SNAPSHOT === '1' ? ['--heapsnapshot-signal=SIGUSR2'] : []),
   ];
-  const server = await targets.gateway(vendor.url, { nodeFlags, env: { MEMORY_SAMPLE_FILE: file }, extraConfig: process.env.MEMORY_EXTRA_CONFIG ?? '' });
+  const server = await startGateway(vendor.url, { image: process.env.BENCH_IMAGE === '1', nodeFlags, env: { MEMORY_SAMPLE_FILE: file }, extraConfig: process.env.MEMORY_EXTRA_CONFIG ?? '' });
   try {
     console.log(JSON.stringify({ requests: 0, ...(await sample(server.child, file)) }));
     for (let i = 1; i <= CHUNKS; i++) {

@@ -1,37 +1,79 @@
 'use strict';
-// npm run bench:profile — runs the gateway under `node --cpu-prof` with 64 connections and a 1 ms
-// vendor (the CPU-bound case), then prints where the time goes (bench/profile-summary.js).
-const { spawn } = require('node:child_process');
-const { readdirSync, mkdtempSync } = require('node:fs');
-const { tmpdir } = require('node:os');
-const { join } = require('node:path');
-const { ROOT, freePort, startListener, stop, runLoad, writeTempFile, cpuSeconds } = require('./processes');
-const { SECRET, gatewayConfig } = require('./targets');
+// npm run bench:profile — where a hook request's CPU and memory go, CPU-bound (64 connections,
+// 1 ms vendor, 10 s after a warm-up): one gateway run under V8's CPU profiler and one under its
+// sampling heap profiler, then CPU µs and KB allocated per request for each stage
+// (bench/stages.js), and the CPU profile by package, by function and by gateway function.
+// Usage: npm run bench:profile [-- top]   (BENCH_IMAGE=1: the gateway as the image runs it)
+const { startListener, stop } = require('./processes');
+const { profiledRun } = require('./profiled-run');
+const { selfTimes, summarize } = require('./profile-summary');
+const { STAGES, stageOfStack } = require('./stages');
+
+const LOAD = { mode: 'closed', connections: 64, durationMs: 10_000 };
+const GC = 'garbage collection';
+
+/** CPU microseconds per stage over the profile's busy (not idle) samples. */
+function cpuByStage(profile) {
+  const { selfMicros, parentOf, byId } = selfTimes(profile);
+  const stages = new Map();
+  for (const [id, us] of selfMicros) {
+    const leaf = byId.get(id).callFrame;
+    if (leaf.functionName === '(idle)') continue;
+    const frames = [];
+    for (let at = id; at !== undefined; at = parentOf.get(at)) frames.push(byId.get(at).callFrame);
+    const stage = leaf.functionName === '(garbage collector)' ? GC : stageOfStack(frames);
+    stages.set(stage, (stages.get(stage) ?? 0) + us);
+  }
+  return stages;
+}
+
+/** Bytes allocated per stage in a sampling heap profile. */
+function bytesByStage(profile) {
+  const stages = new Map();
+  const walk = (node, path) => {
+    const frames = [node.callFrame, ...path];
+    if (node.selfSize) {
+      const stage = stageOfStack(frames);
+      stages.set(stage, (stages.get(stage) ?? 0) + node.selfSize);
+    }
+    for (const child of node.children) walk(child, frames);
+  };
+  walk(profile.head, []);
+  return stages;
+}
+
+function stageTable(cpu, heap) {
+  const cpuStages = cpuByStage(cpu.profile);
+  const heapStages = bytesByStage(heap.profile);
+  const busy = [...cpuStages.values()].reduce((a, b) => a + b, 0);
+  const bytes = [...heapStages.values()].reduce((a, b) => a + b, 0);
+  const usPerRequest = cpu.cpuMsPerRequest * 1000;
+  const kbPerRequest = bytes / 1024 / heap.result.completed;
+  const lines = ['| stage | CPU µs/request | share | KB allocated/request | share |', '|---|---|---|---|---|'];
+  for (const stage of [...STAGES, GC]) {
+    const share = (cpuStages.get(stage) ?? 0) / busy;
+    const kbShare = (heapStages.get(stage) ?? 0) / bytes;
+    lines.push(`| ${stage} | ${Math.round(share * usPerRequest)} | ${pct(share)} | ${(kbShare * kbPerRequest).toFixed(1)} | ${pct(kbShare)} |`);
+  }
+  lines.push(`| **total** | **${Math.round(usPerRequest)}** | | **${kbPerRequest.toFixed(1)}** | |`);
+  return lines.join('\n');
+}
+
+const pct = (x) => `${(x * 100).toFixed(1)}%`;
 
 async function main() {
   const vendor = await startListener('bench/fake-vendor.js', ['1']);
-  const port = await freePort();
-  // Kept: the profile is this script's result (its path is printed), to open in DevTools.
-  const dir = mkdtempSync(join(tmpdir(), 'otg-prof-'));
-  const config = writeTempFile('config.yaml', gatewayConfig(vendor.url));
-  const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, join(ROOT, 'dist/main.js')], {
-    env: { PATH: process.env.PATH, NODE_ENV: 'production', CONFIG_FILE: config, PORT: String(port) },
-    stdio: 'ignore',
-  });
-  await new Promise((r) => setTimeout(r, 3000));
-  const target = { url: `http://127.0.0.1:${port}`, secret: SECRET };
-  await runLoad({ mode: 'closed', connections: 64, durationMs: 2_000, warmupMs: 0, ...target, seed: `prof-warm-${Date.now()}` });
-  // CPU of the measured window only (boot and warm-up excluded); --cpu-prof itself adds some.
-  const cpu0 = cpuSeconds(child.pid);
-  const result = await runLoad({ mode: 'closed', connections: 64, durationMs: 10_000, warmupMs: 0, ...target, seed: `prof-${Date.now()}` });
-  const cpuMsPerRequest = Math.round(((cpuSeconds(child.pid) - cpu0) * 1e6) / Math.max(1, result.completed)) / 1000;
-  console.log(JSON.stringify({ ...result, cpuMsPerRequest }));
-  child.kill('SIGINT');
-  await new Promise((r) => child.once('exit', r));
-  await stop(vendor.child);
-  const file = join(dir, readdirSync(dir).find((f) => f.endsWith('.cpuprofile')));
-  console.log(`profile: ${file}`);
-  spawn(process.execPath, [join(ROOT, 'bench/profile-summary.js'), file, process.argv[2] ?? '30'], { stdio: 'inherit' });
+  try {
+    const cpu = await profiledRun('cpu', vendor.url, LOAD);
+    const heap = await profiledRun('heap', vendor.url, LOAD);
+    const rate = (run) => `${run.result.rps} req/s, ${run.result.errors} errors`;
+    console.log(`CPU profile run: ${rate(cpu)}, ${cpu.cpuMsPerRequest.toFixed(3)} ms CPU/request (process, profiler included); heap profile run: ${rate(heap)}\n`);
+    console.log(stageTable(cpu, heap));
+    console.log('\nCPU µs: the process CPU per request, split by the share of busy profile samples in each stage (the innermost frame that names one); GC and kernel time of other threads fall under the stages in proportion.');
+    summarize(cpu.profile, Number(process.argv[2] ?? 30));
+  } finally {
+    await stop(vendor.child);
+  }
 }
 
 main().catch((e) => (console.error(e), process.exit(1)));

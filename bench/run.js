@@ -1,21 +1,33 @@
 'use strict';
-// npm run bench         — gateway vs raw-Node baseline, three scenarios, report in bench/results/
-// npm run bench:soak    — 100,000 requests through the gateway, RSS sampled, fails if it keeps growing
+// npm run bench       — every scenario against every program in one run, then the memory soak;
+//                       prints the figures, the ratios and PASS/FAIL per target (bench/report.js)
+// npm run bench:soak  — the memory soak alone
+// Knobs: BENCH_SCALE (shortens every scenario), BENCH_ONLY (scenarios whose name contains it; no
+// soak), BENCH_TARGETS (comma-separated program names), BENCH_FLOOR=1 (adds the Fastify floor),
+// BENCH_SOAK=0 (no soak).
 const { mkdirSync, writeFileSync } = require('node:fs');
+const { loadavg, cpus } = require('node:os');
 const { join } = require('node:path');
 const { ROOT, startListener, stop, cpuSeconds, rssMb, runLoad } = require('./processes');
 const { SECRET, targets } = require('./targets');
+const { soak } = require('./soak');
 const { markdownReport, soakReport } = require('./report');
 
-// BENCH_SCALE shortens every run (e.g. 0.2 for a smoke check of the harness).
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const SCENARIOS = [
-  { name: 'open-loop 200 req/s, 50 ms vendor', vendorMs: 50, load: { mode: 'open', rate: 200, durationMs: 20_000 } },
+  { name: 'open-loop 200 req/s, 50 ms vendor', vendorMs: 50, load: { mode: 'open', rate: 200, durationMs: 30_000 } },
   { name: '64 connections, 50 ms vendor', vendorMs: 50, load: { mode: 'closed', connections: 64, durationMs: 15_000 } },
   { name: '64 connections, 1 ms vendor', vendorMs: 1, load: { mode: 'closed', connections: 64, durationMs: 15_000 } },
 ];
 const WARMUP = { mode: 'closed', connections: 16, durationMs: 3_000 * SCALE, warmupMs: 0 };
 for (const s of SCENARIOS) s.load.durationMs *= SCALE;
+
+function kinds() {
+  const all = ['relay', 'NestJS floor', 'Express + twilio', 'gateway', 'gateway (image)'];
+  if (process.env.BENCH_FLOOR) all.splice(2, 0, 'Fastify floor');
+  const only = process.env.BENCH_TARGETS?.split(',').map((k) => k.trim());
+  return only ? all.filter((k) => only.includes(k)) : all;
+}
 
 async function measure(kind, vendorUrl, load) {
   const server = await targets[kind](vendorUrl);
@@ -26,7 +38,8 @@ async function measure(kind, vendorUrl, load) {
     const cpu0 = cpuSeconds(pid);
     const result = await runLoad({ warmupMs: 0, ...load, url: server.url, secret: SECRET, seed: `${kind}-${Date.now()}` });
     const cpuMs = (cpuSeconds(pid) - cpu0) * 1000;
-    return { ...result, cpuMsPerRequest: Math.round((cpuMs / Math.max(1, result.completed)) * 1000) / 1000, rssStartMb, rssEndMb: rssMb(pid) };
+    const cpuMsPerRequest = Math.round((cpuMs / Math.max(1, result.completed)) * 1000) / 1000;
+    return { ...result, cpuMsPerRequest, rssStartMb, rssEndMb: rssMb(pid), loadAverage: round2(loadavg()[0]) };
   } finally {
     await stop(server.child);
   }
@@ -34,15 +47,15 @@ async function measure(kind, vendorUrl, load) {
 
 async function bench() {
   const results = [];
-  // BENCH_ONLY=<part of a scenario's name> runs that scenario alone, while working on it.
-  for (const scenario of SCENARIOS.filter((s) => s.name.includes(process.env.BENCH_ONLY ?? ''))) {
+  const list = kinds();
+  const scenarios = SCENARIOS.filter((s) => s.name.includes(process.env.BENCH_ONLY ?? ''));
+  for (const [index, scenario] of scenarios.entries()) {
     const vendor = await startListener('bench/fake-vendor.js', [String(scenario.vendorMs)]);
     try {
       const row = { scenario: scenario.name, ...scenario.load, vendorMs: scenario.vendorMs };
-      // BENCH_FLOOR=1 adds the relay's job in NestJS on Fastify (bench/framework-floor.js) and on
-      // Fastify alone (bench/fastify-floor.js).
-      const kinds = process.env.BENCH_FLOOR ? ['baseline', 'fastify floor', 'floor', 'gateway'] : ['baseline', 'gateway'];
-      for (const kind of kinds) {
+      // The order rotates from scenario to scenario, so no program always runs first or last.
+      for (let i = 0; i < list.length; i++) {
+        const kind = list[(i + index) % list.length];
         row[kind] = await measure(kind, vendor.url, scenario.load);
         console.error(`${scenario.name} · ${kind}: ${JSON.stringify(row[kind])}`);
       }
@@ -54,23 +67,8 @@ async function bench() {
   return results;
 }
 
-async function soak(total = 100_000, chunk = 10_000) {
-  const vendor = await startListener('bench/fake-vendor.js', ['1']);
-  const server = await targets.gateway(vendor.url);
-  const samples = [{ requests: 0, rssMb: rssMb(server.child.pid) }];
-  let errors = 0;
-  try {
-    for (let done = 0; done < total; done += chunk) {
-      const r = await runLoad({ mode: 'closed', connections: 64, durationMs: 600_000, warmupMs: 0, maxRequests: chunk, url: server.url, secret: SECRET, seed: `soak-${done}` });
-      errors += r.errors;
-      samples.push({ requests: done + chunk, rssMb: rssMb(server.child.pid), rps: r.rps });
-      console.error(`soak ${done + chunk}: ${JSON.stringify(samples.at(-1))}`);
-    }
-  } finally {
-    await stop(server.child);
-    await stop(vendor.child);
-  }
-  return { samples, errors };
+function round2(n) {
+  return Math.round(n * 100) / 100;
 }
 
 function save(name, json, markdown) {
@@ -84,17 +82,21 @@ function save(name, json, markdown) {
 
 async function main() {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const machine = { node: process.version, cores: cpus().length, loadAverageAtStart: loadavg().map(round2), started: new Date().toISOString() };
   if (process.argv.includes('--soak')) {
     const result = await soak();
     const { markdown, ok } = soakReport(result);
-    save(`soak-${stamp}`, result, markdown);
+    save(`soak-${stamp}`, { ...machine, ...result }, markdown);
     console.log(markdown);
     process.exitCode = ok ? 0 : 1;
     return;
   }
   const results = await bench();
-  const { markdown, ok } = markdownReport(results);
-  save(`bench-${stamp}`, { node: process.version, results }, markdown);
+  const withSoak = process.env.BENCH_SOAK !== '0' && !process.env.BENCH_ONLY;
+  const soaked = withSoak ? await soak() : undefined;
+  const run = { ...machine, loadAverageAtEnd: loadavg().map(round2), results, soak: soaked };
+  const { markdown, ok } = markdownReport(run);
+  save(`bench-${stamp}`, run, markdown);
   console.log(markdown);
   process.exitCode = ok ? 0 : 1;
 }

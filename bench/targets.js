@@ -1,6 +1,9 @@
 'use strict';
-// The programs compared: the gateway in production mode, the raw-Node baseline relay and (BENCH_FLOOR)
-// the framework floors, which run with the gateway's node flags so that they compare like for like.
+// The programs compared in one run: the gateway in production mode, both as `node dist/main.js`
+// with no flags (npm run start:prod) and as the image runs it (the Dockerfile's ENTRYPOINT flags and
+// NODE_OPTIONS); the raw node:http relay; the relay's job on NestJS (the framework floor) and on
+// Fastify alone; the Okta-guide program (Express + the twilio SDK). Every program but the image
+// variant runs as plain `node <file>`.
 const { join } = require('node:path');
 const { ROOT, freePort, startServer, writeTempFile } = require('./processes');
 const { imageNode } = require('./image-node');
@@ -39,30 +42,32 @@ function imageNodeFlags() {
 }
 
 /**
- * `node dist/main.js` as the image runs it, on the bench config. The memory and allocation
- * benches add node flags (a preloaded sampler), environment and config of their own; the tracing
- * bench runs another build too (`main`).
+ * `node dist/main.js` on the bench config: with no flags, or (`image: true`) as the image runs it.
+ * The memory and allocation benches add node flags (a preloaded sampler), environment and config of
+ * their own; the tracing bench runs another build too (`main`).
  */
-async function startGateway(vendorUrl, { nodeFlags = [], env = {}, extraConfig = '', main = join(ROOT, 'dist/main.js') } = {}) {
+async function startGateway(vendorUrl, { image = false, nodeFlags = [], env = {}, extraConfig = '', main = join(ROOT, 'dist/main.js') } = {}) {
   const port = await freePort();
   const config = writeTempFile('config.yaml', gatewayConfig(vendorUrl) + extraConfig);
-  const fullEnv = { NODE_ENV: 'production', CONFIG_FILE: config, NODE_OPTIONS: imageNodeOptions(), ...env };
-  return startServer([...imageNodeFlags(), ...nodeFlags, main], fullEnv, port, '/health/ready');
+  const fullEnv = { NODE_ENV: 'production', CONFIG_FILE: config, ...(image ? { NODE_OPTIONS: imageNodeOptions() } : {}), ...env };
+  return startServer([...(image ? imageNodeFlags() : []), ...nodeFlags, main], fullEnv, port, '/health/ready');
 }
 
-async function startBaseline(vendorUrl) {
-  const port = await freePort();
-  const server = await startServer([join(ROOT, 'bench/baseline-relay.js')], { VENDOR_URL: vendorUrl, SECRET }, port, '/health');
-  return server;
-}
-
-/** A floor program (bench/framework-floor.js, bench/fastify-floor.js) with the gateway's node flags. */
-function floorStarter(script) {
+/** A comparison program (relay, floors, peer): plain `node <script>`, readiness on /health. */
+function programStarter(script) {
   return async (vendorUrl) => {
     const port = await freePort();
-    const env = { VENDOR_URL: vendorUrl, SECRET, NODE_OPTIONS: imageNodeOptions() };
-    return startServer([...imageNodeFlags(), join(ROOT, script)], env, port, '/health');
+    return startServer([join(ROOT, script)], { VENDOR_URL: vendorUrl, SECRET }, port, '/health');
   };
 }
 
-module.exports = { SECRET, gatewayConfig, targets: { gateway: startGateway, baseline: startBaseline, floor: floorStarter('bench/framework-floor.js'), 'fastify floor': floorStarter('bench/fastify-floor.js') } };
+const targets = {
+  relay: programStarter('bench/baseline-relay.js'),
+  'NestJS floor': programStarter('bench/framework-floor.js'),
+  'Fastify floor': programStarter('bench/fastify-floor.js'),
+  'Express + twilio': programStarter('bench/peer-express-twilio.js'),
+  gateway: (vendorUrl) => startGateway(vendorUrl),
+  'gateway (image)': (vendorUrl) => startGateway(vendorUrl, { image: true }),
+};
+
+module.exports = { SECRET, gatewayConfig, startGateway, imageNodeFlags, imageNodeOptions, targets };

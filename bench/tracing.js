@@ -10,7 +10,7 @@ const { existsSync, mkdtempSync, rmSync, symlinkSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { ROOT, cpuSeconds, runLoad, startListener, stop } = require('./processes');
-const { SECRET, targets } = require('./targets');
+const { SECRET, startGateway } = require('./targets');
 const { spread, writeResult } = require('./decisions/result');
 
 const ROUNDS = Number(process.env.TRACING_BENCH_ROUNDS ?? 3);
@@ -47,7 +47,7 @@ function variants(sinkUrl, before) {
 }
 
 async function measure(variant, vendorUrl, load) {
-  const server = await targets.gateway(vendorUrl, variant.options);
+  const server = await startGateway(vendorUrl, { image: true, ...variant.options });
   try {
     await runLoad({ ...WARMUP, url: server.url, secret: SECRET, seed: `${variant.name}-warm-${Date.now()}` });
     const cpu0 = cpuSeconds(server.child.pid);

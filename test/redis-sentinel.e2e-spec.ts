@@ -5,7 +5,7 @@ import { HookLoad, LoadedRequest, StoreWatch } from './support/hook-load';
 import { hookRequest } from './support/okta';
 import { oktaValue } from './support/protection';
 import { describeWithRedis } from './support/redis-server';
-import { MASTER_NAME, SentinelGroup } from './support/redis-sentinel';
+import { MASTER_NAME, SentinelGroup, SETTLE_MS } from './support/redis-sentinel';
 import { storeDetails } from './support/store-status';
 
 const SECRETS = {
@@ -14,7 +14,7 @@ const SECRETS = {
 };
 const KEY_PREFIX = `otg-sentinel-e2e-${process.pid}:`;
 /** A failover takes seconds (a second to call the primary down, an election, a promotion). */
-const FAILOVER_TEST_MS = 60_000;
+const FAILOVER_TEST_MS = 60_000 + SETTLE_MS;
 
 describeWithRedis(
   'Redis Sentinel: a primary, two replicas, three sentinels (e2e)',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import * as oidc from 'openid-client';
+import type * as Oidc from 'openid-client';
 import { ConsoleOidcConfig } from './console.config';
 import { ConsoleUser } from './console-session';
 
@@ -23,6 +23,13 @@ export class NotInAllowedGroup extends Error {
 const OKTA_TIMEOUT_SECONDS = 10;
 const LOOPBACK = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/;
 
+/** openid-client, loaded on the first sign-in rather than at boot (~7 MB of RSS). */
+let library: Promise<typeof Oidc> | undefined;
+function openidClient(): Promise<typeof Oidc> {
+  library ??= import('openid-client');
+  return library;
+}
+
 /**
  * OpenID Connect authorization code flow with PKCE against the customer's Okta, through
  * `openid-client`: the authorization URL (state, nonce, S256 challenge) and the callback (code
@@ -31,13 +38,14 @@ const LOOPBACK = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/;
  */
 @Injectable()
 export class ConsoleOidc {
-  private configuration?: Promise<oidc.Configuration>;
+  private configuration?: Promise<Oidc.Configuration>;
 
   constructor(private readonly config: ConsoleOidcConfig) {}
 
   /** Where to send the browser, and what to keep until it comes back. */
   async begin(returnTo: string): Promise<{ url: URL; transaction: SignInTransaction }> {
     const configuration = await this.discovered();
+    const oidc = await openidClient();
     const transaction: SignInTransaction = {
       state: oidc.randomState(),
       nonce: oidc.randomNonce(),
@@ -58,6 +66,7 @@ export class ConsoleOidc {
   /** The user Okta signed in; throws on any failed check, NotInAllowedGroup when not allowed. */
   async complete(query: string, transaction: SignInTransaction): Promise<ConsoleUser> {
     const configuration = await this.discovered();
+    const oidc = await openidClient();
     const current = new URL(this.config.redirectUri);
     current.search = query;
     const tokens = await oidc.authorizationCodeGrant(configuration, current, {
@@ -79,7 +88,7 @@ export class ConsoleOidc {
     return { subject: claims.sub, name, groups: allowed };
   }
 
-  private discovered(): Promise<oidc.Configuration> {
+  private discovered(): Promise<Oidc.Configuration> {
     this.configuration ??= this.discover().catch((error: unknown) => {
       this.configuration = undefined; // tried again on the next sign-in
       throw error;
@@ -87,8 +96,9 @@ export class ConsoleOidc {
     return this.configuration;
   }
 
-  private async discover(): Promise<oidc.Configuration> {
+  private async discover(): Promise<Oidc.Configuration> {
     const { issuer, clientId, clientSecret } = this.config;
+    const oidc = await openidClient();
     // Plain http only for an issuer on this machine (tests, local runs); production refuses it.
     const execute = LOOPBACK.test(issuer) ? [oidc.allowInsecureRequests] : [];
     const configuration = await oidc.discovery(new URL(issuer), clientId, clientSecret, undefined, {

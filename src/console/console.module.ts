@@ -64,6 +64,6 @@ export class ConsoleModule implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    this.observers.add(this.health);
+    this.observers.add(this.health, 'after-answer');
   }
 }

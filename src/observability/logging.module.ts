@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import pino, { DestinationStream, LogFn, Logger } from 'pino';
 import { LoggingConfig } from '../common/server.config';
 import { logContextFields, mergeLogContext } from './log-context';
+import { BatchedStdout } from './batched-stdout';
 import { redactLogFields, redactLogMessage } from './log-redaction';
 import { PinoNestLogger } from './nest-logger';
 import { ROOT_LOGGER } from './request-logging';
@@ -14,9 +15,9 @@ import { ROOT_LOGGER } from './request-logging';
  */
 @Module({})
 export class LoggingModule {
-  /** `destination` defaults to stdout (asynchronous writes); tests pass a stream to read the lines back. */
+  /** `destination` defaults to stdout (batched, asynchronous writes); tests pass a stream to read the lines back. */
   static forRoot(logging: LoggingConfig, destination?: DestinationStream): DynamicModule {
-    const root = createRootLogger(logging.level, destination ?? stdoutDestination());
+    const root = createRootLogger(logging.level, destination ?? new BatchedStdout());
     return {
       module: LoggingModule,
       providers: [
@@ -25,15 +26,6 @@ export class LoggingModule {
       ],
     };
   }
-}
-
-/**
- * stdout written asynchronously: lines logged while a write is under way go out together in the
- * next one, instead of one blocking write(2) per line on the pipe a container runtime reads.
- * pino flushes what is left synchronously when the process exits.
- */
-function stdoutDestination(): DestinationStream {
-  return pino.destination({ dest: 1, sync: false });
 }
 
 /** The process's one pino logger, at the configured level. */

@@ -53,6 +53,6 @@ export class RecordsModule implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    this.observers.add(this.index);
+    this.observers.add(this.index, 'after-answer');
   }
 }

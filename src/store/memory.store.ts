@@ -9,10 +9,13 @@ import {
   Ranked,
 } from './key-value-store';
 import { MemoryIndex } from './memory-index';
+import { WriteOrder } from './write-order';
 
 interface Entry {
   value: unknown;
   expiresAt: number;
+  /** The store's write number of the last write of this entry. */
+  written: number;
 }
 
 /** Expired entries looked at (oldest first) on each write, so memory is reclaimed without a timer. */
@@ -29,8 +32,11 @@ export class MemoryStore implements KeyValueStore {
   private readonly entries = new Map<string, Entry>();
   /** Where the expiry sweep goes on from (oldest first, around and around). */
   private sweepCursor: MapIterator<[string, Entry]> = this.entries.entries();
-  /** The next entry to evict when the store is full: the least recently written. */
-  private evictCursor: MapIterator<string> = this.entries.keys();
+  /** Keys by last write, for evicting the least recently written when the store is full. */
+  private readonly order = new WriteOrder();
+  private writes = 0;
+  private readonly isCurrent = (key: string, written: number): boolean =>
+    this.entries.get(key)?.written === written;
 
   constructor(
     private readonly maxEntries: number,
@@ -123,28 +129,33 @@ export class MemoryStore implements KeyValueStore {
     return entry.value;
   }
 
+  /** A rewritten entry is updated in place (see WriteOrder for why), a new one added last. */
   private write(key: string, value: unknown, expiresAt: number): void {
-    this.entries.delete(key);
-    this.sweep();
-    while (this.entries.size >= this.maxEntries) this.evictOldest();
-    this.entries.set(key, { value, expiresAt });
+    const written = ++this.writes;
+    const entry = this.entries.get(key);
+    if (entry) {
+      entry.value = value;
+      entry.expiresAt = expiresAt;
+      entry.written = written;
+    } else {
+      this.sweep();
+      while (this.entries.size >= this.maxEntries) this.evictOldest();
+      this.entries.set(key, { value, expiresAt, written });
+    }
+    this.order.push(key, written);
+    this.order.compactAbove(this.entries.size, this.isCurrent);
+  }
+
+  private evictOldest(): void {
+    const key = this.order.takeOldest(this.isCurrent);
+    if (key !== undefined) this.entries.delete(key);
   }
 
   /**
-   * The cursors stay where they stopped: a Map iterator started again from the front would step
-   * over every slot deleted since the table was last compacted, which cost ~27 µs per write at
-   * 20,000 entries. Everything behind the eviction cursor has been evicted or written again
-   * (and so moved behind the newest entries), so the first entry it meets is the oldest.
+   * The sweep cursor stays where it stopped: a Map iterator started again from the front would
+   * step over every slot deleted since the table was last compacted (~27 µs per write at 20,000
+   * entries).
    */
-  private evictOldest(): void {
-    let next = this.evictCursor.next();
-    if (next.done) {
-      this.evictCursor = this.entries.keys();
-      next = this.evictCursor.next();
-    }
-    if (!next.done) this.entries.delete(next.value);
-  }
-
   private sweep(): void {
     const now = this.now();
     for (let looked = 0; looked < SWEEP_PER_WRITE; looked++) {

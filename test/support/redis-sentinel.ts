@@ -113,7 +113,9 @@ export class SentinelGroup {
 
   /**
    * Every sentinel knows the two others and `replicas` replicas of the primary with their link
-   * up, so a failover can be agreed on and has somewhere to go.
+   * up, so a failover can be agreed on and has somewhere to go. A sentinel reads a replica's
+   * link state from INFO every 10 s, so after an earlier failover this can take a while on a
+   * busy machine.
    */
   async untilSettled(replicas = 1): Promise<void> {
     const ready = async (sentinel: RedisServer) => {
@@ -126,7 +128,7 @@ export class SentinelGroup {
       return peers.length === 2 && healthy.length >= replicas;
     };
     const all = () => Promise.all(this.sentinels.map(ready));
-    await eventually(all, (states) => states.every(Boolean), 20_000);
+    await eventually(all, (states) => states.every(Boolean), SETTLE_MS);
   }
 
   /** Asks the sentinels for a failover, as an operator does before maintenance. */
@@ -148,6 +150,9 @@ export class SentinelGroup {
     return withClient(sentinel.port, ask, access);
   }
 }
+
+/** Long enough for two of the sentinels' 10-second INFO rounds on a loaded 2-core machine. */
+export const SETTLE_MS = 45_000;
 
 function dataArgs({ password }: SentinelSecrets): string[] {
   const sync = ['--repl-diskless-sync', 'yes', '--repl-diskless-sync-delay', '0'];

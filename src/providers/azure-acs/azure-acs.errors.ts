@@ -1,4 +1,4 @@
-import { isRestError } from '@azure/core-rest-pipeline';
+import type { RestError } from '@azure/core-rest-pipeline';
 import type { SmsSendResult } from '@azure/communication-sms';
 import { classifyStatus } from '../kit/http/classify-status';
 import { failureDescriptions } from '../kit/http/describe-failure';
@@ -8,6 +8,11 @@ import { ProviderError, ProviderErrorCode } from '../provider-error';
 const DESCRIPTION = failureDescriptions('Azure Communication Services');
 /** Keeps an Azure error code only when it is a plain token (never a quoted number). */
 const SAFE_CODE = /^(?!.*\d{6})[A-Za-z0-9._-]{1,64}$/;
+
+/** The SDK's own test (`isRestError`) by name, so this file does not load the SDK at boot. */
+function isRestError(error: unknown): error is RestError {
+  return typeof error === 'object' && error !== null && (error as Error).name === 'RestError';
+}
 
 /**
  * What the SDK threw: our own errors (network, timeout) as they are; a `RestError` (the

@@ -1,9 +1,4 @@
-import {
-  createHttpHeaders,
-  HttpClient,
-  PipelineRequest,
-  PipelineResponse,
-} from '@azure/core-rest-pipeline';
+import type { HttpClient, PipelineRequest, PipelineResponse } from '@azure/core-rest-pipeline';
 import { VendorHttpClient, VendorRequest } from '../kit/http/vendor-http.client';
 
 const METHODS: readonly string[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
@@ -34,6 +29,8 @@ export class AzureHttpClient implements HttpClient {
       body,
       signal: (request.abortSignal ?? new AbortController().signal) as AbortSignal,
     });
+    // Loaded here: the Azure SDK is loaded only when an Azure provider sends.
+    const { createHttpHeaders } = await import('@azure/core-rest-pipeline');
     const answerHeaders = createHttpHeaders();
     for (const [name, value] of Object.entries(response.headers)) {
       if (value !== undefined) answerHeaders.set(name, value);
