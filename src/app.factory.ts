@@ -5,12 +5,12 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
 import { AppModule, AppOptions } from './app.module';
-import { keepRawBodies } from './callbacks/raw-body';
 import { ApiError, ApiErrorCode } from './common/api-error';
 import { hardenHttp, hardeningOptions } from './common/http-hardening';
 import { LoadedConfig } from './config/config.loader';
 import { PinoNestLogger } from './observability/nest-logger';
 import { logRequests, ROOT_LOGGER } from './observability/request-logging';
+import { routePolicies } from './route-policies';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -26,7 +26,7 @@ export async function createApp(
     bodyLimit: loaded.config.server.bodyLimitBytes,
     genReqId: requestId,
     return503OnClosing: true,
-    ...hardeningOptions(),
+    ...hardeningOptions(loaded.config.server),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(loaded, options),
@@ -34,13 +34,13 @@ export async function createApp(
     {
       bufferLogs: true,
       abortOnError: false,
+      bodyParser: false, // hardenHttp installs the service's own bounded, depth-checked parsers
     },
   );
   app.useLogger(app.get(PinoNestLogger));
-  adapter.getInstance().removeContentTypeParser('text/plain');
-  hardenHttp(adapter.getInstance(), loaded.config.server.bodyLimitBytes);
-  logRequests(adapter.getInstance(), app.get(ROOT_LOGGER));
-  keepRawBodies(adapter.getInstance(), loaded.config.server.bodyLimitBytes);
+  const fastify = adapter.getInstance();
+  hardenHttp(fastify, { server: loaded.config.server, routes: routePolicies(app, loaded.config) });
+  logRequests(fastify, app.get(ROOT_LOGGER));
   app.useGlobalPipes(
     new ValidationPipe({
       transform: true,

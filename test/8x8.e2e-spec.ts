@@ -77,6 +77,33 @@ describeVendor(
         { channel: 'CALL' },
       ],
     ],
+    withoutVendorId: [
+      [
+        'an SMS 8x8 queued without a umid',
+        () => ({
+          status: 200,
+          body: {
+            status: { code: 'QUEUED', description: 'SMS is accepted and queued for processing' },
+          },
+        }),
+        '8x8 answered without a umid',
+      ],
+      [
+        'a callflow 8x8 created without a sessionId',
+        () => ({
+          status: 200,
+          body: { sessionStatus: 'CREATED', statusCode: 1, statusMessage: 'Created' },
+        }),
+        '8x8 answered without a sessionId',
+        { hook: { deliveryChannel: 'voice call' } },
+      ],
+      [
+        'a callflow 200 whose body is not JSON',
+        () => ({ status: 200, body: 'OK' }),
+        '8x8 answered without a sessionId',
+        { hook: { deliveryChannel: 'voice call' } },
+      ],
+    ],
     receipts: {
       signed: (callback) => eightByEightSmsReceipt(callback('eight-a'), UMID, 'delivered'),
       transactionId: UMID,

@@ -3,6 +3,12 @@ import { FakeAwsSmsVoice, smsVoiceError } from './support/fakes/aws-sms-voice.fa
 import { describeVendor } from './support/vendor-contract';
 
 const DELIVERY_ID = expect.stringMatching(/^[0-9a-f-]{36}$/);
+/** A 200 of the AWS JSON protocol with no MessageId in it. */
+const amzJsonWithoutId = () => ({
+  status: 200,
+  headers: { 'content-type': 'application/x-amz-json-1.0' },
+  body: '{}',
+});
 const sentence = 'Votre code de vérification est 4, 8, 2, 1.';
 
 describeVendor({
@@ -93,6 +99,19 @@ describeVendor({
       'an AccessDeniedException',
       () => smsVoiceError(403, 'AccessDeniedException', { Reason: 'ACCOUNT_DISABLED' }),
       'vendor-config',
+    ],
+  ],
+  withoutVendorId: [
+    [
+      'an SMS taken without a MessageId',
+      amzJsonWithoutId,
+      'AWS End User Messaging answered without a MessageId',
+    ],
+    [
+      'a call taken without a MessageId',
+      amzJsonWithoutId,
+      'AWS End User Messaging answered without a MessageId',
+      { hook: { deliveryChannel: 'voice call' } },
     ],
   ],
   hangChannel: 'CALL',

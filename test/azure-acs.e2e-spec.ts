@@ -66,6 +66,30 @@ describeVendor(
         'rate-limited',
       ],
     ],
+    withoutVendorId: [
+      [
+        'a recipient accepted without a messageId',
+        () => ({
+          status: 202,
+          body: {
+            value: [
+              {
+                to: '+14155552671',
+                httpStatusCode: 202,
+                repeatabilityResult: 'accepted',
+                successful: true,
+              },
+            ],
+          },
+        }),
+        'Azure Communication Services answered without a messageId',
+      ],
+      [
+        'a 202 without a result',
+        () => ({ status: 202, body: { value: [] } }),
+        'Azure Communication Services answered without a result',
+      ],
+    ],
     receipts: {
       signed: (callback) =>
         eventGridDeliveryReport(eventGridUrl(callback('azure-a')), MESSAGE_ID, 'Delivered'),

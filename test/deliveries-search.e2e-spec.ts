@@ -200,6 +200,11 @@ function searchesDeliveries(driver: Driver): void {
       'phone',
       'unknown parameter; known: user, phoneLast4, from, to, status, provider, limit, cursor',
     ],
+    [
+      { '+14155552671': 'x' },
+      'parameter',
+      'unknown parameter, not named here; known: user, phoneLast4, from, to, status, provider, limit, cursor',
+    ],
   ])('should answer 400 naming the parameter for %j', async (query, location, reason) => {
     const res = await search(query).expect(400);
 

@@ -112,6 +112,18 @@ describeVendor(
         { detail: '(HTTP 202, code rejected)' },
       ],
     ],
+    withoutVendorId: [
+      [
+        'a 202 with no id at messageIdPath',
+        () => ({ status: 202, body: { data: { state: 'accepted' } } }),
+        'HTTP vendor answered 202 without a message id at response.messageIdPath',
+      ],
+      [
+        'a 202 whose body is not JSON',
+        () => ({ status: 202, body: 'accepted' }),
+        'HTTP vendor answered 202 without a message id at response.messageIdPath',
+      ],
+    ],
     secrets: [ACME_KEY, TWILIO_TOKEN],
   },
   (acme) => {

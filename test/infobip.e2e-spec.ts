@@ -9,9 +9,19 @@ import {
   reportProblems,
 } from './support/fakes/infobip.fake';
 import { hasVendorSpec } from './support/openapi';
+import { hookRequest } from './support/okta';
 import { CallbackUrl, describeVendor, PUBLIC_URL } from './support/vendor-contract';
+import { receiptLines, receiptLog } from './support/vendor-e2e';
 
-const NOTIFY_URL = `${PUBLIC_URL}/callbacks/ib-a/status?token=${INFOBIP_CALLBACK_TOKEN}`;
+const NOTIFY_PATH = `/callbacks/ib-a/status?token=${INFOBIP_CALLBACK_TOKEN}`;
+const NOTIFY_URL = `${PUBLIC_URL}${NOTIFY_PATH}`;
+/** A 200 whose one message is pending, without its messageId. */
+const pendingWithoutId = () => ({
+  status: 200,
+  body: {
+    messages: [{ status: { groupId: 1, groupName: 'PENDING', id: 26, name: 'PENDING_ACCEPTED' } }],
+  },
+});
 const sentence = 'Votre code de vérification est 4, 8, 2, 1.';
 /** A delivery report to `providerId`'s notify URL, with `query` (the token) after it. */
 const report = (callback: CallbackUrl, messageId: string, query: string, providerId = 'ib-a') => ({
@@ -109,6 +119,19 @@ describeVendor(
         { channel: 'CALL', detail: '(HTTP 429, code TOO_MANY_REQUESTS)' },
       ],
     ],
+    withoutVendorId: [
+      [
+        'an SMS Infobip took without a messageId',
+        pendingWithoutId,
+        'Infobip answered without a messageId',
+      ],
+      [
+        'a call Infobip took without a messageId',
+        pendingWithoutId,
+        'Infobip answered without a messageId',
+        { hook: { deliveryChannel: 'voice call' } },
+      ],
+    ],
     receipts: {
       signed: (callback) => ({
         url: `${callback('ib-a')}?token=${INFOBIP_CALLBACK_TOKEN}`,
@@ -135,7 +158,48 @@ describeVendor(
     },
     secrets: [INFOBIP_API_KEY, INFOBIP_CALLBACK_TOKEN],
   },
-  () => {
+  (infobip) => {
+    it('should apply a delivery report that carries the token to the message it names', async () => {
+      const sent = await infobip.gateway.hook(hookRequest()).expect(200);
+      const messageId = sent.body.commands[0].value[0].transactionId as string;
+      const report = infobipSmsReport(
+        messageId,
+        'UNDELIVERABLE',
+        'UNDELIVERABLE_NOT_DELIVERED',
+        true,
+      );
+
+      await infobip.gateway.http().post(NOTIFY_PATH).send(report).expect(200);
+
+      expect(receiptLog(infobip.gateway, messageId)).toMatchObject({
+        provider: 'ib-a',
+        status: 'failed',
+        vendorStatus: 'UNDELIVERABLE_NOT_DELIVERED',
+        errorCode: 'EC_ABSENT_SUBSCRIBER',
+        occurredAt: '2026-11-22T16:00:04.000+0000',
+        result: 'applied',
+      });
+    });
+
+    it('should not log a report’s id that looks like a phone number, for a message it never sent', async () => {
+      const report = infobipSmsReport(
+        '+14155550123',
+        'UNDELIVERABLE',
+        'UNDELIVERABLE_NOT_DELIVERED',
+      );
+
+      await infobip.gateway.http().post(NOTIFY_PATH).send(report).expect(200);
+
+      const lines = receiptLines(infobip.gateway);
+      expect(lines.at(-1)).toMatchObject({
+        provider: 'ib-a',
+        status: 'undelivered',
+        result: 'unknown',
+      });
+      expect(lines.at(-1)).not.toHaveProperty('transactionId');
+      expect(JSON.stringify(infobip.gateway.logs.entries())).not.toContain('4155550123');
+    });
+
     it('should use a test receipt the official webhook description accepts', () => {
       const report = infobipSmsReport(
         'ib-0042',

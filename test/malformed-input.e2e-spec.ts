@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { FakeTwilio, TWILIO_SID, TWILIO_TOKEN } from './support/fakes/twilio.fake';
 import { Gateway, HOOK_SECRET, startGateway, testConfig } from './support/gateway';
+import {
+  contentType,
+  expectCleanLogs,
+  extraHeaders,
+  hostileBody,
+  nestedJson,
+  sendHostile,
+  StatusTally,
+} from './support/hostile';
 import { hookRequest } from './support/okta';
 
 const RUNS = 10_000;
@@ -90,5 +99,31 @@ describe('malformed hook bodies (e2e, property)', () => {
 
     expect([...statuses]).toEqual([[400, RUNS]]);
     expect(twilio.requests).toHaveLength(0);
+  }, 120_000);
+
+  it('should answer 2,000 hostile requests (any nesting, content-type spelling or query) with a 4xx in time, calling no vendor', async () => {
+    const tally = new StatusTally();
+    const request = fc.record({
+      method: fc.constant('POST' as const),
+      url: fc.constantFrom('/hooks/okta/telephony', '/hooks/okta/telephony?x=1&eventId=%ZZ'),
+      headers: fc.tuple(contentType, extraHeaders).map(([type, extra]) => ({
+        ...extra,
+        authorization: HOOK_SECRET,
+        ...(type === undefined ? {} : { 'content-type': type }),
+      })),
+      payload: fc.oneof(hostileBody, nestedJson(5000)),
+    });
+
+    await fc.assert(
+      fc.asyncProperty(request, async (r) => {
+        tally.add(await sendHostile(gateway, r, [HOOK_SECRET, TWILIO_TOKEN], 2500 + 50));
+      }),
+      { numRuns: 2000 },
+    );
+
+    expect(tally.statuses().every((s) => [400, 413, 415].includes(s))).toBe(true);
+    expect(tally.statuses()).toEqual(expect.arrayContaining([400, 415]));
+    expect(twilio.requests).toHaveLength(0);
+    expectCleanLogs(gateway, [HOOK_SECRET, TWILIO_TOKEN]);
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FakeTwilio, twilioError, twilioProvider } from './support/fakes/twilio.fake';
-import { Gateway, startGateway, testConfig } from './support/gateway';
+import { Gateway, HOOK_SECRET, startGateway, testConfig } from './support/gateway';
 import { hookRequest } from './support/okta';
 import { Scrape } from './support/prometheus';
 import { twilioStatusCallback } from './support/fakes/twilio.fake';
@@ -29,6 +29,7 @@ const FAMILIES = {
   otg_delivery_final_status_total: 'counter',
   otg_delivery_time_to_delivered_seconds: 'histogram',
   otg_delivery_receipts_total: 'counter',
+  otg_delivery_sent_without_vendor_id_total: 'counter',
   otg_okta_events_total: 'counter',
   otg_okta_event_repeats_total: 'counter',
   otg_okta_event_correlations_total: 'counter',
@@ -100,6 +101,7 @@ describe('GET /metrics (e2e)', () => {
     await gateway
       .http()
       .post('/hooks/okta/telephony')
+      .set('authorization', HOOK_SECRET)
       .set('content-type', 'application/xml')
       .send('<a/>')
       .expect(415);

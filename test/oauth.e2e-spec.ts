@@ -116,6 +116,25 @@ describe('OAuth 2.0 inline hook authentication (e2e)', () => {
     expect(res.body).toEqual({ error: { errorSummary: 'Authentication failed', errorCauses: [] } });
   });
 
+  it('should check the token before the body: 401 for a forged one whatever the body, 400 for a valid one with malformed JSON', async () => {
+    const post = async (authorization: string) =>
+      gateway
+        .http()
+        .post('/hooks/okta/telephony')
+        .set('authorization', authorization)
+        .set('content-type', 'application/json')
+        .send('{"data": ');
+
+    const forged = await post(`Bearer ${await token({}, { key: stranger })}`);
+    const valid = await post(`Bearer ${await token()}`);
+
+    expect([forged.status, forged.body]).toEqual([
+      401,
+      { error: { errorSummary: 'Authentication failed', errorCauses: [] } },
+    ]);
+    expect(valid.status).toBe(400);
+  });
+
   it('should not hammer the issuer when tokens name unknown keys', async () => {
     const before = keyRequests();
 

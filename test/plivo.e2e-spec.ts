@@ -110,6 +110,19 @@ describeVendor(
         'vendor-config',
       ],
     ],
+    withoutVendorId: [
+      [
+        'an SMS Plivo took without its message_uuid',
+        () => ({ status: 202, body: { message: 'message(s) queued', api_id: randomUUID() } }),
+        'Plivo answered without a message_uuid',
+      ],
+      [
+        'a call Plivo took without its request_uuid',
+        () => ({ status: 201, body: { message: 'call fired', api_id: randomUUID() } }),
+        'Plivo answered without a request_uuid',
+        { hook: { deliveryChannel: 'voice call' } },
+      ],
+    ],
     receipts: {
       signed: (callback) => statusCallback(callback),
       transactionId: MESSAGE_UUID,

@@ -1,4 +1,4 @@
-import { AWS_TEST_CREDENTIALS } from './support/fakes/aws.fake';
+import { AWS_TEST_CREDENTIALS, xmlAnswer } from './support/fakes/aws.fake';
 import { FakeSns, snsError } from './support/fakes/sns.fake';
 import { describeVendor } from './support/vendor-contract';
 
@@ -55,6 +55,17 @@ describeVendor({
     ['Throttled', () => snsError(429, 'Throttled', 'Rate exceeded'), 'rate-limited'],
     ['an AuthorizationError', () => snsError(403, 'AuthorizationError'), 'vendor-config'],
     ['a refused signature', () => snsError(403, 'SignatureDoesNotMatch'), 'vendor-config'],
+  ],
+  withoutVendorId: [
+    [
+      'a Publish answered without a MessageId',
+      () =>
+        xmlAnswer(
+          200,
+          '<PublishResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><PublishResult/><ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></PublishResponse>',
+        ),
+      'Amazon SNS answered without a MessageId',
+    ],
   ],
   secrets: [AWS_TEST_CREDENTIALS.secretAccessKey],
 });

@@ -186,7 +186,7 @@ describe('POST /hooks/okta/telephony (e2e)', () => {
       },
     );
 
-    it('should answer 400 for unparseable JSON', async () => {
+    it('should answer 400 for unparseable JSON, saying where it ends', async () => {
       const res = await gateway
         .http()
         .post('/hooks/okta/telephony')
@@ -195,8 +195,15 @@ describe('POST /hooks/okta/telephony (e2e)', () => {
         .send('{"data": ')
         .expect(400);
 
+      const reason =
+        'the body is not valid JSON: the body ends before the JSON does, at line 1, column 10 (byte 9)';
       expect(res.body).toEqual({
-        error: { errorSummary: 'The request is not a valid Okta hook request', errorCauses: [] },
+        error: {
+          errorSummary: 'The request is not a valid Okta hook request',
+          errorCauses: [
+            { errorSummary: `body: ${reason}`, reason, locationType: 'body', location: 'body' },
+          ],
+        },
       });
     });
 

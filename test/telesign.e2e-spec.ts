@@ -69,6 +69,27 @@ describeVendor(
       ['bad credentials', () => telesignError(401, 10015), 'vendor-config'],
       ['a voice 500', () => telesignError(500, 10000), 'transient', { channel: 'CALL' }],
     ],
+    withoutVendorId: [
+      [
+        'an SMS Telesign took without a reference_id',
+        () => ({
+          status: 200,
+          body: { status: { code: 290, description: 'Message in progress' } },
+        }),
+        'Telesign answered without a reference_id',
+      ],
+      [
+        'a call Telesign took without a reference_id',
+        () => ({ status: 200, body: { status: { code: 103, description: 'Call in progress' } } }),
+        'Telesign answered without a reference_id',
+        { hook: { deliveryChannel: 'voice call' } },
+      ],
+      [
+        'a 200 whose body is not JSON',
+        () => ({ status: 200, body: 'OK' }),
+        'Telesign answered without a reference_id',
+      ],
+    ],
     receipts: {
       signed: (url) => callback(url),
       transactionId: REFERENCE,

@@ -105,6 +105,22 @@ describeVendor(
       ['too many requests (10011)', () => telnyxErrors(429, '10011'), 'rate-limited'],
       ['an invalid source number (40013)', () => telnyxErrors(400, '40013'), 'vendor-config'],
     ],
+    withoutVendorId: [
+      [
+        'an SMS Telnyx took without its message id',
+        () => ({ status: 200, body: { data: { record_type: 'message' } } }),
+        'Telnyx answered without a message id',
+      ],
+      [
+        'a Call Control call Telnyx took without its call_control_id',
+        () => ({ status: 200, body: { data: { record_type: 'message' } } }),
+        'Telnyx answered without a call_control_id',
+        {
+          hook: { deliveryChannel: 'voice call', phoneNumber: '+447400123456' },
+          provider: 'telnyx-cc',
+        },
+      ],
+    ],
     receipts: {
       signed: (callback) => webhook(callback, signedHeaders(finalized)),
       transactionId: MESSAGE_ID,

@@ -69,6 +69,19 @@ describeVendor(
       ],
       ['an invalid parameter (60200)', () => twilioError(400, 60200), 'vendor-config'],
     ],
+    withoutVendorId: [
+      [
+        'an SMS verification Verify created without a sid',
+        () => ({ status: 201, body: { status: 'pending', channel: 'sms' } }),
+        'Twilio Verify answered without a sid',
+      ],
+      [
+        'a call verification Verify created without a sid',
+        () => ({ status: 201, body: { status: 'pending', channel: 'call' } }),
+        'Twilio Verify answered without a sid',
+        { hook: { deliveryChannel: 'voice call' } },
+      ],
+    ],
     secrets: [TWILIO_TOKEN],
   },
   (verify) => {
@@ -125,6 +138,26 @@ describeVendor(
 
       expect(verify.primary.requests).toHaveLength(1);
       expect(approvals()).toEqual([]);
+    });
+
+    it('should not ask Verify to approve a verification it created without a sid', async () => {
+      const wes = user('00uVERIFY4');
+      const from = verify.gateway.logs.lines.length;
+      verify.primary.script((_request, operation) =>
+        operation === 'create' ? { status: 201, body: { status: 'pending' } } : undefined,
+      );
+      const transactionId = await okta().deliver(hookRequest({ userId: wes.id }));
+
+      await postAndSettle([authViaMfaEvent(wes, 'SMS_FACTOR')]);
+
+      expect(transactionId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(verify.primary.requests).toHaveLength(1);
+      expect(approvals()).toEqual([]);
+      const reports = verify.gateway.logs
+        .entries()
+        .slice(from)
+        .filter((e) => /verification.*vendor/.test(String(e.msg)));
+      expect(reports).toEqual([]);
     });
 
     it('should log, and not retry, a report Verify refuses', async () => {

@@ -84,6 +84,19 @@ describeVendor(
       ['a geo-permission refusal', () => twilioError(400, 21408), 'vendor-config'],
       ['bad credentials', () => twilioError(401, 20003), 'vendor-config'],
     ],
+    withoutVendorId: [
+      [
+        'an SMS Twilio took without a sid',
+        () => ({ status: 201, body: { status: 'queued' } }),
+        'Twilio answered without a sid',
+      ],
+      [
+        'a call Twilio took without a sid',
+        () => ({ status: 201, body: { status: 'queued' } }),
+        'Twilio answered without a sid',
+        { hook: { deliveryChannel: 'voice call' } },
+      ],
+    ],
     receipts: {
       signed: (callback) => status(callback, 'SM00000000000000000000000000000042'),
       transactionId: 'SM00000000000000000000000000000042',

@@ -129,6 +129,30 @@ describeVendor(
       ['throttling (status 1)', () => vonageSmsAnswer('1'), 'rate-limited'],
       ['a Voice API 500', () => vonageProblem(500, '1030'), 'transient', { channel: 'CALL' }],
     ],
+    withoutVendorId: [
+      [
+        'an SMS API answer whose part has no message-id',
+        () => vonageSmsAnswer('0'),
+        'Vonage answered without a message-id',
+      ],
+      [
+        'an empty SMS API answer',
+        () => ({ status: 200, body: { 'message-count': '0', messages: [] } }),
+        'Vonage answered without a message-id',
+      ],
+      [
+        'a Messages API 202 without message_uuid',
+        () => ({ status: 202, body: {} }),
+        'Vonage answered without a message_uuid',
+        { hook: { phoneNumber: '+447400123456' }, provider: 'vonage-m' },
+      ],
+      [
+        'a call created without uuid',
+        () => ({ status: 201, body: { status: 'started' } }),
+        'Vonage answered without a uuid',
+        { hook: { deliveryChannel: 'voice call' } },
+      ],
+    ],
     receipts: {
       signed: (callback) => receipt(callback, '0B00000042C0FFEE'),
       transactionId: '0B00000042C0FFEE',
@@ -148,6 +172,28 @@ describeVendor(
   },
   (vonage) => {
     afterAll(() => keyPath && rmSync(dirname(keyPath), { recursive: true, force: true }));
+
+    it('should count an SMS as sent when one part went out and another was refused', async () => {
+      vonage.primary.script(() => ({
+        status: 200,
+        body: {
+          'message-count': '2',
+          messages: [
+            { status: '0', 'message-id': '0A0000000123ABCD1', network: '23410' },
+            { status: '5', 'error-text': 'Internal Error' },
+          ],
+        },
+      }));
+
+      const res = await vonage.gateway.hook(hookRequest()).expect(200);
+
+      expect(res.body.commands[0].value[0]).toMatchObject({
+        status: 'SUCCESSFUL',
+        provider: 'vonage-a',
+        transactionId: '0A0000000123ABCD1',
+      });
+      expect(vonage.backup.requests).toHaveLength(0);
+    });
 
     it('should send an SMS through the Messages API with the application JWT', async () => {
       const res = await vonage.gateway

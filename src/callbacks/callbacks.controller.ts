@@ -2,10 +2,13 @@ import { All, Controller, Param, Req, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { CallbacksService } from './callbacks.service';
-import { KEEPS_RAW_BODY } from './raw-body';
+import { KEEPS_RAW_BODY } from '../common/body-parsers';
+
+/** Route of every vendor callback (controller and route policies agree on it here). */
+export const CALLBACK_ROUTE = '/callbacks/:providerId/:kind';
 
 /** Vendors call back here: delivery receipts at `.../status`, documents a call fetches, ... */
-@Controller('callbacks/:providerId/:kind')
+@Controller(CALLBACK_ROUTE)
 export class CallbacksController {
   constructor(private readonly callbacks: CallbacksService) {}
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { FastifyRequest } from 'fastify';
 import { AuthRefusalLog, refusalOf } from '../auth/auth-refusal';
 import { ApiError, ApiErrorCode } from '../common/api-error';
+import { isJsonContentType, RawBodyRequest } from '../common/body-parsers';
 import { ServerConfig } from '../common/server.config';
 import {
   CallbackDocument,
@@ -27,11 +27,7 @@ export class CallbacksService {
     @Inject(RECEIPT_SINK) private readonly receipts: ReceiptSink,
   ) {}
 
-  async handle(
-    providerId: string,
-    kind: string,
-    req: FastifyRequest & { rawBody?: Buffer },
-  ): Promise<CallbackDocument> {
+  async handle(providerId: string, kind: string, req: RawBodyRequest): Promise<CallbackDocument> {
     const provider = this.providers.find(providerId);
     if (!provider || !handlesCallbacks(provider)) throw new ApiError(ApiErrorCode.NotFound);
     const answer = await provider.handleCallback(kind, this.toCallbackRequest(req));
@@ -49,10 +45,10 @@ export class CallbacksService {
     }
   }
 
-  private toCallbackRequest(req: FastifyRequest & { rawBody?: Buffer }): CallbackRequest {
+  private toCallbackRequest(req: RawBodyRequest): CallbackRequest {
     const base = (this.server.publicUrl ?? `${req.protocol}://${req.hostname}`).replace(/\/+$/, '');
     const query = toParams(req.query);
-    const isJson = String(req.headers['content-type'] ?? '').startsWith('application/json');
+    const isJson = isJsonContentType(req.headers['content-type']);
     const form = isJson ? {} : toParams(req.body);
     return {
       method: req.method,
@@ -65,12 +61,16 @@ export class CallbacksService {
   }
 }
 
+/**
+ * The string fields of a parsed query or form (repeated keys are arrays of strings); anything
+ * else is dropped, never stringified (a nested value is no parameter a vendor signs).
+ */
 function toParams(value: unknown): Record<string, string | string[]> {
-  if (value === null || typeof value !== 'object') return {};
-  const out: Record<string, string | string[]> = {};
+  const out: Record<string, string | string[]> = Object.create(null) as Record<string, string[]>;
+  if (value === null || typeof value !== 'object') return out;
   for (const [key, v] of Object.entries(value)) {
     if (typeof v === 'string') out[key] = v;
-    else if (Array.isArray(v)) out[key] = v.map(String);
+    else if (Array.isArray(v)) out[key] = v.filter((item) => typeof item === 'string');
   }
   return out;
 }

@@ -5,6 +5,7 @@ import { statusRank } from '../delivery/delivery-record';
 import { DeliveryRecordService } from '../delivery/delivery-record.service';
 import { DeliveryStatusMetrics } from '../delivery/delivery-status.metrics';
 import { StoreUnavailableError } from '../store/key-value-store';
+import { cleanReceipt, receiptLogFields } from './receipt-hygiene';
 import { ReceiptSink } from './receipt-sink';
 
 const FINAL_RANK = statusRank('delivered');
@@ -12,7 +13,7 @@ const FINAL_RANK = statusRank('delivered');
 /**
  * Verified receipts move delivery records forward (`applyReceipt`: a stale receipt is kept in
  * the history but moves nothing, an unknown transaction id is acknowledged and ignored), and
- * each leaves one `delivery receipt` log line. While the store is down the vendor gets 503, so
+ * each leaves one `delivery receipt` log line; both see only what cleanReceipt keeps. While the store is down the vendor gets 503, so
  * that vendors which retry do.
  */
 @Injectable()
@@ -24,11 +25,15 @@ export class RecordReceiptSink implements ReceiptSink {
     private readonly metrics: DeliveryStatusMetrics,
   ) {}
 
-  async record(providerId: string, receipt: DeliveryReceipt): Promise<void> {
+  async record(providerId: string, received: DeliveryReceipt): Promise<void> {
+    const receipt = cleanReceipt(received);
     try {
       const now = new Date();
       const result = await this.records.applyReceipt(providerId, receipt, now);
-      this.logger.log({ provider: providerId, ...receipt, result }, 'delivery receipt');
+      this.logger.log(
+        { provider: providerId, ...receiptLogFields(receipt, result) },
+        'delivery receipt',
+      );
       this.metrics.receipt(providerId, result);
       if (result === 'applied' && statusRank(receipt.status) >= FINAL_RANK) {
         await this.countFinal(providerId, receipt, now);

@@ -6,8 +6,15 @@ export enum ApiErrorCode {
   Unauthorized = 'unauthorized',
   Forbidden = 'forbidden',
   NotFound = 'not-found',
+  RequestTimeout = 'request-timeout',
   PayloadTooLarge = 'payload-too-large',
+  UriTooLong = 'uri-too-long',
   UnsupportedMediaType = 'unsupported-media-type',
+  HeadersTooLarge = 'headers-too-large',
+  /** Any other 4xx the framework raises; ApiError.status keeps its status. */
+  ClientError = 'client-error',
+  /** An unexpected error on a route where a 5xx would make the caller retry it (RoutePolicy). */
+  NotProcessed = 'not-processed',
   Unavailable = 'unavailable',
   StoreUnavailable = 'store-unavailable',
   Internal = 'internal',
@@ -25,6 +32,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: ApiErrorCode,
     readonly causes: readonly ApiErrorCause[] = [],
+    /** The framework's own 4xx status, for {@link ApiErrorCode.ClientError}. */
+    readonly status?: number,
   ) {
     super(code);
     this.name = 'ApiError';

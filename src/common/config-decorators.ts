@@ -33,6 +33,24 @@ export const BooleanFromString = (): PropertyDecorator =>
     return value;
   });
 
+/** A number no smaller than the object's `other` property, when both are numbers. */
+export function NotBelow(other: string): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'notBelow',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      constraints: [other],
+      options: { message: `$property must not be below ${other}` },
+      validator: {
+        validate: (value: unknown, args) => {
+          const floor = (args?.object as Record<string, unknown> | undefined)?.[other];
+          return typeof value !== 'number' || typeof floor !== 'number' || value >= floor;
+        },
+      },
+    });
+}
+
 /** A credential's documented format, as far as a length tells it. */
 export interface SecretFormat {
   /** The shortest a real one is. */

@@ -1,9 +1,19 @@
-import { FastifyError, FastifyInstance, FastifyReply, FastifyServerOptions } from 'fastify';
-import { STATUS_CODES } from 'node:http';
+import {
+  FastifyError,
+  FastifyHttpOptions,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+} from 'fastify';
+import { Server, STATUS_CODES } from 'node:http';
 import { Socket } from 'node:net';
 import { ApiError, ApiErrorCode } from './api-error';
 import { describeApiError, errorBody } from './api-error.body';
 import { toApiError } from './api-error.filter';
+import { installBodyParsers } from './body-parsers';
+import { capConnectionsPerIp } from './connection-cap';
+import { applyRoutePolicies, policyOf, RoutePolicies } from './route-policy';
+import { ServerConfig } from './server.config';
 
 /**
  * Sent on every response, errors, 404s, health and metrics included. The service answers
@@ -25,38 +35,81 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze(
   'strict-transport-security': 'max-age=31536000',
 });
 
+/** What hardenHttp needs to know: the server's settings and each route's policy. */
+export interface Hardening {
+  readonly server: ServerConfig;
+  readonly routes: RoutePolicies;
+}
+
 /**
- * One Fastify `onRequest` hook, first thing of every routed request (404s included): the
- * security headers, and a 413 for any request that declares a body over `bodyLimitBytes`, on
- * every route and method (the parsers already refuse what they read; a GET's body they never
- * read). Neither Node nor Fastify sends a `server` or `x-powered-by` banner.
+ * Everything the service does to a request before its controller sees it, on every route and
+ * method (404s included):
+ * - `onRequest`: the security headers, first, so that every answer has them;
+ * - `preParsing` (after the request's log context exists): on routes that authenticate before
+ *   parsing (the hook and the event hook) the credentials, so that a refused request is 401
+ *   whatever its body and its body is never read; then a 413 for a request that declares a body
+ *   over its route's limit (`server.bodyLimitBytes`, or the route's own: `events.bodyLimitBytes`),
+ *   even where no body is read (a GET);
+ * - the body parsers (installBodyParsers): JSON everywhere, forms on callbacks, bounded and
+ *   depth-checked as they stream in;
+ * - at most `server.maxConnectionsPerIp` connections from one address.
+ * Neither Node nor Fastify sends a `server` or `x-powered-by` banner.
  */
-export function hardenHttp(fastify: FastifyInstance, bodyLimitBytes: number): void {
-  fastify.addHook('onRequest', (request, reply, done) => {
+export function hardenHttp(fastify: FastifyInstance, { server, routes }: Hardening): void {
+  applyRoutePolicies(fastify, routes);
+  installBodyParsers(fastify);
+  capConnectionsPerIp(fastify.server, server.maxConnectionsPerIp);
+  fastify.addHook('onRequest', (_request, reply, done) => {
     void reply.headers(SECURITY_HEADERS);
-    const declared = request.headers['content-length'];
-    if (declared !== undefined && Number(declared) > bodyLimitBytes) {
-      done(new ApiError(ApiErrorCode.PayloadTooLarge));
+    done();
+  });
+  fastify.addHook('preParsing', (request, _reply, payload, done) => {
+    let waiting: Promise<void> | undefined;
+    try {
+      waiting = policyOf(request)?.authenticate?.authenticate(request);
+    } catch (refused) {
+      done(refused as Error);
       return;
     }
-    done();
+    if (!waiting) done(declaredTooLarge(request), payload);
+    else waiting.then(() => done(declaredTooLarge(request), payload), done);
   });
 }
 
+function declaredTooLarge(request: FastifyRequest): ApiError | undefined {
+  const declared = request.headers['content-length'];
+  return declared !== undefined && Number(declared) > request.routeOptions.bodyLimit
+    ? new ApiError(ApiErrorCode.PayloadTooLarge)
+    : undefined;
+}
+
 /**
- * Fastify options for the answers it writes before any hook runs: a URL it cannot decode (its
- * own answer would echo the path) and a connection that does not speak HTTP. Both get Okta's
- * error shape and the security headers like every other response.
+ * Fastify options: the server's timeouts (a client gets `headersTimeoutMs` to send its headers and
+ * `requestTimeoutMs` for the whole request, checked every second; a connection idle for
+ * `connectionTimeoutMs` is closed), and the answers Fastify writes before any hook runs: a URL
+ * it cannot decode (its own answer would echo the path) and a connection that does not speak
+ * HTTP. Both get Okta's error shape and the security headers like every other response.
  */
-export function hardeningOptions(): Pick<
-  FastifyServerOptions,
-  'frameworkErrors' | 'clientErrorHandler'
+export function hardeningOptions(
+  server: ServerConfig,
+): Pick<
+  FastifyHttpOptions<Server>,
+  'frameworkErrors' | 'clientErrorHandler' | 'connectionTimeout' | 'requestTimeout' | 'http'
 > {
-  return { frameworkErrors: answerFrameworkError, clientErrorHandler: answerClientError };
+  return {
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
+    connectionTimeout: server.connectionTimeoutMs,
+    requestTimeout: server.requestTimeoutMs,
+    http: {
+      headersTimeout: server.headersTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, server.headersTimeoutMs),
+    },
+  };
 }
 
 function answerFrameworkError(error: FastifyError, _request: unknown, reply: FastifyReply): void {
-  const { status, summary } = describeApiError(toApiError(error).code);
+  const { status, summary } = describeApiError(toApiError(error));
   void reply.code(status).headers(SECURITY_HEADERS).send(errorBody(summary, []));
 }
 

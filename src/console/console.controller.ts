@@ -74,6 +74,9 @@ export class ConsoleController {
   }
 }
 
+/** Route of the console's sign-out, a form its pages post (route policies take forms there). */
+export const CONSOLE_LOGOUT_ROUTE = '/console/logout';
+
 /** Sign-in with Okta, its callback, sign-out; no session needed to reach them (but logout). */
 @Controller('console')
 @UseFilters(ConsolePageFilter)

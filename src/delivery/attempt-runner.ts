@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { SpanNotes, withSpan } from '../observability/spans';
 import { CircuitOpenError } from '../providers/circuit-breaker';
 import { ProviderError } from '../providers/provider-error';
@@ -43,6 +43,8 @@ const UNROUTED: RunResult = { attempts: [], outOfTime: false, unrouted: true };
  */
 @Injectable()
 export class AttemptRunner {
+  private readonly logger = new Logger('DeliveryService');
+
   constructor(
     private readonly policy: DeliveryPolicy,
     private readonly router: Router,
@@ -126,6 +128,7 @@ export class AttemptRunner {
     const send = () => sendWithin(provider, message, budget);
     try {
       const result = await (throughBreaker ? breaker.execute(send) : send());
+      if (result.withoutVendorId) this.sentWithoutVendorId(provider.id, result.withoutVendorId);
       const attempt: Attempt = {
         providerId: provider.id,
         outcome: 'sent',
@@ -141,6 +144,15 @@ export class AttemptRunner {
       const permanent = error instanceof ProviderError && !error.failover;
       return permanent ? { attempt, stop: { permanent: attempt } } : { attempt };
     }
+  }
+
+  /** A 2xx without a readable id is sent all the same; the operator hears of it. */
+  private sentWithoutVendorId(providerId: string, reason: string): void {
+    this.metrics.sentWithoutVendorId(providerId);
+    this.logger.warn(
+      { provider: providerId, reason },
+      'vendor accepted the message without an id we can read; sent, under the delivery id',
+    );
   }
 }
 

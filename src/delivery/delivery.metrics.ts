@@ -29,6 +29,7 @@ export class DeliveryMetrics {
   private readonly attemptSeconds: LabelCache<Histogram.Internal<string>>;
   private readonly nearMisses: LabelCache<Counter.Internal>;
   private readonly smsSegments: LabelCache<Histogram.Internal<string>>;
+  private readonly withoutVendorId: LabelCache<Counter.Internal>;
 
   constructor(registry: Registry) {
     const registers = [registry];
@@ -58,6 +59,13 @@ export class DeliveryMetrics {
       buckets: [1, 2, 3, 4, 5, 6, 8, 10],
       registers,
     });
+    const withoutVendorId = new Counter({
+      name: `${METRIC_PREFIX}delivery_sent_without_vendor_id_total`,
+      help: 'Messages a vendor accepted (2xx) without an id the gateway could read: sent, never failed over, under the delivery id (their receipts cannot be matched).',
+      labelNames: ['provider'],
+      registers,
+    });
+    this.withoutVendorId = new LabelCache((provider) => withoutVendorId.labels({ provider }));
     this.attempts = new LabelCache((provider, outcome) => attempts.labels({ provider, outcome }));
     this.attemptSeconds = new LabelCache((provider, outcome) =>
       attemptSeconds.labels({ provider, outcome }),
@@ -93,5 +101,10 @@ export class DeliveryMetrics {
 
   nearMiss(kind: NearMiss): void {
     this.nearMisses.get(kind).inc();
+  }
+
+  /** A vendor accepted a message without an id we could read (SendResult.withoutVendorId). */
+  sentWithoutVendorId(provider: string): void {
+    this.withoutVendorId.get(provider).inc();
   }
 }

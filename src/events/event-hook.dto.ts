@@ -1,43 +1,53 @@
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsNotEmpty,
-  IsObject,
-  IsOptional,
-  IsString,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
-import { OktaEventHookDelivery, OktaLogEvent } from './okta-log-event.types';
+import { ApiErrorCause } from '../common/api-error';
+import { optionalString, Problems, requiredObject, requiredString } from '../common/body-checks';
 
-/** One `LogEvent`: the two fields every later step relies on; the rest is read defensively. */
-export class LogEventDto implements OktaLogEvent {
-  [field: string]: unknown;
-  @IsString() @IsNotEmpty() @MaxLength(128) uuid!: string;
-  @IsString() @IsNotEmpty() @MaxLength(256) eventType!: string;
-}
-
-export class EventHookDataDto {
-  @IsArray()
-  @ArrayMaxSize(1000)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => LogEventDto)
-  events!: LogEventDto[];
-}
+/** Most events one delivery may carry. */
+const MAX_EVENTS = 1000;
+/** Problems named in one answer; a delivery of a thousand bad events is told about ten. */
+const MAX_PROBLEMS = 10;
 
 /**
- * An event hook delivery (okta-contract.md §4.2). A body that is not this shape is answered 400,
- * which Okta does not retry; fields Okta may add are kept and ignored.
+ * Every problem of `body` as an event hook delivery (okta-contract.md §4.2), at most
+ * {@link MAX_PROBLEMS}: only `data.events[]` with each event's `uuid` and `eventType` are
+ * required; fields Okta may add are kept and ignored. A plain function rather than class-validator
+ * decorators, which copied every field of every event (a 4 MiB delivery took seconds of CPU).
  */
-export class EventHookRequestDto implements OktaEventHookDelivery {
-  @IsOptional() @IsString() eventType?: string;
-  @IsOptional() @IsString() eventTypeVersion?: string;
-  @IsOptional() @IsString() cloudEventsVersion?: string;
-  @IsOptional() @IsString() @MaxLength(1024) source?: string;
-  @IsOptional() @IsString() @MaxLength(128) eventId?: string;
-  @IsOptional() @IsString() @MaxLength(64) eventTime?: string;
-  @IsOptional() @IsString() contentType?: string;
-  @IsObject() @ValidateNested() @Type(() => EventHookDataDto) data!: EventHookDataDto;
+export function eventHookProblems(body: unknown): ApiErrorCause[] {
+  const problems: Problems = [];
+  const root = requiredObject(problems, body, 'body');
+  if (!root) return problems;
+  for (const key of ['eventType', 'eventTypeVersion', 'cloudEventsVersion', 'contentType']) {
+    optionalString(problems, root, key, '');
+  }
+  optionalString(problems, root, 'source', '', 1024);
+  optionalString(problems, root, 'eventId', '', 128);
+  optionalString(problems, root, 'eventTime', '', 64);
+  const data = requiredObject(problems, root.data, 'data');
+  if (data) checkEvents(problems, data.events);
+  if (problems.length <= MAX_PROBLEMS) return problems;
+  const more = problems.length - MAX_PROBLEMS;
+  return [
+    ...problems.slice(0, MAX_PROBLEMS),
+    { location: 'data.events', reason: `and ${more} more` },
+  ];
+}
+
+function checkEvents(problems: Problems, events: unknown): void {
+  if (!Array.isArray(events)) {
+    problems.push({ location: 'data.events', reason: 'events must be an array' });
+    return;
+  }
+  if (events.length > MAX_EVENTS) {
+    problems.push({
+      location: 'data.events',
+      reason: `events must contain no more than ${MAX_EVENTS} elements`,
+    });
+    return;
+  }
+  events.forEach((value: unknown, i) => {
+    const event = requiredObject(problems, value, `data.events.${i}`);
+    if (!event) return;
+    requiredString(problems, event, 'uuid', `data.events.${i}`, 128);
+    requiredString(problems, event, 'eventType', `data.events.${i}`, 256);
+  });
 }

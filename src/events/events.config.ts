@@ -17,4 +17,9 @@ export class EventsConfig {
    * long an event that arrived before its delivery waits for it.
    */
   @IntRange(10, 3600) correlationWindowSeconds = 300;
+  /**
+   * Largest event hook delivery, in bytes (the rest of the service keeps
+   * `server.bodyLimitBytes`): Okta batches up to hundreds of 1.5–3 KB events in one delivery.
+   */
+  @IntRange(65_536, 50 * 1024 * 1024) bodyLimitBytes = 5 * 1024 * 1024;
 }

@@ -60,6 +60,15 @@ describe(VerificationReports.name, () => {
     expect(reported).toEqual([]);
   });
 
+  it('should not report a delivery the vendor took without an id, which went under its delivery id', async () => {
+    await sut.report({
+      ...delivery('d-7'),
+      sentBy: { providerId: 'verify', transactionId: 'd-7' },
+    });
+
+    expect(reported).toEqual([]);
+  });
+
   it('should swallow a failed report, and not try that delivery again', async () => {
     failNext = new ProviderError(ProviderErrorCode.Transient, 'Twilio failed (HTTP 503)');
     await expect(sut.report(delivery('d-6'))).resolves.toBeUndefined();

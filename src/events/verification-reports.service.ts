@@ -27,6 +27,8 @@ export class VerificationReports {
     const sentBy = delivery.sentBy;
     const provider = sentBy ? this.providers.find(sentBy.providerId) : undefined;
     if (!sentBy || !provider || !reportsVerification(provider)) return;
+    // Sent without an id the vendor gave (a 2xx we could not read): nothing there to report on.
+    if (sentBy.transactionId === delivery.deliveryId) return;
     if (!(await this.index.claimVerified(delivery.deliveryId))) return;
     const fields = { deliveryId: delivery.deliveryId, provider: sentBy.providerId };
     try {

@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
 import { ApiError, ApiErrorCode } from '../common/api-error';
+import { EarlyAuthenticator } from '../common/route-policy';
 import { HookConfig } from './hook.config';
 import { AuthRefusalLog, AuthRefusalReason, refusalOf } from '../auth/auth-refusal';
 import { HeaderAuthenticator } from '../auth/header-auth';
@@ -12,13 +13,15 @@ const BEARER_SCHEME = /^bearer\b/i;
 /**
  * Okta's telephony hook authentication: a configured header carrying an accepted secret, or,
  * when `hook.auth.oauth` is set, a valid OAuth 2.0 Bearer access token. Either passes; a
- * refusal is logged with its reason (AuthRefusalLog).
+ * refusal is logged with its reason (AuthRefusalLog). The bootstrap runs `authenticate` before
+ * the body is read (RoutePolicy); the guard then only confirms it.
  */
 @Injectable()
-export class HookAuthGuard implements CanActivate {
+export class HookAuthGuard implements CanActivate, EarlyAuthenticator {
   private readonly headers: HeaderAuthenticator;
   private readonly oauth?: OAuthVerifier;
   private readonly refusals = new AuthRefusalLog();
+  private readonly passed = new WeakSet<FastifyRequest>();
 
   constructor(hook: HookConfig) {
     this.headers = new HeaderAuthenticator(hook.auth.headers);
@@ -27,9 +30,23 @@ export class HookAuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    if (this.headers.verify(request.headers)) return true;
+    if (!this.passed.has(request)) await this.authenticate(request);
+    return true;
+  }
+
+  /** Synchronous when a header passes (the hot path); a Bearer token is checked asynchronously. */
+  authenticate(request: FastifyRequest): Promise<void> | undefined {
+    if (!this.headers.verify(request.headers)) return this.bearer(request);
+    this.passed.add(request);
+    return undefined;
+  }
+
+  private async bearer(request: FastifyRequest): Promise<void> {
     const reason = await this.bearerRefusal(request.headers.authorization);
-    if (reason === undefined) return true;
+    if (reason === undefined) {
+      this.passed.add(request);
+      return;
+    }
     this.refusals.refused(refusalOf(request, reason ?? this.headers.refusal(request.headers)));
     throw new ApiError(ApiErrorCode.Unauthorized);
   }

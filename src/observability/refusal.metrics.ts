@@ -12,8 +12,11 @@ const BY_STATUS: Readonly<Record<number, string>> = {
   403: 'forbidden',
   404: 'not found',
   405: 'not found',
+  408: 'request timeout',
   413: 'body too large',
+  414: 'path too long',
   415: 'unsupported media type',
+  431: 'headers too large',
   503: 'unavailable',
 };
 

@@ -23,6 +23,12 @@ export interface SendResult {
   readonly transactionId: string;
   /** The vendor's first status, when it says one (e.g. `queued`). */
   readonly vendorStatus?: string;
+  /**
+   * Set when the vendor accepted (2xx) but its answer had no id the strategy could read: why,
+   * safe to log. `transactionId` is then our delivery id; it is sent all the same, never failed
+   * over (kit/http/accepted.ts).
+   */
+  readonly withoutVendorId?: string;
 }
 
 /**

@@ -38,13 +38,15 @@ const PARAMETERS = ['user', 'phoneLast4', 'from', 'to', 'status', 'provider', 'l
 /** ISO 8601 date, or date and time with seconds optional and a zone (`Z` or `±hh:mm`). */
 const TIME = /^\d{4}-\d\d-\d\d(?:T\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?(?:Z|[+-]\d\d:\d\d))?$/;
 const PROVIDER = /^[A-Za-z0-9._-]{1,64}$/;
+/** A name an answer may repeat: a word, no run of four digits (a code or a number is not one). */
+const PARAMETER_NAME = /^[A-Za-z][A-Za-z0-9_.[\]-]{0,63}$/;
 
 type Raw = Readonly<Record<string, unknown>>;
 
 /**
  * The query string of `GET /deliveries`, checked as a whole: every wrong parameter is named in
  * one 400 (its value never quoted), unknown parameters included, so a typo is not a silent
- * "no filter".
+ * "no filter"; an unknown name that is not a plain word is refused without being repeated.
  */
 export function parseSearchQuery(raw: Raw, context: QueryContext): SearchQuery {
   const problems: ApiErrorCause[] = [];
@@ -52,10 +54,7 @@ export function parseSearchQuery(raw: Raw, context: QueryContext): SearchQuery {
     problems.push({ location, reason, locationType: 'query' });
     return undefined;
   };
-  for (const name of Object.keys(raw)) {
-    if (!PARAMETERS.includes(name))
-      fail(name, `unknown parameter; known: ${PARAMETERS.join(', ')}`);
-  }
+  checkNames(raw, fail);
   const text = (name: string): string | undefined => {
     const value = raw[name];
     if (value === undefined) return undefined;
@@ -78,6 +77,15 @@ export function parseSearchQuery(raw: Raw, context: QueryContext): SearchQuery {
 }
 
 type Fail = (location: string, reason: string) => undefined;
+
+function checkNames(raw: Raw, fail: Fail): void {
+  const known = `known: ${PARAMETERS.join(', ')}`;
+  for (const name of Object.keys(raw)) {
+    if (PARAMETERS.includes(name)) continue;
+    if (PARAMETER_NAME.test(name) && !/\d{4}/.test(name)) fail(name, `unknown parameter; ${known}`);
+    else fail('parameter', `unknown parameter, not named here; ${known}`);
+  }
+}
 
 function user(value: string | undefined, fail: Fail): string | undefined {
   if (value === undefined) return undefined;

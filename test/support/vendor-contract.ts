@@ -1,6 +1,7 @@
 import { takeProblems } from './fakes/vendor-fake';
 import { hookRequest } from './okta';
 import { receiptTests } from './vendor-contract.receipts';
+import { sentWithoutIdTests } from './vendor-contract.sent';
 import { startVendor } from './vendor-contract.start';
 import { ContractFake, resolve, VendorContract, VendorUnderTest } from './vendor-contract.types';
 import {
@@ -28,7 +29,8 @@ const SENT_METADATA = (id: string) =>
  * Runs one vendor's fake through what every vendor must do, behind a real gateway with the
  * vendor's primary and backup provider: SMS in the vendor's wire format, answered with the
  * vendor's id; a call, where the vendor has voice; an invalid recipient not failed over; a
- * transient error and a hanging vendor failed over to the backup; signed receipts recorded and
+ * transient error and a hanging vendor failed over to the backup; a 2xx without a readable id
+ * sent under the delivery id, never failed over; signed receipts recorded and
  * unsigned ones refused, where the vendor has receipts; nothing secret in the log.
  * `special` adds what only this vendor does, against the same gateway and fakes.
  */
@@ -173,6 +175,7 @@ function contractTests<F extends ContractFake>(
     expect(await abandonedSince(vendor.primary.server, abandonedBefore)).toBe(1);
   });
 
+  sentWithoutIdTests(contract, vendor);
   receiptTests(contract, vendor);
 }
 

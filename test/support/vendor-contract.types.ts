@@ -1,6 +1,7 @@
 import { FakeResponse, FakeServer } from './fake-server';
 import { GatewayLink } from './fakes/gateway-link';
 import { Gateway } from './gateway';
+import { HookRequestOptions } from './okta';
 
 /** What the contract needs of a fake vendor (VendorFake, FakeTwilio and AwsFake all have it). */
 export interface ContractFake {
@@ -59,6 +60,17 @@ export type FailedOverCase = readonly [
   options?: { readonly channel?: string; readonly detail?: string },
 ];
 
+/**
+ * `[what the vendor answered, its 2xx, the reason the warning gives, { hook request (the SMS by
+ * default), the provider that sends it (the primary by default) }]`.
+ */
+export type WithoutIdCase = readonly [
+  name: string,
+  answer: () => FakeResponse,
+  reason: string,
+  options?: { readonly hook?: HookRequestOptions; readonly provider?: string },
+];
+
 /** A callback as the vendor sends it. */
 export interface CallbackPost {
   /** The URL the vendor calls (under the gateway's public URL, when it has one). */
@@ -115,6 +127,11 @@ export interface VendorContract<F extends ContractFake> {
   readonly notFailedOver: readonly NotFailedOverCase[];
   /** Answers failed over to the backup; the first also serves the log test. */
   readonly failedOver: readonly [FailedOverCase, ...FailedOverCase[]];
+  /**
+   * 2xx answers without an id the gateway can read, one per way the vendor sends (SMS, call...):
+   * sent under the delivery id, never failed over (issue 23).
+   */
+  readonly withoutVendorId: readonly [WithoutIdCase, ...WithoutIdCase[]];
   /** Okta's deliveryChannel of the hanging-vendor test (`SMS` by default). */
   readonly hangChannel?: string;
   /** Where the vendor sends delivery receipts. */

@@ -119,7 +119,7 @@ export class EightByEightProvider implements TelephonyProvider, CallbackHandler 
     );
     const state = text(body?.status?.code);
     if (state === 'REJECTED') throw eightByEightRejected(body?.status?.description);
-    return acceptedWith('8x8', 'umid', text(body?.umid), state);
+    return acceptedWith('8x8', 'umid', text(body?.umid), message, state);
   }
 
   private async call(message: OtpMessage, signal: AbortSignal): Promise<SendResult> {
@@ -135,8 +135,10 @@ export class EightByEightProvider implements TelephonyProvider, CallbackHandler 
       this.callflow(message),
       signal,
     );
-    if (text(body?.sessionStatus) !== 'CREATED') throw eightByEightVoiceError(response);
-    return acceptedWith('8x8', 'sessionId', text(body?.sessionId), 'CREATED');
+    const state = text(body?.sessionStatus);
+    // A 2xx that says nothing readable is sent all the same (acceptedWith); only NOT_CREATED is not.
+    if (state !== undefined && state !== 'CREATED') throw eightByEightVoiceError(response);
+    return acceptedWith('8x8', 'sessionId', text(body?.sessionId), message, state);
   }
 
   /** A JSON POST to one subaccount's resource, a non-2xx answer thrown as `api.toError` says. */

@@ -6,7 +6,7 @@ import type {
 import { AwsClientSettings, awsClientSettings, LazyAwsClient } from '../kit/aws/aws-client';
 import { awsCredentialProblems } from '../kit/aws/aws.config';
 import { Channel } from '../channel';
-import { ProviderError, ProviderErrorCode } from '../provider-error';
+import { acceptedWith } from '../kit/http/accepted';
 import { OtpMessage, SendResult, TelephonyProvider } from '../telephony-provider';
 import { VendorDefinition } from '../vendor-definition';
 import { composeVoiceScript, pickLanguage } from '../kit/voice/voice-script';
@@ -58,13 +58,7 @@ export class AwsSmsVoiceProvider implements TelephonyProvider {
         ? sdk.client.send(new sdk.SendTextMessageCommand(this.textInput(message)), options)
         : sdk.client.send(new sdk.SendVoiceMessageCommand(this.voiceInput(message)), options),
     );
-    if (!MessageId) {
-      throw new ProviderError(
-        ProviderErrorCode.Transient,
-        'AWS End User Messaging answered without a MessageId',
-      );
-    }
-    return { transactionId: MessageId };
+    return acceptedWith('AWS End User Messaging', 'MessageId', MessageId, message);
   }
 
   /** A transactional SMS; our delivery id goes to the event destinations as Context. */

@@ -2,7 +2,7 @@ import type { SmsClient, SmsSendOptions } from '@azure/communication-sms';
 import type { HttpClient } from '@azure/core-rest-pipeline';
 import { ServerConfig } from '../../common/server.config';
 import { Channel } from '../channel';
-import { acceptedWith } from '../kit/http/accepted';
+import { acceptedWith, sentWithoutId } from '../kit/http/accepted';
 import { VendorHttpClient } from '../kit/http/vendor-http.client';
 import { requirePublicUrl } from '../kit/vendor-checks';
 import { REJECTED } from '../kit/webhooks/callback-params';
@@ -14,6 +14,8 @@ import { parseConnectionString, withEndpoint } from './azure-acs.connection';
 import { azureError, refusedRecipient } from './azure-acs.errors';
 import { eventGridAnswer, hasCallbackSecret } from './azure-acs.event-grid';
 import { AzureHttpClient } from './azure-acs.http-client';
+
+const VENDOR = 'Azure Communication Services';
 
 /** Builds the SDK client; the SDK (and @azure/identity) load only when an Azure provider exists. */
 export type SmsClientFactory = (
@@ -51,10 +53,10 @@ export class AzureAcsProvider implements TelephonyProvider, CallbackHandler {
       const client = await this.client;
       const request = { from: this.config.from, to: [message.to], message: message.text };
       const [result] = await client.send(request, this.sendOptions(message, signal));
-      if (!result) throw new Error('no result');
+      if (!result) return sentWithoutId(`${VENDOR} answered without a result`, message.deliveryId);
       if (!result.successful) throw refusedRecipient(result);
       const status = String(result.httpStatusCode);
-      return acceptedWith('Azure Communication Services', 'messageId', result.messageId, status);
+      return acceptedWith(VENDOR, 'messageId', result.messageId, message, status);
     } catch (error) {
       throw azureError(error);
     }

@@ -81,16 +81,14 @@ describe(readAccepted.name, () => {
     ['an object', { messages: [{ id: { x: 1 } }] }],
     ['an empty string', { messages: [{ id: '' }] }],
     ['a body that is not JSON', '<ok/>'],
-  ])('should fail as vendor-config when the id is %s', (_name, body) => {
+  ])('should count a 2xx as sent, under our delivery id, when the id is %s', (_name, body) => {
     const read = () =>
-      readAccepted(answer(200, body), statuses({ messageIdPath: 'messages.0.id' }), 'd');
+      readAccepted(answer(200, body), statuses({ messageIdPath: 'messages.0.id' }), 'd-8');
 
-    expect(read).toThrow(
-      new ProviderError(
-        ProviderErrorCode.VendorConfig,
-        'HTTP vendor answered 200 without a message id at response.messageIdPath',
-      ),
-    );
+    expect(read()).toEqual({
+      transactionId: 'd-8',
+      withoutVendorId: 'HTTP vendor answered 200 without a message id at response.messageIdPath',
+    });
   });
 
   it('should fail with the configured class when failWhen matches inside a 200', () => {

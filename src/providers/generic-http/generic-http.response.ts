@@ -1,6 +1,6 @@
 import { httpFailure, parseJson } from '../kit/http/classify-status';
 import { VendorResponse } from '../kit/http/vendor-http.client';
-import { ProviderError, ProviderErrorCode } from '../provider-error';
+import { sentWithoutId } from '../kit/http/accepted';
 import { SendResult } from '../telephony-provider';
 import { GenericHttpResponseConfig } from './generic-http.config';
 import { DESCRIPTION } from './generic-http.errors';
@@ -19,7 +19,8 @@ export function valueAt(json: unknown, path: string): unknown {
 
 /**
  * What a success status means: a failure when `failWhen` matches, else the message id at
- * `messageIdPath`, else (no path configured) our delivery id.
+ * `messageIdPath`, else our delivery id (no path configured; or none found there, which is
+ * still sent: see sentWithoutId).
  */
 export function readAccepted(
   response: VendorResponse,
@@ -40,9 +41,8 @@ export function readAccepted(
   if ((typeof id === 'string' && id !== '') || typeof id === 'number') {
     return { transactionId: String(id) };
   }
-  throw new ProviderError(
-    ProviderErrorCode.VendorConfig,
+  return sentWithoutId(
     `HTTP vendor answered ${response.status} without a message id at response.messageIdPath`,
-    { httpStatus: response.status },
+    deliveryId,
   );
 }

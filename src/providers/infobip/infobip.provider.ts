@@ -61,7 +61,7 @@ export class InfobipProvider implements TelephonyProvider, CallbackHandler {
       signal,
     };
     const response = await postJson(this.http, request, sms ? infobipSmsError : infobipVoiceError);
-    return accepted(response);
+    return accepted(response, message);
   }
 
   /** SMS v3 body (vendors.md §6.1). */
@@ -114,12 +114,12 @@ export class InfobipProvider implements TelephonyProvider, CallbackHandler {
 }
 
 /** The message id of a 200, or the classified refusal it reports. */
-function accepted(response: VendorResponse): SendResult {
+function accepted(response: VendorResponse, message: OtpMessage): SendResult {
   const first = (parseJson(response.body) as InfobipSendResponse | undefined)?.messages?.[0];
   const refusal = infobipRefusal(response, first?.status);
   if (refusal) throw refusal;
   const id = typeof first?.messageId === 'string' ? first.messageId : undefined;
-  return acceptedWith('Infobip', 'messageId', id, first?.status?.name);
+  return acceptedWith('Infobip', 'messageId', id, message, first?.status?.name);
 }
 
 function digits(e164: string): string {

@@ -79,7 +79,7 @@ export class PlivoProvider implements TelephonyProvider, CallbackHandler {
     if (answer?.invalid_number?.some((n) => n.replace(/^\+/, '') === digits)) {
       throw plivoInvalidNumber();
     }
-    return acceptedWith('Plivo', 'message_uuid', answer?.message_uuid?.[0]);
+    return acceptedWith('Plivo', 'message_uuid', answer?.message_uuid?.[0], message);
   }
 
   private async call(message: OtpMessage, signal: AbortSignal): Promise<SendResult> {
@@ -93,7 +93,7 @@ export class PlivoProvider implements TelephonyProvider, CallbackHandler {
     const answerUrl = `${this.links.answerUrl}?s=${sealScript(this.scripts, script)}`;
     const body = plivoCallBody(message, this.config, answerUrl, this.links.statusUrl);
     const answer = await this.post<PlivoCallResponse>('Call', body, signal);
-    return acceptedWith('Plivo', 'request_uuid', answer?.request_uuid);
+    return acceptedWith('Plivo', 'request_uuid', answer?.request_uuid, message);
   }
 
   /** POST to `/v1/Account/{authId}/{resource}/` (the trailing slash is part of Plivo's paths). */

@@ -135,7 +135,7 @@ export class SinchProvider implements TelephonyProvider, CallbackHandler {
     });
     if (!isSuccess(response)) throw sinchSmsError(response);
     const id = (parseJson(response.body) as SinchBatch | undefined)?.id;
-    return { transactionId: requireId(id, 'batch id') };
+    return acceptedId(id, 'batch id', message);
   }
 
   private async call(message: OtpMessage, signal: AbortSignal): Promise<SendResult> {
@@ -149,7 +149,7 @@ export class SinchProvider implements TelephonyProvider, CallbackHandler {
     });
     if (!isSuccess(response)) throw sinchVoiceError(response);
     const callId = (parseJson(response.body) as SinchCallout | undefined)?.callId;
-    return { transactionId: requireId(callId, 'callId') };
+    return acceptedId(callId, 'callId', message);
   }
 }
 
@@ -157,8 +157,8 @@ function isSuccess(response: VendorResponse): boolean {
   return response.status >= 200 && response.status < 300;
 }
 
-function requireId(id: unknown, what: string): string {
-  return acceptedWith('Sinch', what, typeof id === 'string' ? id : undefined).transactionId;
+function acceptedId(id: unknown, what: string, message: OtpMessage): SendResult {
+  return acceptedWith('Sinch', what, typeof id === 'string' ? id : undefined, message);
 }
 
 export const sinchVendor: VendorDefinition<SinchConfig> = {

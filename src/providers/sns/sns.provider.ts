@@ -2,7 +2,7 @@ import type { MessageAttributeValue, PublishCommandInput, SNSClient } from '@aws
 import { AwsClientSettings, awsClientSettings, LazyAwsClient } from '../kit/aws/aws-client';
 import { awsCredentialProblems } from '../kit/aws/aws.config';
 import { Channel } from '../channel';
-import { ProviderError, ProviderErrorCode } from '../provider-error';
+import { acceptedWith } from '../kit/http/accepted';
 import { OtpMessage, SendResult, TelephonyProvider } from '../telephony-provider';
 import { VendorDefinition } from '../vendor-definition';
 import { SnsConfig } from './sns.config';
@@ -43,13 +43,7 @@ export class SnsProvider implements TelephonyProvider {
     const { MessageId } = await this.sns.call(signal, ({ client, PublishCommand }) =>
       client.send(new PublishCommand(input), { abortSignal: signal }),
     );
-    if (!MessageId) {
-      throw new ProviderError(
-        ProviderErrorCode.Transient,
-        'Amazon SNS answered without a MessageId',
-      );
-    }
-    return { transactionId: MessageId };
+    return acceptedWith('Amazon SNS', 'MessageId', MessageId, message);
   }
 
   /** Publish straight to the number, as a transactional SMS (vendors.md §8.1). */

@@ -63,7 +63,7 @@ export class TelesignProvider implements TelephonyProvider, CallbackHandler {
     const status = telesignCodes(body)[0];
     const ok = response.status >= 200 && response.status < 300;
     if (!ok || !isInProgress(status)) throw telesignError(response);
-    return acceptedWith('Telesign', 'reference_id', text(body?.reference_id), status);
+    return acceptedWith('Telesign', 'reference_id', text(body?.reference_id), message, status);
   }
 
   /** Messaging API form: the number as digits, our delivery id as `external_id`. */

@@ -37,7 +37,8 @@ export class TelnyxCallControl {
       this.webhookUrl,
     );
     const answer = await this.api.post<TelnyxDialResponse>('/v2/calls', body, signal);
-    return acceptedWith('Telnyx', 'call_control_id', answer?.data?.call_control_id);
+    const callId = answer?.data?.call_control_id;
+    return acceptedWith('Telnyx', 'call_control_id', callId, message);
   }
 
   /** Moves a call of ours one step on: speak when answered, hang up when the speech ended. */

@@ -49,7 +49,8 @@ export class TelnyxProvider implements TelephonyProvider, CallbackHandler {
     }
     const body = telnyxMessageBody(message, this.config, this.callbacks.statusUrl);
     const answer = await this.api.post<TelnyxMessageResponse>('/v2/messages', body, signal);
-    return acceptedWith('Telnyx', 'message id', answer?.data?.id, answer?.data?.to?.[0]?.status);
+    const status = answer?.data?.to?.[0]?.status;
+    return acceptedWith('Telnyx', 'message id', answer?.data?.id, message, status);
   }
 
   async handleCallback(

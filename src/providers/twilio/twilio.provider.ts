@@ -56,7 +56,7 @@ export class TwilioProvider implements TelephonyProvider, CallbackHandler {
     });
     if (response.status < 200 || response.status >= 300) throw twilioError(response);
     const body = parseJson(response.body) as TwilioResource | undefined;
-    return acceptedWith('Twilio', 'sid', body?.sid, body?.status);
+    return acceptedWith('Twilio', 'sid', body?.sid, message, body?.status);
   }
 
   /** Messages resource: To, From or MessagingServiceSid, Body (vendors.md §1.1). */

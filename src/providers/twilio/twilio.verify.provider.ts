@@ -43,7 +43,7 @@ export class TwilioVerifyProvider implements TelephonyProvider, ReportsVerificat
   async send(message: OtpMessage, signal: AbortSignal): Promise<SendResult> {
     const response = await this.post(this.path, { ...this.verificationForm(message) }, signal);
     const body = parseJson(response.body) as VerificationResource | undefined;
-    return acceptedWith('Twilio Verify', 'sid', text(body?.sid), text(body?.status));
+    return acceptedWith('Twilio Verify', 'sid', text(body?.sid), message, text(body?.status));
   }
 
   /** Marks the verification approved: the feedback Verify needs for custom codes. */

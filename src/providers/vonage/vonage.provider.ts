@@ -69,16 +69,17 @@ export class VonageProvider implements TelephonyProvider, CallbackHandler {
     });
     if (response.status !== 200) throw vonageHttpError(response);
     const parts = (parseJson(response.body) as VonageSmsResponse | undefined)?.messages ?? [];
-    const failed = parts.find((part) => part.status !== '0');
-    if (failed) throw vonageSmsError(failed.status);
-    return acceptedWith('Vonage', 'message-id', parts[0]?.['message-id']);
+    const sent = parts.find((part) => part.status === '0');
+    // Refused only when no part went out: once one has, the person may have the code.
+    if (!sent && parts.length > 0) throw vonageSmsError(parts[0].status);
+    return acceptedWith('Vonage', 'message-id', sent?.['message-id'], message);
   }
 
   private async sendMessage(message: OtpMessage, signal: AbortSignal): Promise<SendResult> {
     const body = vonageMessageBody(message, this.config, this.statusUrl);
     const response = await this.post('/v1/messages', body, await this.messagesAuth(), signal);
     const answer = parseJson(response.body) as VonageMessageAccepted | undefined;
-    return acceptedWith('Vonage', 'message_uuid', answer?.message_uuid);
+    return acceptedWith('Vonage', 'message_uuid', answer?.message_uuid, message);
   }
 
   private async call(message: OtpMessage, signal: AbortSignal): Promise<SendResult> {
@@ -92,7 +93,7 @@ export class VonageProvider implements TelephonyProvider, CallbackHandler {
     const body = vonageCallBody(message, this.config, this.statusUrl);
     const response = await this.post('/v1/calls', body, authorization, signal);
     const answer = parseJson(response.body) as VonageCallCreated | undefined;
-    return acceptedWith('Vonage', 'uuid', answer?.uuid, answer?.status);
+    return acceptedWith('Vonage', 'uuid', answer?.uuid, message, answer?.status);
   }
 
   /** Messages API auth: the application JWT when there is one, else Basic key:secret. */

@@ -181,19 +181,24 @@ export function sinchDeliveryReport(
     at: '2026-11-22T12:35:01.000Z',
     client_reference: 'delivery',
   });
+  return { body, headers: sinchSignedHeaders(body, secret) };
+}
+
+/** `content-type` and the `x-sinch-webhook-signature*` headers of a webhook body, as Sinch signs it. */
+export function sinchSignedHeaders(
+  body: string,
+  secret = SINCH_CALLBACK_SECRET,
+): Record<string, string> {
   const nonce = 'nonce-01HF';
   const timestamp = '2026-11-22T12:35:02Z';
   const signature = createHmac('sha256', secret)
     .update(`${body}.${nonce}.${timestamp}`)
     .digest('base64');
   return {
-    body,
-    headers: {
-      'content-type': 'application/json',
-      'x-sinch-webhook-signature': signature,
-      'x-sinch-webhook-signature-nonce': nonce,
-      'x-sinch-webhook-signature-timestamp': timestamp,
-    },
+    'content-type': 'application/json',
+    'x-sinch-webhook-signature': signature,
+    'x-sinch-webhook-signature-nonce': nonce,
+    'x-sinch-webhook-signature-timestamp': timestamp,
   };
 }
 

@@ -1,14 +1,14 @@
 import Fastify, { FastifyInstance } from 'fastify';
-import { ApiError } from '../common/api-error';
-import { KEEPS_RAW_BODY, keepRawBodies, RawBodyRequest } from './raw-body';
+import { ApiError } from './api-error';
+import { installBodyParsers, KEEPS_RAW_BODY, RawBodyRequest } from './body-parsers';
 
 /**
  * A server whose two routes answer whether they got the raw body, and the parsed one; an error
  * is answered with its ApiError code, as the gateway's error filter would map it.
  */
 async function server(limit = 1024): Promise<FastifyInstance> {
-  const app = Fastify();
-  keepRawBodies(app, limit);
+  const app = Fastify({ bodyLimit: limit });
+  installBodyParsers(app);
   app.setErrorHandler((error, _request, reply) =>
     reply.code(400).send({ code: error instanceof ApiError ? error.code : 'other' }),
   );
@@ -22,7 +22,7 @@ async function server(limit = 1024): Promise<FastifyInstance> {
   return app;
 }
 
-describe(keepRawBodies.name, () => {
+describe(installBodyParsers.name, () => {
   const body = '{ "a" : 1 }';
 
   it('should keep the exact bytes on a route that asks for them, and still parse them', async () => {
