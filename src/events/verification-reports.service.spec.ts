@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { ProviderRegistry } from '../providers/provider.registry';
 import { ProviderError, ProviderErrorCode } from '../providers/provider-error';
 import { TelephonyProvider } from '../providers/telephony-provider';
@@ -7,6 +8,8 @@ import { DeliveryIndexStore } from './delivery-index.store';
 import { IndexedDelivery } from './delivery-matcher';
 import { EventsConfig } from './events.config';
 import { VerificationReports } from './verification-reports.service';
+
+Logger.overrideLogger(false);
 
 const delivery = (deliveryId: string, providerId = 'verify'): IndexedDelivery => ({
   deliveryId,
