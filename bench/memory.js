@@ -5,11 +5,13 @@
 // BENCH_IMAGE=1 (run as the image does: its node flags and NODE_OPTIONS; default: no flags), MEMORY_GC=1 (collect
 // garbage before sampling: separates retained objects from not yet collected ones),
 // MEMORY_EXTRA_CONFIG (YAML appended to the bench config, e.g. 'store: { memoryMaxEntries: 1000 }'),
-// MEMORY_SNAPSHOT=1 (a heap snapshot in the temp folder at the end).
+// MEMORY_SNAPSHOT=1 (a heap snapshot in the temp folder at the end), BENCH_MEMORY_LIMIT_MB (start the
+// gateway in a memory cgroup of that size, as a pod with that limit; bench/memory-limit.js).
 const { readFileSync, existsSync } = require('node:fs');
 const { join } = require('node:path');
 const { ROOT, startListener, stop, rssMb, runLoad, tempDir } = require('./processes');
 const { SECRET, startGateway } = require('./targets');
+const { memoryLimit } = require('./memory-limit');
 
 const CHUNKS = Number(process.env.MEMORY_CHUNKS ?? 5);
 const CHUNK = Number(process.env.MEMORY_CHUNK ?? 10_000);
@@ -34,7 +36,8 @@ async function main() {
     ...(process.env.MEMORY_GC === '1' ? ['--expose-gc'] : []),
     ...(process.env.MEMORY_SNAPSHOT === '1' ? ['--heapsnapshot-signal=SIGUSR2'] : []),
   ];
-  const server = await startGateway(vendor.url, { image: process.env.BENCH_IMAGE === '1', nodeFlags, env: { MEMORY_SAMPLE_FILE: file }, extraConfig: process.env.MEMORY_EXTRA_CONFIG ?? '' });
+  const limit = memoryLimit();
+  const server = await startGateway(vendor.url, { image: process.env.BENCH_IMAGE === '1', nodeFlags, env: { MEMORY_SAMPLE_FILE: file }, extraConfig: process.env.MEMORY_EXTRA_CONFIG ?? '', cgroup: limit?.dir });
   try {
     console.log(JSON.stringify({ requests: 0, ...(await sample(server.child, file)) }));
     for (let i = 1; i <= CHUNKS; i++) {
@@ -49,6 +52,7 @@ async function main() {
   } finally {
     await stop(server.child);
     await stop(vendor.child);
+    limit?.remove();
   }
 }
 

@@ -6,6 +6,7 @@ const net = require('node:net');
 const http = require('node:http');
 const { tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
+const { inCgroup } = require('./memory-limit');
 
 const ROOT = resolve(__dirname, '..');
 const CLK_TCK = 100;
@@ -32,9 +33,13 @@ function startListener(script, args = [], env = {}) {
   });
 }
 
-/** Starts a server on `port` and waits until `readyPath` answers 200. Its output is discarded. */
-async function startServer(args, env, port, readyPath) {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { PATH: process.env.PATH, ...env, PORT: String(port) }, stdio: 'ignore' });
+/**
+ * Starts a server on `port` and waits until `readyPath` answers 200. Its output is discarded.
+ * `cgroup`: a memory cgroup's folder to start it in (bench/memory-limit.js).
+ */
+async function startServer(args, env, port, readyPath, cgroup) {
+  const [command, argv] = cgroup ? inCgroup(cgroup, args) : [process.execPath, args];
+  const child = spawn(command, argv, { cwd: ROOT, env: { PATH: process.env.PATH, ...env, PORT: String(port) }, stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
     if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`);

@@ -78,8 +78,9 @@ function targetChecks({ results, soak }) {
   return checks;
 }
 
-function soakChecks({ samples, errors, image }) {
-  const variant = image ? 'gateway (image)' : 'gateway';
+function soakChecks({ samples, errors, image, memoryLimitMb }) {
+  const limited = memoryLimitMb ? `, in a ${memoryLimitMb} MB cgroup` : '';
+  const variant = (image ? 'gateway (image)' : 'gateway') + limited;
   const trend = round2(slope(samples.slice(Math.ceil(samples.length / 2))));
   const final = samples.at(-1).rssMb;
   return [

@@ -1,15 +1,18 @@
 'use strict';
 // The memory soak: 100,000 requests (64 connections, 1 ms vendor) through `node dist/main.js` with
-// the bench config, no flags (the image's with BENCH_IMAGE=1), RSS sampled every 10,000.
+// the bench config, no flags (the image's with BENCH_IMAGE=1), RSS sampled every 10,000;
+// BENCH_MEMORY_LIMIT_MB=320 runs the gateway in a memory cgroup, as a pod with that limit.
 const { startListener, stop, rssMb, runLoad } = require('./processes');
 const { SECRET, startGateway } = require('./targets');
+const { memoryLimit } = require('./memory-limit');
 
 const TOTAL = Number(process.env.BENCH_SOAK_REQUESTS ?? 100_000);
 const CHUNK = TOTAL / 10;
 
 async function soak() {
   const vendor = await startListener('bench/fake-vendor.js', ['1']);
-  const server = await startGateway(vendor.url, { image: process.env.BENCH_IMAGE === '1' });
+  const limit = memoryLimit();
+  const server = await startGateway(vendor.url, { image: process.env.BENCH_IMAGE === '1', cgroup: limit?.dir });
   const samples = [{ requests: 0, rssMb: rssMb(server.child.pid) }];
   let errors = 0;
   try {
@@ -23,8 +26,9 @@ async function soak() {
   } finally {
     await stop(server.child);
     await stop(vendor.child);
+    limit?.remove();
   }
-  return { image: process.env.BENCH_IMAGE === '1', samples, errors };
+  return { image: process.env.BENCH_IMAGE === '1', memoryLimitMb: limit?.mb, samples, errors };
 }
 
 module.exports = { soak };

@@ -53,7 +53,7 @@ describeChart('okta-telephony-gateway chart: Deployment', () => {
     });
     expect(pod?.automountServiceAccountToken).toBe(false);
     expect(find(manifests, 'ServiceAccount').automountServiceAccountToken).toBe(false);
-    expect(containerOf(manifests).resources?.requests).toEqual({ cpu: '100m', memory: '160Mi' });
+    expect(containerOf(manifests).resources?.requests).toEqual({ cpu: '100m', memory: '256Mi' });
   });
 
   it('should run in production mode on the mounted config file', () => {
