@@ -100,7 +100,8 @@ function checkLines(checks) {
 
 function markdownReport(run) {
   const checks = targetChecks(run);
-  const head = `Node ${run.node}, ${run.cores} cores, ${run.started}; load average (1/5/15 min) ${run.loadAverageAtStart.join(' / ')} at the start, ${run.loadAverageAtEnd.join(' / ')} at the end`;
+  const pod = run.memoryLimitMb ? `, every program in a ${run.memoryLimitMb} MB memory cgroup` : '';
+  const head = `Node ${run.node}, ${run.cores} cores${pod}, ${run.started}; load average (1/5/15 min) ${run.loadAverageAtStart.join(' / ')} at the start, ${run.loadAverageAtEnd.join(' / ')} at the end`;
   const soak = run.soak ? ['', 'Soak:', '', ...soakTable(run.soak)] : [];
   const lines = [head, '', ...figures(run.results), '', ...ratios(run.results), ...soak, '', ...checkLines(checks)];
   return { markdown: lines.join('\n') + '\n', ok: checks.every(([, , , ok]) => ok) };

@@ -4,7 +4,8 @@
 // npm run bench:soak  — the memory soak alone
 // Knobs: BENCH_SCALE (shortens every scenario), BENCH_ONLY (scenarios whose name contains it; no
 // soak), BENCH_TARGETS (comma-separated program names), BENCH_FLOOR=1 (adds the Fastify floor),
-// BENCH_SOAK=0 (no soak).
+// BENCH_SOAK=0 (no soak), BENCH_MEMORY_LIMIT_MB (every program in a memory cgroup of that size, as
+// in a pod: bench/memory-limit.js).
 const { mkdirSync, writeFileSync } = require('node:fs');
 const { loadavg, cpus } = require('node:os');
 const { join } = require('node:path');
@@ -82,7 +83,8 @@ function save(name, json, markdown) {
 
 async function main() {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const machine = { node: process.version, cores: cpus().length, loadAverageAtStart: loadavg().map(round2), started: new Date().toISOString() };
+  const memoryLimitMb = process.env.BENCH_MEMORY_LIMIT_MB ? Number(process.env.BENCH_MEMORY_LIMIT_MB) : undefined;
+  const machine = { node: process.version, cores: cpus().length, memoryLimitMb, loadAverageAtStart: loadavg().map(round2), started: new Date().toISOString() };
   if (process.argv.includes('--soak')) {
     const result = await soak();
     const { markdown, ok } = soakReport(result);

@@ -5,6 +5,7 @@
 // Fastify alone; the Okta-guide program (Express + the twilio SDK). Every program but the image
 // variant runs as plain `node <file>`.
 const { join } = require('node:path');
+const { memoryLimit } = require('./memory-limit');
 const { ROOT, freePort, startServer, writeTempFile } = require('./processes');
 const { imageNode } = require('./image-node');
 
@@ -58,8 +59,21 @@ async function startGateway(vendorUrl, { image = false, nodeFlags = [], env = {}
 function programStarter(script) {
   return async (vendorUrl) => {
     const port = await freePort();
-    return startServer([join(ROOT, script)], { VENDOR_URL: vendorUrl, SECRET }, port, '/health');
+    return startServer([join(ROOT, script)], { VENDOR_URL: vendorUrl, SECRET }, port, '/health', podCgroup());
   };
+}
+
+let pod;
+/**
+ * With BENCH_MEMORY_LIMIT_MB, the one memory cgroup every program of `npm run bench` runs in (one
+ * at a time), as in a pod with that limit; removed when the bench exits.
+ */
+function podCgroup() {
+  if (pod === undefined) {
+    pod = memoryLimit() ?? null;
+    if (pod) process.on('exit', () => pod.remove());
+  }
+  return pod?.dir;
 }
 
 const targets = {
@@ -67,8 +81,8 @@ const targets = {
   'NestJS floor': programStarter('bench/framework-floor.js'),
   'Fastify floor': programStarter('bench/fastify-floor.js'),
   'Express + twilio': programStarter('bench/peer-express-twilio.js'),
-  gateway: (vendorUrl) => startGateway(vendorUrl),
-  'gateway (image)': (vendorUrl) => startGateway(vendorUrl, { image: true }),
+  gateway: (vendorUrl) => startGateway(vendorUrl, { cgroup: podCgroup() }),
+  'gateway (image)': (vendorUrl) => startGateway(vendorUrl, { image: true, cgroup: podCgroup() }),
 };
 
 module.exports = { SECRET, gatewayConfig, startGateway, imageNodeFlags, imageNodeOptions, targets };
