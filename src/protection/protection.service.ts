@@ -169,7 +169,7 @@ export class ProtectionService {
   }
 }
 
-/** The findings of all three checks; the one list as it is when only one has any (no allocation). */
+/** The findings of all three checks; when one check alone found some, its list as it is (no allocation). */
 function joined(
   refused: ProtectionFinding[] | undefined,
   watch: ProtectionFinding | undefined,

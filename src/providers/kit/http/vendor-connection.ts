@@ -69,7 +69,8 @@ export function providerProxy(
 /**
  * Keep-alive pools to the vendor: one per origin, or per proxy and origin. Proxying is Node's
  * own (`proxyEnv`, Node ≥ 24.5): CONNECT tunnels for https, absolute-form requests for http,
- * `NO_PROXY` per request host. Without a proxy `proxyEnv` is empty, never `process.env`.
+ * `NO_PROXY` per request host. Without a proxy `proxyEnv` is empty: the process environment is
+ * never handed to Node.
  */
 export function vendorAgents(options: ConnectionOptions, keepAlive = true): VendorAgents {
   const { proxy } = options;
