@@ -41,14 +41,16 @@ export function installBodyParsers(fastify: FastifyInstance): void {
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser(JSON_TYPE, (request: RawBodyRequest, payload, done: Done) => {
+    const route = request.routeOptions;
     const gauge = new DepthGauge();
     readBody(
       request,
+      route.bodyLimit,
       payload,
       (chunk) => gauge.feed(chunk) >= 0,
       (error, raw) => {
         if (error || !raw) return done(error);
-        keepRawBody(request, raw);
+        if (route.config?.rawBody) request.rawBody = raw;
         void parseJson(request, raw.toString('utf8'), (parseError: Error | null, body?: unknown) =>
           done(parseError ? whyNotJson(raw) : null, body),
         );
@@ -56,23 +58,23 @@ export function installBodyParsers(fastify: FastifyInstance): void {
     );
   });
   fastify.addContentTypeParser(FORM_TYPE, (request: RawBodyRequest, payload, done: Done) => {
-    if (!policyOf(request)?.forms) return done(new ApiError(ApiErrorCode.UnsupportedMediaType));
+    const route = request.routeOptions;
+    if (!policyOf(request, route)?.forms) {
+      return done(new ApiError(ApiErrorCode.UnsupportedMediaType));
+    }
     readBody(
       request,
+      route.bodyLimit,
       payload,
       () => false,
       (error, raw) => {
         if (error || !raw) return done(error);
-        keepRawBody(request, raw);
+        if (route.config?.rawBody) request.rawBody = raw;
         const form = parseForm(raw.toString('utf8'));
         done(Object.hasOwn(form, '__proto__') ? forbiddenProperty() : null, form);
       },
     );
   });
-}
-
-function keepRawBody(request: RawBodyRequest, raw: Buffer): void {
-  if (request.routeOptions.config?.rawBody) request.rawBody = raw;
 }
 
 /** True for a JSON content type in any spelling (`Application/JSON; charset=UTF-8`). */
@@ -82,18 +84,18 @@ export function isJsonContentType(header: string | string[] | undefined): boolea
 }
 
 /**
- * Reads the whole body within the route's limit (`bodyLimit`, which route policies set). A chunk
+ * Reads the whole body within the route's `limit` (its `bodyLimit`, which route policies set; a
+ * declared content-length over it was refused before, in http-hardening's preParsing). A chunk
  * `tooDeep` says is nested too deep ends the read, and JsonScanner says where.
  */
 function readBody(
   request: FastifyRequest,
+  limit: number,
   payload: Readable,
   tooDeep: (chunk: Buffer) => boolean,
   finish: (error: Error | null, raw?: Buffer) => void,
 ): void {
-  const limit = request.routeOptions.bodyLimit ?? Infinity;
   const declared = Number(request.headers['content-length']);
-  if (declared > limit) return finish(new ApiError(ApiErrorCode.PayloadTooLarge));
   const chunks: Buffer[] = [];
   let received = 0;
   const stop = (error: Error | null, raw?: Buffer) => {

@@ -64,21 +64,24 @@ export function hardenHttp(fastify: FastifyInstance, { server, routes }: Hardeni
     done();
   });
   fastify.addHook('preParsing', (request, _reply, payload, done) => {
+    const route = request.routeOptions;
     let waiting: Promise<void> | undefined;
     try {
-      waiting = policyOf(request)?.authenticate?.authenticate(request);
+      waiting = policyOf(request, route)?.authenticate?.authenticate(request);
     } catch (refused) {
       done(refused as Error);
       return;
     }
-    if (!waiting) done(declaredTooLarge(request), payload);
-    else waiting.then(() => done(declaredTooLarge(request), payload), done);
+    const tooLarge = () => declaredTooLarge(request, route.bodyLimit);
+    if (!waiting) done(tooLarge(), payload);
+    else waiting.then(() => done(tooLarge(), payload), done);
   });
 }
 
-function declaredTooLarge(request: FastifyRequest): ApiError | undefined {
+/** 413 before the body is read when content-length already says it is over the route's limit. */
+function declaredTooLarge(request: FastifyRequest, bodyLimit: number): ApiError | undefined {
   const declared = request.headers['content-length'];
-  return declared !== undefined && Number(declared) > request.routeOptions.bodyLimit
+  return declared !== undefined && Number(declared) > bodyLimit
     ? new ApiError(ApiErrorCode.PayloadTooLarge)
     : undefined;
 }
@@ -113,10 +116,11 @@ function answerFrameworkError(error: FastifyError, _request: unknown, reply: Fas
   void reply.code(status).headers(SECURITY_HEADERS).send(errorBody(summary, []));
 }
 
-const CLIENT_ERRORS: Readonly<Record<string, [number, string]>> = {
-  ERR_HTTP_REQUEST_TIMEOUT: [408, 'The request took too long to arrive'],
-  HPE_HEADER_OVERFLOW: [431, 'Request headers are too large'],
+const CLIENT_ERRORS: Readonly<Record<string, ApiErrorCode>> = {
+  ERR_HTTP_REQUEST_TIMEOUT: ApiErrorCode.RequestTimeout,
+  HPE_HEADER_OVERFLOW: ApiErrorCode.HeadersTooLarge,
 };
+const NOT_HTTP = { status: 400, summary: 'Not a valid HTTP request' };
 const RAW_HEADERS = Object.entries(SECURITY_HEADERS)
   .map(([name, value]) => `${name}: ${value}\r\n`)
   .join('');
@@ -124,7 +128,8 @@ const RAW_HEADERS = Object.entries(SECURITY_HEADERS)
 /** What Node would answer on a broken connection (see Fastify's default), in our shape. */
 function answerClientError(error: Error & { code?: string }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const [status, summary] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Not a valid HTTP request'];
+  const code = CLIENT_ERRORS[error.code ?? ''];
+  const { status, summary } = code ? describeApiError(new ApiError(code)) : NOT_HTTP;
   const body = JSON.stringify(errorBody(summary, []));
   if (socket.writable) {
     socket.write(

@@ -51,7 +51,13 @@ export function applyRoutePolicies(fastify: FastifyInstance, policies: RoutePoli
   });
 }
 
-/** The policy of the route this request matched (none for an unknown route). */
-export function policyOf(request: FastifyRequest): RoutePolicy | undefined {
-  return (request.routeOptions.config as { policy?: RoutePolicy } | undefined)?.policy;
+/**
+ * The policy of the route this request matched (none for an unknown route). Pass the request's
+ * `routeOptions` when the caller reads them anyway: Fastify builds that object anew on each read.
+ */
+export function policyOf(
+  request: FastifyRequest,
+  route: FastifyRequest['routeOptions'] = request.routeOptions,
+): RoutePolicy | undefined {
+  return (route.config as { policy?: RoutePolicy } | undefined)?.policy;
 }

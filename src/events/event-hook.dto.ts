@@ -45,9 +45,10 @@ function checkEvents(problems: Problems, events: unknown): void {
     return;
   }
   events.forEach((value: unknown, i) => {
-    const event = requiredObject(problems, value, `data.events.${i}`);
+    const at = `data.events.${i}`;
+    const event = requiredObject(problems, value, at);
     if (!event) return;
-    requiredString(problems, event, 'uuid', `data.events.${i}`, 128);
-    requiredString(problems, event, 'eventType', `data.events.${i}`, 256);
+    requiredString(problems, event, 'uuid', at, 128);
+    requiredString(problems, event, 'eventType', at, 256);
   });
 }

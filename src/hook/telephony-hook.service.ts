@@ -3,7 +3,7 @@ import { DeliveryService } from '../delivery/delivery.service';
 import { transactionIdOf } from '../delivery/delivery-outcome';
 import { DeliveryOutcome, DeliveryRequest } from '../delivery/delivery.types';
 import { assignLogContext } from '../observability/log-context';
-import { SpanNotes, withSpan } from '../observability/spans';
+import { SpanNotes, tracingActive, withSpan } from '../observability/spans';
 import { ProtectionConfig } from '../protection/protection.config';
 import { HookConfig } from './hook.config';
 import { HookMetrics, requestTypeLabel } from './hook.metrics';
@@ -28,6 +28,7 @@ export class TelephonyHookService {
 
   answer(dto: TelephonyHookRequestDto): Promise<OktaHookResponse> {
     const request = toDeliveryRequest(dto);
+    if (!tracingActive()) return this.deliver(request);
     const attributes = {
       'otg.channel': request.channel,
       'otg.request_type': requestTypeLabel(request.requestType),
