@@ -55,7 +55,7 @@ export function eightByEightRejected(description: unknown): ProviderError {
 
 function classified(response: VendorResponse, table: CodeTable, raw: unknown): ProviderError {
   const vendorCode = typeof raw === 'number' || typeof raw === 'string' ? String(raw) : undefined;
-  const status = response.status >= 300 ? response.status : 400;
-  const code = lookupCode(table, vendorCode) ?? classifyStatus(status);
+  // A 2xx carrying a final code classifies as a 4xx does: this account's or request's problem.
+  const code = lookupCode(table, vendorCode) ?? classifyStatus(response.status);
   return httpFailure(response, code, DESCRIPTION[code], vendorCode);
 }

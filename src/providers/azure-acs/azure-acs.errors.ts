@@ -1,13 +1,11 @@
 import type { RestError } from '@azure/core-rest-pipeline';
 import type { SmsSendResult } from '@azure/communication-sms';
-import { classifyStatus } from '../kit/http/classify-status';
+import { classifyStatus, httpFailure } from '../kit/http/classify-status';
 import { failureDescriptions } from '../kit/http/describe-failure';
 import { parseRetryAfter } from '../kit/http/retry-after';
 import { ProviderError, ProviderErrorCode } from '../provider-error';
 
 const DESCRIPTION = failureDescriptions('Azure Communication Services');
-/** Keeps an Azure error code only when it is a plain token (never a quoted number). */
-const SAFE_CODE = /^(?!.*\d{6})[A-Za-z0-9._-]{1,64}$/;
 
 /** The SDK's own test (`isRestError`) by name, so this file does not load the SDK at boot. */
 function isRestError(error: unknown): error is RestError {
@@ -26,13 +24,8 @@ export function azureError(error: unknown): ProviderError {
   }
   const status = error.statusCode;
   const code = classifyStatus(status);
-  const vendorCode = error.code && SAFE_CODE.test(error.code) ? error.code : undefined;
-  const suffix = vendorCode ? `, code ${vendorCode}` : '';
-  return new ProviderError(code, `${DESCRIPTION[code]} (HTTP ${status}${suffix})`, {
-    httpStatus: status,
-    vendorCode,
-    retryAfterMs: parseRetryAfter(error.response?.headers.get('retry-after') ?? undefined),
-  });
+  const retryAfterMs = parseRetryAfter(error.response?.headers.get('retry-after') ?? undefined);
+  return httpFailure({ status, retryAfterMs }, code, DESCRIPTION[code], error.code || undefined);
 }
 
 /**

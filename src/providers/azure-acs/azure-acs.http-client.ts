@@ -29,12 +29,17 @@ export class AzureHttpClient implements HttpClient {
       body,
       signal: (request.abortSignal ?? new AbortController().signal) as AbortSignal,
     });
-    // Loaded here: the Azure SDK is loaded only when an Azure provider sends.
-    const { createHttpHeaders } = await import('@azure/core-rest-pipeline');
+    const { createHttpHeaders } = await restPipeline();
     const answerHeaders = createHttpHeaders();
     for (const [name, value] of Object.entries(response.headers)) {
       if (value !== undefined) answerHeaders.set(name, value);
     }
     return { request, status: response.status, headers: answerHeaders, bodyAsText: response.body };
   }
+}
+
+let pipeline: Promise<typeof import('@azure/core-rest-pipeline')> | undefined;
+/** The Azure SDK's pipeline, imported by the first Azure send (not at boot), once. */
+function restPipeline(): Promise<typeof import('@azure/core-rest-pipeline')> {
+  return (pipeline ??= import('@azure/core-rest-pipeline'));
 }

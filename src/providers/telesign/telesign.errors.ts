@@ -44,8 +44,8 @@ export function telesignCodes(body: TelesignTransaction | undefined): string[] {
 }
 
 /**
- * Maps a Telesign answer that did not accept the message (a 2xx with a final code counts as a
- * 400): the first of its codes (`status.code`, then `errors[].code`) that says more than the
+ * Maps a Telesign answer that did not accept the message (a 2xx with a final code classifies as
+ * a 4xx does): the first of its codes (`status.code`, then `errors[].code`) that says more than the
  * HTTP status, else the status. Telesign's descriptions are never kept: they quote the number
  * ("{phone_number} has not been verified for this trial account").
  */
@@ -53,7 +53,7 @@ export function telesignError(response: VendorResponse): ProviderError {
   const codes = telesignCodes(parseJson(response.body) as TelesignTransaction | undefined);
   const vendorCode = codes.find((c) => lookupCode(BY_CODE, c)) ?? codes[0];
   const known = lookupCode(BY_CODE, vendorCode);
-  const code = known ?? classifyStatus(response.status >= 300 ? response.status : 400);
+  const code = known ?? classifyStatus(response.status);
   return httpFailure(response, code, describe(vendorCode, code), vendorCode);
 }
 

@@ -20,7 +20,7 @@ const SAFE_VENDOR_CODE = /^(?!.*\d{6})[A-Za-z0-9._-]{1,64}$/;
 
 /** A ProviderError for a non-2xx answer, keeping status, vendor code and Retry-After. */
 export function httpFailure(
-  response: VendorResponse,
+  response: Pick<VendorResponse, 'status' | 'retryAfterMs'>,
   code: ProviderErrorCode,
   description: string,
   vendorCode?: string,
