@@ -1,6 +1,5 @@
 import { Command } from 'commander';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { appVersion } from '../common/app-version';
 import { CliContext } from './cli-context';
 import { configCommand } from './config-command';
 import { deliveriesCommand } from './deliveries-command';
@@ -18,7 +17,7 @@ export function createProgram(ctx: CliContext, terminal: Terminal): Command {
     .description(
       'Okta Telephony Gateway: set Okta up, preview, test-send and check a configuration',
     )
-    .version(version(), '-V, --version')
+    .version(appVersion(), '-V, --version')
     .option('--no-color', 'no colours (also when NO_COLOR is set or output is not a terminal)')
     .addHelpText('after', EXIT_CODES)
     .configureOutput({
@@ -60,11 +59,4 @@ function listEveryCommand(program: Command): void {
 function exitOverrideEverywhere(command: Command): void {
   command.exitOverride();
   for (const sub of command.commands) exitOverrideEverywhere(sub);
-}
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
 }

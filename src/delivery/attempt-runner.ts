@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { SpanNotes, withSpan } from '../observability/spans';
+import { SpanNotes, tracingActive, withSpan } from '../observability/spans';
 import { CircuitOpenError } from '../providers/circuit-breaker';
 import { ProviderError } from '../providers/provider-error';
 import { RegisteredProvider } from '../providers/provider.registry';
@@ -23,6 +23,13 @@ export interface RunResult {
   readonly outOfTime: boolean;
   /** True when no provider routes the message's channel to its country. */
   readonly unrouted?: true;
+}
+
+/** How one attempt sends: its time budget, whether through the breaker, and when it began. */
+interface Sending {
+  readonly budget: number;
+  readonly throughBreaker: boolean;
+  readonly startedAt: number;
 }
 
 /** How one attempt ended: its record, and whether the run stops there. */
@@ -110,9 +117,11 @@ export class AttemptRunner {
       provider.timeoutMs,
     );
     if (budget === 0) return 'out-of-time';
+    const sending = { budget, throughBreaker, startedAt };
+    if (!tracingActive()) return this.send(candidate, message, sending);
     const attributes = { 'otg.provider': provider.id, 'otg.vendor': provider.type };
     return withSpan('otg.attempt', attributes, async (span) => {
-      const step = await this.send(candidate, message, budget, throughBreaker);
+      const step = await this.send(candidate, message, sending);
       if (span) noteStep(span, step);
       return step;
     });
@@ -121,10 +130,8 @@ export class AttemptRunner {
   private async send(
     { provider, breaker }: RegisteredProvider,
     message: OtpMessage,
-    budget: number,
-    throughBreaker: boolean,
+    { budget, throughBreaker, startedAt }: Sending,
   ): Promise<Step> {
-    const startedAt = performance.now();
     const send = () => sendWithin(provider, message, budget);
     try {
       const result = await (throughBreaker ? breaker.execute(send) : send());

@@ -19,6 +19,9 @@ const RANK: Readonly<Record<DeliveryStatus, number>> = {
   blocked: 3,
 };
 
+/** Every delivery status, in the order of a record's life. */
+export const DELIVERY_STATUSES = Object.keys(RANK) as readonly DeliveryStatus[];
+
 /** Order of statuses: a receipt moves a record only to a higher rank (first final status wins). */
 export function statusRank(status: DeliveryStatus): number {
   return RANK[status];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { SpanNotes, withSpan } from '../observability/spans';
+import { SpanNotes, tracingActive, withSpan } from '../observability/spans';
 import { PhoneNumberInfo } from '../phone/phone-number';
 import { ProtectionService } from '../protection/protection.service';
 import { ProtectionFinding, Screening } from '../protection/protection.types';
@@ -56,9 +56,9 @@ export class DeliveryService {
     clock: DeliveryClock,
   ): Promise<DeliveryOutcome> {
     const deliveryId = randomUUID();
-    const screening = await withSpan('otg.protection', {}, (span) =>
-      this.screen(request, deliveryId, span),
-    );
+    const screening = tracingActive()
+      ? await withSpan('otg.protection', {}, (span) => this.screen(request, deliveryId, span))
+      : await this.protection.screen(request, deliveryId);
     const outcome = await this.decide(deliveryId, request, screening, clock);
     await this.recorder.record(outcome, request, screening, clock);
     return outcome;

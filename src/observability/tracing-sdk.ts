@@ -3,7 +3,7 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { ParentBasedSampler, TraceIdRatioBasedSampler } from '@opentelemetry/sdk-trace';
-import { appVersion } from './build-info';
+import { appVersion } from '../common/app-version';
 import { RedactingSpanExporter } from './span-redaction';
 import { recordSpansWith } from './spans';
 import { instrumentations } from './tracing-instrumentations';

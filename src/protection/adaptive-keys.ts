@@ -1,7 +1,7 @@
 import { PhoneNumberInfo } from '../phone/phone-number';
 import { AdaptiveConfig } from './adaptive.config';
 import { watchNetwork } from './client-ip';
-import { digest } from './digest';
+import { digest } from '../common/digest';
 
 /** What a watch-list key counts: a destination country, a number range, a client network. */
 export type WatchKind = 'country' | 'range' | 'network';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PhoneNumberInfo } from '../phone/phone-number';
 import { AdaptiveConfig } from './adaptive.config';
 import { AdaptiveKey, AdaptiveKeys } from './adaptive-keys';
-import { digest } from './digest';
+import { digest } from '../common/digest';
 import { evaluate, EvidenceRule, KeyReading, unverified } from './evidence';
 import { KeyCounters } from './key-counters';
 import { ProtectionConfig } from './protection.config';

@@ -3,7 +3,7 @@ import { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { PhoneNumberInfo } from '../phone/phone-number';
 import { Channel } from '../providers/channel';
 import { clientNetwork } from './client-ip';
-import { digest } from './digest';
+import { digest } from '../common/digest';
 import { RateLimitKey, RateLimitOverrideConfig, RateLimitRuleConfig } from './protection.config';
 import { ProtectionFinding, ProtectionRequest } from './protection.types';
 import { namesType, requestTypeSet } from './request-types';

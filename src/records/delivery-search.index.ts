@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
+import { digest } from '../common/digest';
 import { DeliveryObserver } from '../delivery/delivery-observers';
 import { NewDeliveryRecord } from '../delivery/delivery-record.service';
 import { PhoneNumberInfo } from '../phone/phone-number';
@@ -123,7 +123,7 @@ function toIndexed(entry: IndexEntry): IndexedDelivery {
 }
 
 function userKey(identity: string): string {
-  return `dix:user:${createHash('sha256').update(identity).digest('base64url').slice(0, 22)}`;
+  return `dix:user:${digest(identity).slice(0, 22)}`;
 }
 
 function dayKey(ms: number): string {

@@ -1,5 +1,5 @@
 import { ApiError, ApiErrorCause, ApiErrorCode } from '../common/api-error';
-import { DeliveryStatus } from '../delivery/delivery-record';
+import { DELIVERY_STATUSES, DeliveryStatus } from '../delivery/delivery-record';
 import { decodeCursor, Position } from './search-cursor';
 
 /** One page of `GET /deliveries`, parsed and checked. Times in ms since the epoch. */
@@ -24,14 +24,7 @@ export interface QueryContext {
   readonly lastFourSearchable: boolean;
 }
 
-export const STATUSES: readonly DeliveryStatus[] = [
-  'queued',
-  'sent',
-  'delivered',
-  'undelivered',
-  'failed',
-  'blocked',
-];
+export const STATUSES = DELIVERY_STATUSES;
 export const DEFAULT_LIMIT = 25;
 export const MAX_LIMIT = 100;
 const PARAMETERS = ['user', 'phoneLast4', 'from', 'to', 'status', 'provider', 'limit', 'cursor'];

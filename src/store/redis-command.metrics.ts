@@ -1,6 +1,7 @@
 import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { tracingChannel } from 'node:diagnostics_channel';
 import { Histogram, Registry } from 'prom-client';
+import { LabelCache } from '../observability/label-cache';
 import { METRIC_PREFIX } from '../observability/metrics.module';
 
 /** What ioredis publishes about each command on its `ioredis:command` tracing channel. */
@@ -21,7 +22,7 @@ const BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5
 export class RedisCommandMetrics implements OnModuleInit, OnApplicationShutdown {
   private readonly channel = tracingChannel<unknown, CommandContext>('ioredis:command');
   private readonly started = new WeakMap<CommandContext, number>();
-  private readonly seconds: Histogram<'command'>;
+  private readonly byCommand: LabelCache<{ observe(seconds: number): void }>;
   /** A settled command (answered or failed) publishes `asyncEnd` last. */
   private readonly subscribers = {
     start: (context: CommandContext) => void this.started.set(context, performance.now()),
@@ -32,13 +33,16 @@ export class RedisCommandMetrics implements OnModuleInit, OnApplicationShutdown 
   };
 
   constructor(registry: Registry) {
-    this.seconds = new Histogram({
+    const seconds = new Histogram({
       name: `${METRIC_PREFIX}redis_command_duration_seconds`,
       help: 'Time from sending a Redis command to its answer or failure, by command.',
       labelNames: ['command'],
       buckets: BUCKETS,
       registers: [registry],
     });
+    this.byCommand = new LabelCache((command) =>
+      seconds.labels({ command: command.toLowerCase() }),
+    );
   }
 
   onModuleInit(): void {
@@ -54,6 +58,6 @@ export class RedisCommandMetrics implements OnModuleInit, OnApplicationShutdown 
     if (startedAt === undefined) return;
     this.started.delete(context);
     const seconds = (performance.now() - startedAt) / 1000;
-    this.seconds.observe({ command: context.command.toLowerCase() }, seconds);
+    this.byCommand.get(context.command).observe(seconds);
   }
 }
