@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ApiError, ApiErrorCode } from '../common/api-error';
 import { ProtectionService } from '../protection/protection.service';
-import { toWatchView, WatchView } from '../protection/watch-view';
-import { StoreUnavailableError } from '../store/key-value-store';
+import { toWatchView } from '../protection/watch-view';
 import { ConsoleAudit } from './console-audit';
 import { ConsoleSession } from './console-session';
 import { page, PageAnswer } from './page-answer';
@@ -17,17 +15,8 @@ export class ConsoleWatchList {
   ) {}
 
   async page(session: ConsoleSession): Promise<PageAnswer> {
-    const watched = await this.watched();
+    const watched = (await this.protection.watchlist()).map(toWatchView);
     this.audit.viewed(session.user, { view: 'watchlist', watched: watched.length });
     return page(200, watchListPage(session, this.protection.watchPolicy, watched));
-  }
-
-  private async watched(): Promise<WatchView[]> {
-    try {
-      return (await this.protection.watchlist()).map(toWatchView);
-    } catch (error) {
-      if (error instanceof StoreUnavailableError) throw new ApiError(ApiErrorCode.StoreUnavailable);
-      throw error;
-    }
   }
 }

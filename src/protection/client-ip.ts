@@ -8,7 +8,7 @@ const MAPPED_V4 = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i;
  * an IPv4-mapped IPv6 address as the IPv4 address. Anything else is kept as it came.
  */
 export function clientNetwork(ip: string): string {
-  const address = plain(ip);
+  const address = plainAddress(ip);
   if (isIP(address) !== 6) return address;
   return `${ipv6Groups(address).slice(0, 4).join(':')}::/64`;
 }
@@ -18,7 +18,7 @@ export function clientNetwork(ip: string): string {
  * (`2001:db8:aa::/48`, one site); undefined when the address cannot be read.
  */
 export function watchNetwork(ip: string): string | undefined {
-  const address = plain(ip);
+  const address = plainAddress(ip);
   switch (isIP(address)) {
     case 4:
       return `${address.split('.').slice(0, 3).join('.')}.0/24`;
@@ -29,8 +29,8 @@ export function watchNetwork(ip: string): string | undefined {
   }
 }
 
-/** Trimmed, zone id dropped, IPv4-mapped IPv6 as IPv4. */
-function plain(ip: string): string {
+/** A client address trimmed, its zone id dropped, IPv4-mapped IPv6 as IPv4. */
+export function plainAddress(ip: string): string {
   const address = ip.trim().replace(/%.*$/, '');
   return MAPPED_V4.exec(address)?.[1] ?? address;
 }

@@ -2,6 +2,7 @@ import { Registry } from 'prom-client';
 import { DeliveryRequest } from '../delivery/delivery.types';
 import { normalizePhoneNumber, PhoneNumberInfo } from '../phone/phone-number';
 import { protectionParts } from '../../test/support/protection-parts';
+import { ApiError, ApiErrorCode } from '../common/api-error';
 import { SYSTEM_CLOCK } from '../common/clock';
 import { StoreUnavailableError } from '../store/key-value-store';
 import { MemoryStore } from '../store/memory.store';
@@ -131,5 +132,14 @@ describe(`${ProtectionService.name} with the watch list while the store is down`
       action: 'unavailable',
       reason: 'the shared store is unavailable; rate limits cannot be counted (fail-closed)',
     });
+  });
+
+  it('should list the watch list as a 503 (the admin route and the console alike)', async () => {
+    const { sut } = protectionParts({ adaptive: { enabled: true } }, SYSTEM_CLOCK, down);
+
+    const refused = await sut.watchlist().catch((error: unknown) => error);
+
+    expect(refused).toBeInstanceOf(ApiError);
+    expect((refused as ApiError).code).toBe(ApiErrorCode.StoreUnavailable);
   });
 });

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ApiError, ApiErrorCode } from '../common/api-error';
 import { normalizePhoneNumber, PhoneNumberInfo } from '../phone/phone-number';
 import { StoreUnavailableError } from '../store/key-value-store';
 import { StoreConfig } from '../store/store.config';
@@ -104,9 +105,17 @@ export class ProtectionService {
     return verdict;
   }
 
-  /** Every key on the watch list now, newest first (the admin route lists them). */
-  watchlist(): Promise<WatchEntry[]> {
-    return this.adaptive.watchlist();
+  /**
+   * Every key on the watch list now, newest first (the admin route and the console list them);
+   * the store down is a 503 for both.
+   */
+  async watchlist(): Promise<WatchEntry[]> {
+    try {
+      return await this.adaptive.watchlist();
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) throw new ApiError(ApiErrorCode.StoreUnavailable);
+      throw error;
+    }
   }
 
   /** The watch list's assessment; undefined when the store failed and fail-closed forbids going on. */

@@ -1,4 +1,5 @@
 import { BlockList, isIP } from 'node:net';
+import { plainAddress } from './client-ip';
 import { TrustedConfig } from './trusted.config';
 
 /** Digits of an E.164 prefix as config writes it (`+44 20 7946 0` → `442079460`). */
@@ -33,7 +34,7 @@ export function networkProblem(network: string): string | undefined {
 /** Whether a client address lies in the list (IPv4-mapped IPv6 read as IPv4). */
 export function inNetworks(list: BlockList, ip: string | undefined): boolean {
   if (!ip) return false;
-  const address = ip.trim().replace(/^::ffff:(?=\d+\.)/i, '');
+  const address = plainAddress(ip);
   const version = isIP(address);
   return version !== 0 && list.check(address, version === 4 ? 'ipv4' : 'ipv6');
 }
