@@ -6,7 +6,7 @@ import { CONSOLE_LOGOUT_ROUTE } from './console/console.controller';
 import { EventHookAuthGuard } from './events/event-hook-auth.guard';
 import { EVENT_HOOK_ROUTE } from './events/event-hook.controller';
 import { HookAuthGuard } from './hook/hook-auth.guard';
-import { TELEPHONY_HOOK_ROUTE } from './hook/telephony-hook.controller';
+import { TELEPHONY_HOOK_ROUTE } from './hook/hook-route';
 
 /**
  * How each route treats a request before its controller (docs/security.md): Okta's two hooks
@@ -23,7 +23,7 @@ export function routePolicies(app: INestApplicationContext, config: AppConfig): 
       bodyLimitBytes: config.events.bodyLimitBytes,
       onUnexpectedError: 'not-retried',
     },
-    [CALLBACK_ROUTE]: { forms: true, onUnexpectedError: 'acknowledged' },
+    [CALLBACK_ROUTE]: { forms: true, keepsRawBody: true, onUnexpectedError: 'acknowledged' },
     [CONSOLE_LOGOUT_ROUTE]: { forms: true },
   };
 }

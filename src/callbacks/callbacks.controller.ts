@@ -1,8 +1,6 @@
 import { All, Controller, Param, Req, Res } from '@nestjs/common';
-import { RouteConfig } from '@nestjs/platform-fastify';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { CallbacksService } from './callbacks.service';
-import { KEEPS_RAW_BODY } from '../common/body-parsers';
 
 /** Route of every vendor callback (controller and route policies agree on it here). */
 export const CALLBACK_ROUTE = '/callbacks/:providerId/:kind';
@@ -13,7 +11,6 @@ export class CallbacksController {
   constructor(private readonly callbacks: CallbacksService) {}
 
   @All()
-  @RouteConfig(KEEPS_RAW_BODY)
   async receive(
     @Param('providerId') providerId: string,
     @Param('kind') kind: string,

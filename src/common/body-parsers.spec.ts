@@ -1,6 +1,6 @@
 import Fastify, { FastifyInstance } from 'fastify';
 import { ApiError } from './api-error';
-import { installBodyParsers, KEEPS_RAW_BODY, RawBodyRequest } from './body-parsers';
+import { installBodyParsers, RawBodyRequest } from './body-parsers';
 
 /**
  * A server whose two routes answer whether they got the raw body, and the parsed one; an error
@@ -16,7 +16,7 @@ async function server(limit = 1024): Promise<FastifyInstance> {
     raw: request.rawBody?.toString('utf8') ?? null,
     parsed: request.body,
   });
-  app.post('/callbacks/p/status', { config: KEEPS_RAW_BODY }, handler);
+  app.post('/callbacks/p/status', { config: { policy: { keepsRawBody: true } } }, handler);
   app.post('/hooks/okta/telephony', handler);
   await app.ready();
   return app;

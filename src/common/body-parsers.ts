@@ -8,21 +8,7 @@ import { policyOf } from './route-policy';
 
 type Done = (error: Error | null, body?: unknown) => void;
 
-/**
- * Fastify route config (`@RouteConfig`) of a route that needs the exact bytes of its body, as
- * vendor callbacks do for their signatures; every other route's body is parsed and its bytes
- * dropped.
- */
-export const KEEPS_RAW_BODY = { rawBody: true } as const;
-
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** Set by {@link KEEPS_RAW_BODY}. */
-    rawBody?: boolean;
-  }
-}
-
-/** A request of a route with {@link KEEPS_RAW_BODY}, once its body was read: the bytes received. */
+/** A request of a route whose policy `keepsRawBody`, once its body was read: the bytes received. */
 export type RawBodyRequest = FastifyRequest & { rawBody?: Buffer };
 
 const JSON_TYPE = 'application/json';
@@ -35,13 +21,15 @@ const FORM_TYPE = 'application/x-www-form-urlencoded';
  * nested deeper than MAX_JSON_DEPTH is refused with 400 before the rest is read and before
  * anything parses it, at linear cost; a body JSON.parse refuses gets 400 too. Both say what is
  * wrong and where, never quoting the body. Any other type gets 415. A route marked
- * {@link KEEPS_RAW_BODY} also gets the bytes as `request.rawBody`.
+ * whose policy `keepsRawBody` also gets the bytes as `request.rawBody`; every other route's bytes
+ * are dropped once parsed.
  */
 export function installBodyParsers(fastify: FastifyInstance): void {
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser(JSON_TYPE, (request: RawBodyRequest, payload, done: Done) => {
     const route = request.routeOptions;
+    const keepRaw = policyOf(request, route)?.keepsRawBody;
     const gauge = new DepthGauge();
     readBody(
       request,
@@ -50,7 +38,7 @@ export function installBodyParsers(fastify: FastifyInstance): void {
       (chunk) => gauge.feed(chunk) >= 0,
       (error, raw) => {
         if (error || !raw) return done(error);
-        if (route.config?.rawBody) request.rawBody = raw;
+        if (keepRaw) request.rawBody = raw;
         void parseJson(request, raw.toString('utf8'), (parseError: Error | null, body?: unknown) =>
           done(parseError ? whyNotJson(raw) : null, body),
         );
@@ -59,9 +47,8 @@ export function installBodyParsers(fastify: FastifyInstance): void {
   });
   fastify.addContentTypeParser(FORM_TYPE, (request: RawBodyRequest, payload, done: Done) => {
     const route = request.routeOptions;
-    if (!policyOf(request, route)?.forms) {
-      return done(new ApiError(ApiErrorCode.UnsupportedMediaType));
-    }
+    const policy = policyOf(request, route);
+    if (!policy?.forms) return done(new ApiError(ApiErrorCode.UnsupportedMediaType));
     readBody(
       request,
       route.bodyLimit,
@@ -69,7 +56,7 @@ export function installBodyParsers(fastify: FastifyInstance): void {
       () => false,
       (error, raw) => {
         if (error || !raw) return done(error);
-        if (route.config?.rawBody) request.rawBody = raw;
+        if (policy.keepsRawBody) request.rawBody = raw;
         const form = parseForm(raw.toString('utf8'));
         done(Object.hasOwn(form, '__proto__') ? forbiddenProperty() : null, form);
       },

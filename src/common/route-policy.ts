@@ -23,6 +23,8 @@ export interface RoutePolicy {
   readonly bodyLimitBytes?: number;
   /** Form-encoded bodies are parsed (vendor callbacks); elsewhere they get 415. */
   readonly forms?: boolean;
+  /** The body's exact bytes are kept as `request.rawBody` (vendor callbacks' signatures). */
+  readonly keepsRawBody?: boolean;
   /** Authenticates the request before its body is read: a refused body is never parsed. */
   readonly authenticate?: EarlyAuthenticator;
   /** `internal` when absent. */

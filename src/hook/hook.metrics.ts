@@ -7,6 +7,7 @@ import { DeliveryOutcome, DeliveryRequest } from '../delivery/delivery.types';
 import { LabelCache } from '../observability/label-cache';
 import { LATENCY_BUCKETS, METRIC_PREFIX } from '../observability/metrics.module';
 import { HookConfig } from './hook.config';
+import { TELEPHONY_HOOK_ROUTE } from './hook-route';
 
 /** How a hook call ended: answered 200 (sent, failed, blocked), or refused with an HTTP error. */
 export type HookOutcome =
@@ -21,12 +22,6 @@ const REQUEST_TYPES: ReadonlyMap<string, string> = new Map(
 );
 /** Label values of a call refused before its body was read as Okta's. */
 const UNKNOWN = 'unknown';
-
-/**
- * Fastify route config (`@RouteConfig`) of the route whose refusals count as telephony hook
- * calls: the route says so itself, nothing matches URLs.
- */
-export const COUNTED_AS_HOOK_CALL = { telephonyHookCall: true } as const;
 
 /**
  * `otg_hook_requests_total{request_type, channel, outcome}` for every call of the telephony
@@ -75,8 +70,8 @@ export class HookMetrics implements RefusalListener {
 
   /** A request the error filter answered; counted when it was a hook call. */
   refused(request: FastifyRequest, status: number): void {
-    const config = request.routeOptions?.config as Partial<typeof COUNTED_AS_HOOK_CALL> | undefined;
-    if (config?.telephonyHookCall) this.requests.get(UNKNOWN, UNKNOWN, refusal(status)).inc();
+    if (request.routeOptions?.url === TELEPHONY_HOOK_ROUTE)
+      this.requests.get(UNKNOWN, UNKNOWN, refusal(status)).inc();
   }
 }
 
