@@ -1,5 +1,5 @@
 import { DeliveryReceipt, ReceiptStatus } from '../provider-callbacks';
-import { own, text } from '../kit/webhooks/callback-params';
+import { isoTime, own, text } from '../kit/webhooks/callback-params';
 import { EightByEightWebhook } from './8x8.types';
 
 /** SMS `status.state` (message-status-references). */
@@ -65,10 +65,7 @@ function receipt(
   const status = own(table, vendorStatus);
   if (!transactionId || !vendorStatus || !status) return undefined;
   const code = text(errorCode);
-  const occurredAt =
-    typeof at === 'string' && !Number.isNaN(Date.parse(at))
-      ? new Date(at).toISOString()
-      : undefined;
+  const occurredAt = isoTime(at);
   return {
     transactionId,
     status,

@@ -1,5 +1,5 @@
 import { safeEqual } from '../../common/safe-equal';
-import { header, param, text } from '../kit/webhooks/callback-params';
+import { header, isoTime, param, text } from '../kit/webhooks/callback-params';
 import {
   CallbackAnswer,
   CallbackRequest,
@@ -52,7 +52,7 @@ function deliveryReport(data: Record<string, unknown>): DeliveryReceipt | undefi
   if (!transactionId || !vendorStatus || !Object.hasOwn(DELIVERY_STATUS, vendorStatus))
     return undefined;
   const at = field(data, 'receivedTimestamp');
-  const occurredAt = at && !Number.isNaN(Date.parse(at)) ? new Date(at).toISOString() : undefined;
+  const occurredAt = isoTime(at);
   return {
     transactionId,
     status: DELIVERY_STATUS[vendorStatus],

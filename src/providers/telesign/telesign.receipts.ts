@@ -1,5 +1,5 @@
 import { DeliveryReceipt, ReceiptStatus } from '../provider-callbacks';
-import { own, text } from '../kit/webhooks/callback-params';
+import { isoTime, own, text } from '../kit/webhooks/callback-params';
 import { telesignCodes } from './telesign.errors';
 import { TelesignTransaction } from './telesign.types';
 
@@ -69,7 +69,7 @@ export function telesignReceipt(json: unknown): DeliveryReceipt | undefined {
   const status = own(STATUS, vendorStatus);
   if (!transactionId || !vendorStatus || !status) return undefined;
   const failed = status === 'undelivered' || status === 'failed';
-  const occurredAt = isoDate(body?.status?.updated_on);
+  const occurredAt = isoTime(body?.status?.updated_on);
   return {
     transactionId,
     status,
@@ -77,10 +77,4 @@ export function telesignReceipt(json: unknown): DeliveryReceipt | undefined {
     ...(failed ? { errorCode: vendorStatus } : {}),
     ...(occurredAt ? { occurredAt } : {}),
   };
-}
-
-function isoDate(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }

@@ -1,4 +1,5 @@
 import { DeliveryReceipt, ReceiptStatus } from '../provider-callbacks';
+import { isoTime } from '../kit/webhooks/callback-params';
 
 type Params = Readonly<Record<string, string | string[]>>;
 
@@ -46,7 +47,8 @@ export function twilioReceipts(params: Params): DeliveryReceipt[] {
   if (!sid || !vendorStatus || !Object.hasOwn(table, vendorStatus)) return [];
   const status = table[vendorStatus];
   const errorCode = one(params.ErrorCode);
-  const occurredAt = call ? isoDate(one(params.Timestamp)) : undefined;
+  // Calls carry `Timestamp` in RFC 2822 ("Tue, 22 Nov 2026 12:35:01 +0000").
+  const occurredAt = call ? isoTime(one(params.Timestamp)) : undefined;
   return [
     {
       transactionId: sid,
@@ -60,11 +62,4 @@ export function twilioReceipts(params: Params): DeliveryReceipt[] {
 
 function one(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? undefined : value || undefined;
-}
-
-/** Calls carry `Timestamp` in RFC 2822 ("Tue, 22 Nov 2026 12:35:01 +0000"). */
-function isoDate(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }

@@ -37,6 +37,13 @@ export function text(value: unknown): string | undefined {
   return typeof value === 'number' ? String(value) : undefined;
 }
 
+/** A vendor's timestamp (ISO 8601, RFC 2822...) as ISO 8601, or undefined when it is none. */
+export function isoTime(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
 /** The signature is missing or wrong: 403, nothing recorded. */
 export const REJECTED: CallbackAnswer = { kind: 'rejected' };
 
