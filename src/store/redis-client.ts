@@ -1,4 +1,4 @@
-import Redis, { Cluster, RedisOptions } from 'ioredis';
+import Redis, { ChainableCommander, Cluster, RedisOptions } from 'ioredis';
 import type { ConnectionOptions } from 'node:tls';
 import { parseHostPort } from './redis-topology.config';
 import { readTlsFiles } from './redis-tls';
@@ -93,4 +93,12 @@ function tlsOptions(config: RedisConfig): ConnectionOptions {
   // The boot checks the same files (store-rules.ts); failing here means they changed since.
   if (files.problems) throw new Error(files.problems.join('; '));
   return files.options;
+}
+
+/** Runs a MULTI and gives its results; a command error inside it fails the whole call. */
+export async function transaction(multi: ChainableCommander): Promise<[Error | null, unknown][]> {
+  const results = await multi.exec();
+  const failed = results?.find(([error]) => error !== null);
+  if (!results || failed) throw failed?.[0] ?? new Error('transaction discarded');
+  return results;
 }

@@ -1,4 +1,4 @@
-import type { RedisClient } from './redis-client';
+import { RedisClient, transaction } from './redis-client';
 import { CounterFold, Counts } from './key-value-store';
 
 /**
@@ -75,9 +75,7 @@ export async function incrementCounters(
   const fields = Object.keys(counts);
   const multi = client.multi();
   for (const field of fields) multi.hincrby(key, field, counts[field]);
-  const results = await multi.pexpire(key, ttlMs).exec();
-  const failed = results?.find(([error]) => error !== null);
-  if (!results || failed) throw failed?.[0] ?? new Error('transaction discarded');
+  const results = await transaction(multi.pexpire(key, ttlMs));
   const values: Counts = {};
   fields.forEach((field, i) => (values[field] = Number(results[i][1])));
   return values;

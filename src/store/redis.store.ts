@@ -1,4 +1,3 @@
-import { ChainableCommander } from 'ioredis';
 import {
   CounterFold,
   Counts,
@@ -9,7 +8,7 @@ import {
   Ranked,
   StoreUnavailableError,
 } from './key-value-store';
-import { RedisClient } from './redis-client';
+import { RedisClient, transaction } from './redis-client';
 import { defineCounterCommands, incrementCounters, readCounters } from './redis-counters';
 import { RedisConnection } from './redis-connection';
 import { describeRedisError } from './redis-error';
@@ -87,29 +86,29 @@ export class RedisStore implements KeyValueStore {
 
   append<T>(key: string, value: T, ttlMs: number, maxLength: number): Promise<void> {
     const full = this.prefix + key;
-    return this.guard(() =>
-      transaction(
+    return this.guard(async () => {
+      await transaction(
         this.client
           .multi()
           .rpush(full, JSON.stringify(value))
           .ltrim(full, -maxLength, -1)
           .pexpire(full, ttlMs),
-      ),
-    );
+      );
+    });
   }
 
   addToIndex(key: string, entry: IndexEntry, bounds: IndexBounds): Promise<void> {
     const full = this.prefix + key;
-    return this.guard(() =>
-      transaction(
+    return this.guard(async () => {
+      await transaction(
         this.client
           .multi()
           .zadd(full, entry.score, entry.member)
           .zremrangebyscore(full, '-inf', `(${bounds.minScore}`)
           .zremrangebyrank(full, 0, -(bounds.maxLength + 1))
           .pexpire(full, bounds.ttlMs),
-      ),
-    );
+      );
+    });
   }
 
   readIndex(key: string, range: IndexRange): Promise<IndexEntry[]> {
@@ -160,13 +159,6 @@ export class RedisStore implements KeyValueStore {
       throw new StoreUnavailableError(problem);
     }
   }
-}
-
-/** Runs a MULTI; a command error inside it fails the whole call. */
-async function transaction(multi: ChainableCommander): Promise<void> {
-  const results = await multi.exec();
-  const failed = results?.find(([error]) => error !== null);
-  if (!results || failed) throw failed?.[0] ?? new Error('transaction discarded');
 }
 
 function parse<T>(json: string | null): T | undefined {
