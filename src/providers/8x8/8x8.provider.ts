@@ -2,7 +2,7 @@ import { safeEqual } from '../../common/safe-equal';
 import { Channel } from '../channel';
 import { acceptedWith } from '../kit/http/accepted';
 import { parseJson } from '../kit/http/classify-status';
-import { postJson } from '../kit/http/post-json';
+import { postJson } from '../kit/http/post';
 import { VendorHttpClient, VendorResponse } from '../kit/http/vendor-http.client';
 import { speakableLanguages, vendorVoiceScript } from '../kit/voice/vendor-voice';
 import { header, receiptAnswer, REJECTED, text } from '../kit/webhooks/callback-params';

@@ -1,6 +1,6 @@
 import { Channel } from '../channel';
 import { acceptedWith } from '../kit/http/accepted';
-import { postJson } from '../kit/http/post-json';
+import { postJson } from '../kit/http/post';
 import { parseJson } from '../kit/http/classify-status';
 import { VendorHttpClient, VendorResponse } from '../kit/http/vendor-http.client';
 import { CallbackAnswer, CallbackHandler, CallbackRequest } from '../provider-callbacks';

@@ -1,7 +1,7 @@
 import { Channel } from '../channel';
 import { acceptedWith } from '../kit/http/accepted';
 import { parseJson } from '../kit/http/classify-status';
-import { postJson } from '../kit/http/post-json';
+import { basicAuthorization, postJson } from '../kit/http/post';
 import { VendorHttpClient } from '../kit/http/vendor-http.client';
 import { CallbackAnswer, CallbackHandler, CallbackRequest } from '../provider-callbacks';
 import { ProviderError, ProviderErrorCode } from '../provider-error';
@@ -41,8 +41,7 @@ export class PlivoProvider implements TelephonyProvider, CallbackHandler {
     private readonly scripts: SealedTokens,
     private readonly links: PlivoLinks = {},
   ) {
-    const credentials = Buffer.from(`${config.authId}:${config.authToken}`).toString('base64');
-    this.authorization = `Basic ${credentials}`;
+    this.authorization = basicAuthorization(config.authId, config.authToken);
     this.basePath = `/v1/Account/${config.authId}`;
   }
 

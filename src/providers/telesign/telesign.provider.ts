@@ -1,6 +1,7 @@
 import { Channel } from '../channel';
 import { acceptedWith } from '../kit/http/accepted';
 import { parseJson } from '../kit/http/classify-status';
+import { basicAuthorization, postForm } from '../kit/http/post';
 import { VendorHttpClient } from '../kit/http/vendor-http.client';
 import { speakableLanguages, spokenText, vendorVoiceScript } from '../kit/voice/vendor-voice';
 import { receiptAnswer, REJECTED, text } from '../kit/webhooks/callback-params';
@@ -37,8 +38,7 @@ export class TelesignProvider implements TelephonyProvider, CallbackHandler {
     private readonly http: VendorHttpClient,
     private readonly statusCallbackUrl?: string,
   ) {
-    const credentials = `${config.customerId}:${config.apiKey}`;
-    this.authorization = `Basic ${Buffer.from(credentials).toString('base64')}`;
+    this.authorization = basicAuthorization(config.customerId, config.apiKey);
   }
 
   get timeoutMs(): number {
@@ -48,21 +48,12 @@ export class TelesignProvider implements TelephonyProvider, CallbackHandler {
   async send(message: OtpMessage, signal: AbortSignal): Promise<SendResult> {
     const sms = message.channel === 'sms';
     const form = sms ? this.smsForm(message) : this.voiceForm(message);
-    const response = await this.http.request({
-      method: 'POST',
-      path: sms ? '/v1/messaging' : '/v1/voice',
-      headers: {
-        authorization: this.authorization,
-        'content-type': 'application/x-www-form-urlencoded',
-        accept: 'application/json',
-      },
-      body: new URLSearchParams({ ...form }).toString(),
-      signal,
-    });
+    const path = sms ? '/v1/messaging' : '/v1/voice';
+    const post = { path, form: { ...form }, authorization: this.authorization, signal };
+    const response = await postForm(this.http, post, telesignError);
     const body = parseJson(response.body) as TelesignTransaction | undefined;
     const status = telesignCodes(body)[0];
-    const ok = response.status >= 200 && response.status < 300;
-    if (!ok || !isInProgress(status)) throw telesignError(response);
+    if (!isInProgress(status)) throw telesignError(response);
     return acceptedWith('Telesign', 'reference_id', text(body?.reference_id), message, status);
   }
 

@@ -1,5 +1,5 @@
 import { parseJson } from '../kit/http/classify-status';
-import { postJson } from '../kit/http/post-json';
+import { postJson } from '../kit/http/post';
 import { VendorHttpClient } from '../kit/http/vendor-http.client';
 import { telnyxError } from './telnyx.errors';
 

@@ -1,6 +1,7 @@
 import { Secret } from '../../common/config-decorators';
 import { IsIn, IsOptional, IsString, IsUrl, Matches, MinLength } from 'class-validator';
 import { ProviderConfig } from '../provider.config';
+import { basicAuthorization } from '../kit/http/post';
 
 export class TwilioConfig extends ProviderConfig {
   @Matches(/^AC[0-9a-fA-F]{32}$/, {
@@ -40,4 +41,11 @@ export class TwilioConfig extends ProviderConfig {
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   verifyBaseUrl?: string;
+}
+
+/** Basic credentials for Twilio's APIs: the API key when one is set, else the account's token. */
+export function twilioAuthorization(config: TwilioConfig): string {
+  return config.apiKeySid && config.apiKeySecret
+    ? basicAuthorization(config.apiKeySid, config.apiKeySecret)
+    : basicAuthorization(config.accountSid, config.authToken);
 }

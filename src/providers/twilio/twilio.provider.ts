@@ -1,12 +1,13 @@
 import { Channel } from '../channel';
 import { acceptedWith } from '../kit/http/accepted';
 import { parseJson } from '../kit/http/classify-status';
+import { postForm } from '../kit/http/post';
 import { VendorHttpClient } from '../kit/http/vendor-http.client';
 import { CallbackAnswer, CallbackHandler, CallbackRequest } from '../provider-callbacks';
 import { OtpMessage, SendResult, TelephonyProvider } from '../telephony-provider';
 import { VendorDefinition } from '../vendor-definition';
 import { composeVoiceScript, pickLanguage } from '../kit/voice/voice-script';
-import { TwilioConfig } from './twilio.config';
+import { TwilioConfig, twilioAuthorization } from './twilio.config';
 import { twilioError } from './twilio.errors';
 import { twilioReceipts } from './twilio.receipts';
 import { hasValidTwilioSignature } from './twilio.signature';
@@ -27,10 +28,7 @@ export class TwilioProvider implements TelephonyProvider, CallbackHandler {
     private readonly http: VendorHttpClient,
     private readonly statusCallbackUrl?: string,
   ) {
-    const user = config.apiKeySid && config.apiKeySecret ? config.apiKeySid : config.accountSid;
-    const password =
-      config.apiKeySid && config.apiKeySecret ? config.apiKeySecret : config.authToken;
-    this.authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+    this.authorization = twilioAuthorization(config);
     this.basePath = `/2010-04-01/Accounts/${config.accountSid}`;
   }
 
@@ -43,18 +41,9 @@ export class TwilioProvider implements TelephonyProvider, CallbackHandler {
       message.channel === 'sms'
         ? ['Messages', this.smsForm(message)]
         : ['Calls', this.callForm(message)];
-    const response = await this.http.request({
-      method: 'POST',
-      path: `${this.basePath}/${resource}.json`,
-      headers: {
-        authorization: this.authorization,
-        'content-type': 'application/x-www-form-urlencoded',
-        accept: 'application/json',
-      },
-      body: form.toString(),
-      signal,
-    });
-    if (response.status < 200 || response.status >= 300) throw twilioError(response);
+    const path = `${this.basePath}/${resource}.json`;
+    const post = { path, form, authorization: this.authorization, signal };
+    const response = await postForm(this.http, post, twilioError);
     const body = parseJson(response.body) as TwilioResource | undefined;
     return acceptedWith('Twilio', 'sid', body?.sid, message, body?.status);
   }

@@ -1,12 +1,13 @@
 import { Channel } from '../channel';
 import { acceptedWith } from '../kit/http/accepted';
 import { parseJson } from '../kit/http/classify-status';
+import { postForm } from '../kit/http/post';
 import { VendorHttpClient, VendorResponse } from '../kit/http/vendor-http.client';
 import { text } from '../kit/webhooks/callback-params';
 import { pickLanguage } from '../kit/voice/voice-script';
 import { OtpMessage, SendResult, TelephonyProvider } from '../telephony-provider';
 import { ReportsVerification } from '../verification-report';
-import { TwilioConfig } from './twilio.config';
+import { TwilioConfig, twilioAuthorization } from './twilio.config';
 import { twilioError } from './twilio.errors';
 import { VERIFY_LOCALES, VerificationForm, VerificationResource } from './twilio.verify.types';
 
@@ -29,10 +30,7 @@ export class TwilioVerifyProvider implements TelephonyProvider, ReportsVerificat
     private readonly config: TwilioConfig,
     private readonly http: VendorHttpClient,
   ) {
-    const keyed = Boolean(config.apiKeySid && config.apiKeySecret);
-    const user = keyed ? config.apiKeySid : config.accountSid;
-    const password = keyed ? config.apiKeySecret : config.authToken;
-    this.authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+    this.authorization = twilioAuthorization(config);
     this.path = `/v2/Services/${config.verifyServiceSid ?? ''}/Verifications`;
   }
 
@@ -68,23 +66,15 @@ export class TwilioVerifyProvider implements TelephonyProvider, ReportsVerificat
     return this.http.close();
   }
 
-  private async post(
+  private post(
     path: string,
     form: Record<string, string>,
     signal: AbortSignal,
   ): Promise<VendorResponse> {
-    const response = await this.http.request({
-      method: 'POST',
-      path,
-      headers: {
-        authorization: this.authorization,
-        'content-type': 'application/x-www-form-urlencoded',
-        accept: 'application/json',
-      },
-      body: new URLSearchParams(form).toString(),
-      signal,
-    });
-    if (response.status < 200 || response.status >= 300) throw twilioError(response);
-    return response;
+    return postForm(
+      this.http,
+      { path, form, authorization: this.authorization, signal },
+      twilioError,
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { Channel } from '../channel';
 import { acceptedWith } from '../kit/http/accepted';
 import { parseJson } from '../kit/http/classify-status';
-import { postJson } from '../kit/http/post-json';
+import { postJson } from '../kit/http/post';
 import { VendorHttpClient, VendorResponse } from '../kit/http/vendor-http.client';
 import { CallbackAnswer, CallbackHandler, CallbackRequest } from '../provider-callbacks';
 import { ProviderError, ProviderErrorCode } from '../provider-error';
