@@ -8,6 +8,7 @@ import { brokenSections, withoutFollowOns } from './problem-paths';
 import { applyProxyEnvironment } from './proxy-environment';
 import { applyTracingEnvironment } from './tracing-environment';
 import { checkProduction } from './production-rules';
+import { overlaySection } from './section-overlay';
 import { unroutedProviderWarnings } from './unrouted-providers';
 import { validateConfig } from './validate-config';
 
@@ -112,8 +113,5 @@ function yamlPosition(error: YAMLParseError): string {
 }
 
 function setPort(tree: unknown, port: string): void {
-  if (tree === null || typeof tree !== 'object' || Array.isArray(tree)) return;
-  const root = tree as Record<string, unknown>;
-  const server = root.server;
-  root.server = { ...(server && typeof server === 'object' ? server : {}), port };
+  overlaySection(tree, 'server', (server) => (server.port = port));
 }

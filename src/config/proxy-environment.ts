@@ -1,3 +1,5 @@
+import { overlaySection } from './section-overlay';
+
 /** Each `outbound` key and the environment variables it defaults to, lower case first (as curl). */
 const VARIABLES: Readonly<Record<string, readonly string[]>> = {
   httpsProxy: ['https_proxy', 'HTTPS_PROXY'],
@@ -13,19 +15,10 @@ export function applyProxyEnvironment(
   tree: unknown,
   env: Readonly<Record<string, string | undefined>>,
 ): void {
-  if (tree === null || typeof tree !== 'object' || Array.isArray(tree)) return;
-  const root = tree as Record<string, unknown>;
-  const given = root.outbound;
-  if (
-    given !== undefined &&
-    (given === null || typeof given !== 'object' || Array.isArray(given))
-  ) {
-    return;
-  }
-  const outbound: Record<string, unknown> = { ...(given as Record<string, unknown> | undefined) };
-  for (const [key, names] of Object.entries(VARIABLES)) {
-    const value = names.map((name) => env[name]).find((v) => v !== undefined && v !== '');
-    if (!(key in outbound) && value !== undefined) outbound[key] = value;
-  }
-  if (given !== undefined || Object.keys(outbound).length > 0) root.outbound = outbound;
+  overlaySection(tree, 'outbound', (outbound) => {
+    for (const [key, names] of Object.entries(VARIABLES)) {
+      const value = names.map((name) => env[name]).find((v) => v !== undefined && v !== '');
+      if (!(key in outbound) && value !== undefined) outbound[key] = value;
+    }
+  });
 }

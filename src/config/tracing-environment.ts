@@ -1,3 +1,5 @@
+import { overlaySection } from './section-overlay';
+
 /** Each `tracing` key and the standard OpenTelemetry variable it defaults to. */
 const VARIABLES: Readonly<Record<string, string>> = {
   endpoint: 'OTEL_EXPORTER_OTLP_ENDPOINT',
@@ -16,16 +18,11 @@ export function applyTracingEnvironment(
   tree: unknown,
   env: Readonly<Record<string, string | undefined>>,
 ): void {
-  if (tree === null || typeof tree !== 'object' || Array.isArray(tree)) return;
-  const root = tree as Record<string, unknown>;
-  const given = root.tracing;
-  if (given !== undefined && (given === null || typeof given !== 'object' || Array.isArray(given)))
-    return;
-  const tracing: Record<string, unknown> = { ...(given as Record<string, unknown> | undefined) };
-  for (const [key, name] of Object.entries(VARIABLES)) {
-    if (!(key in tracing) && env[name]) tracing[key] = env[name];
-  }
-  if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true') tracing.enabled = false;
-  else if (!('enabled' in tracing) && env.OTEL_EXPORTER_OTLP_ENDPOINT) tracing.enabled = true;
-  if (given !== undefined || Object.keys(tracing).length > 0) root.tracing = tracing;
+  overlaySection(tree, 'tracing', (tracing) => {
+    for (const [key, name] of Object.entries(VARIABLES)) {
+      if (!(key in tracing) && env[name]) tracing[key] = env[name];
+    }
+    if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true') tracing.enabled = false;
+    else if (!('enabled' in tracing) && env.OTEL_EXPORTER_OTLP_ENDPOINT) tracing.enabled = true;
+  });
 }
