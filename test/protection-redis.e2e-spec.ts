@@ -3,12 +3,11 @@ import { FakeTwilio } from './support/fakes/twilio.fake';
 import { Gateway, startGateway } from './support/gateway';
 import { hookRequest } from './support/okta';
 import {
-  blockedAnswer,
   decisions,
-  deliveryIdOf,
-  oktaValue,
+  expectSharedPhoneLimit,
   protectedConfig,
   record,
+  sendStatus,
 } from './support/protection';
 import { describeWithRedis, RedisServer } from './support/redis-server';
 
@@ -42,8 +41,6 @@ describeWithRedis('toll-fraud rate limits shared by two replicas through Redis (
         },
       ),
     );
-  const status = async (gateway: Gateway, phoneNumber: string) =>
-    oktaValue((await gateway.hook(hookRequest({ phoneNumber })).expect(200)).body).status;
 
   beforeAll(async () => {
     redis = await RedisServer.start();
@@ -67,21 +64,9 @@ describeWithRedis('toll-fraud rate limits shared by two replicas through Redis (
   });
 
   it('should hold one limit across both replicas, and show the block on either', async () => {
-    const phone = '+447400123456';
+    const blocked = await expectSharedPhoneLimit(a, b, twilio, '+447400123456');
 
-    const sent = [await status(a, phone), await status(b, phone), await status(a, phone)];
-    const fourth = await b.hook(hookRequest({ phoneNumber: phone })).expect(200);
-
-    expect(sent).toEqual(['SUCCESSFUL', 'SUCCESSFUL', 'SUCCESSFUL']);
-    expect(fourth.body).toEqual(
-      blockedAnswer(
-        'rate-limit:phone:3/60s',
-        'over 3 per 60 s for this phone number',
-        deliveryIdOf(fourth.body),
-      ),
-    );
-    expect(twilio.requests).toHaveLength(3);
-    expect(await record(a, deliveryIdOf(fourth.body))).toMatchObject({
+    expect(await record(a, blocked)).toMatchObject({
       outcome: 'blocked',
       status: 'blocked',
       cause: 'rate-limit:phone:3/60s',
@@ -112,11 +97,11 @@ describeWithRedis('toll-fraud rate limits shared by two replicas through Redis (
     try {
       const phone = '+4917612345678';
       const during = [];
-      for (let i = 0; i < 4; i++) during.push(await status(a, phone));
+      for (let i = 0; i < 4; i++) during.push(await sendStatus(a, phone));
       const refused = await closed.hook(withoutEventId(phone)).expect(200);
 
       expect(during).toEqual(['SUCCESSFUL', 'SUCCESSFUL', 'SUCCESSFUL', 'FAILED']);
-      expect(await status(b, phone)).toBe('SUCCESSFUL');
+      expect(await sendStatus(b, phone)).toBe('SUCCESSFUL');
       expect(refused.body.error.errorCauses).toEqual([
         expect.objectContaining({
           location: 'delivery',

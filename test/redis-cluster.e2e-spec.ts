@@ -8,7 +8,7 @@ import { FakeTwilio, twilioProvider } from './support/fakes/twilio.fake';
 import { Gateway, startGateway } from './support/gateway';
 import { hookRequest } from './support/okta';
 import { eventHookDelivery, oieSmsEvent, user } from './support/okta-events';
-import { blockedAnswer, deliveryIdOf, oktaValue } from './support/protection';
+import { expectSharedPhoneLimit, oktaValue } from './support/protection';
 import { RedisCluster } from './support/redis-cluster';
 import { describeWithRedis } from './support/redis-server';
 import { storeDetails, storeWarnings } from './support/store-status';
@@ -67,8 +67,6 @@ describeWithRedis('Redis Cluster of three primaries (e2e)', () => {
           },
         }),
       );
-    const status = async (g: Gateway, phoneNumber: string) =>
-      oktaValue((await g.hook(hookRequest({ phoneNumber })).expect(200)).body).status;
 
     beforeAll(async () => {
       twilio = await FakeTwilio.start();
@@ -100,20 +98,7 @@ describeWithRedis('Redis Cluster of three primaries (e2e)', () => {
     });
 
     it('should hold one rate limit across both gateways', async () => {
-      const phone = '+447400123456';
-
-      const sent = [await status(a, phone), await status(b, phone), await status(a, phone)];
-      const fourth = await b.hook(hookRequest({ phoneNumber: phone })).expect(200);
-
-      expect(sent).toEqual(['SUCCESSFUL', 'SUCCESSFUL', 'SUCCESSFUL']);
-      expect(fourth.body).toEqual(
-        blockedAnswer(
-          'rate-limit:phone:3/60s',
-          'over 3 per 60 s for this phone number',
-          deliveryIdOf(fourth.body),
-        ),
-      );
-      expect(twilio.requests).toHaveLength(3);
+      await expectSharedPhoneLimit(a, b, twilio, '+447400123456');
     });
 
     it('should attach an Okta event received by one gateway to a delivery made by the other', async () => {

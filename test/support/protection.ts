@@ -1,5 +1,6 @@
 import { FakeTwilio, twilioProvider } from './fakes/twilio.fake';
 import { Gateway, testConfig } from './gateway';
+import { hookRequest } from './okta';
 
 export const ADMIN_TOKEN = 'admin-token-0123456789abcdef';
 
@@ -90,4 +91,35 @@ export async function record(gateway: Gateway, id: string): Promise<Record<strin
     .set('authorization', `Bearer ${ADMIN_TOKEN}`)
     .expect(200);
   return res.body as Record<string, unknown>;
+}
+
+/** Okta's status for one hook call sending to `phoneNumber`. */
+export async function sendStatus(gateway: Gateway, phoneNumber: string): Promise<string> {
+  return oktaValue((await gateway.hook(hookRequest({ phoneNumber })).expect(200)).body).status;
+}
+
+/**
+ * Two replicas sharing a store under `rateLimits: [{ key: 'phone', limit: 3, windowSeconds: 60 }]`:
+ * three sends alternate between them and pass, the fourth is blocked on `b`, Twilio got three.
+ * Returns the blocked delivery's id.
+ */
+export async function expectSharedPhoneLimit(
+  a: Gateway,
+  b: Gateway,
+  twilio: FakeTwilio,
+  phone: string,
+): Promise<string> {
+  const sent = [await sendStatus(a, phone), await sendStatus(b, phone), await sendStatus(a, phone)];
+  const fourth = await b.hook(hookRequest({ phoneNumber: phone })).expect(200);
+
+  expect(sent).toEqual(['SUCCESSFUL', 'SUCCESSFUL', 'SUCCESSFUL']);
+  expect(fourth.body).toEqual(
+    blockedAnswer(
+      'rate-limit:phone:3/60s',
+      'over 3 per 60 s for this phone number',
+      deliveryIdOf(fourth.body),
+    ),
+  );
+  expect(twilio.requests).toHaveLength(3);
+  return deliveryIdOf(fourth.body);
 }
