@@ -1,29 +1,18 @@
-import { ACME_KEY, acmeError, FakeHttpVendor } from './support/fakes/http.fake';
+import { ACME_KEY, acmeError, acmeSmsProvider, FakeHttpVendor } from './support/fakes/http.fake';
 import { FakeTwilio, TWILIO_SID, TWILIO_TOKEN } from './support/fakes/twilio.fake';
 import { hookRequest } from './support/okta';
 import { describeVendor } from './support/vendor-contract';
 
 /** A JSON vendor as a user would configure it: request template and response reading. */
-const acme = (fake: FakeHttpVendor) => ({
-  type: 'http',
-  channels: ['sms'],
-  baseUrl: fake.url,
-  path: '/v2/sms',
-  headers: { Authorization: `Bearer ${ACME_KEY}` },
-  from: 'Acme',
-  template: {
-    destination: '{{toDigits}}',
-    sender: '{{from}}',
-    message: '{{text}}',
-    reference: '{{deliveryId}}',
-  },
-  response: {
-    messageIdPath: 'data.id',
-    invalidRecipient: [400],
-    failWhen: { path: 'data.state', values: ['rejected'] },
-  },
-  timeoutMs: 1000,
-});
+const acme = (fake: FakeHttpVendor) =>
+  acmeSmsProvider(fake.url, {
+    response: {
+      messageIdPath: 'data.id',
+      invalidRecipient: [400],
+      failWhen: { path: 'data.state', values: ['rejected'] },
+    },
+    timeoutMs: 1000,
+  });
 
 /** The Okta Workflows Compose card `To=..&From=..&Body=..` + API Connector, as a form template. */
 const composeCard = (fake: FakeTwilio) => ({
