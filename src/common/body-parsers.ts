@@ -3,6 +3,7 @@ import { parse as parseForm } from 'node:querystring';
 import { Readable } from 'node:stream';
 import { ApiError, ApiErrorCode } from './api-error';
 import { DepthGauge } from './depth-gauge';
+import { hasForbiddenKey } from './forbidden-keys';
 import { JsonScanner } from './json-scanner';
 import { policyOf } from './route-policy';
 
@@ -25,7 +26,6 @@ const FORM_TYPE = 'application/x-www-form-urlencoded';
  * are dropped once parsed.
  */
 export function installBodyParsers(fastify: FastifyInstance): void {
-  const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser(JSON_TYPE, (request: RawBodyRequest, payload, done: Done) => {
     const route = request.routeOptions;
@@ -39,9 +39,8 @@ export function installBodyParsers(fastify: FastifyInstance): void {
       (error, raw) => {
         if (error || !raw) return done(error);
         if (keepRaw) request.rawBody = raw;
-        void parseJson(request, raw.toString('utf8'), (parseError: Error | null, body?: unknown) =>
-          done(parseError ? whyNotJson(raw) : null, body),
-        );
+        const [refusal, body] = parseJson(raw);
+        done(refusal, body);
       },
     );
   });
@@ -62,6 +61,21 @@ export function installBodyParsers(fastify: FastifyInstance): void {
       },
     );
   });
+}
+
+/**
+ * The body's value, or the 400 that says why it is refused (an empty body is refused too). A
+ * leading UTF-8 byte order mark is skipped, as RFC 8259 §8.1 lets a parser do.
+ */
+function parseJson(raw: Buffer): [ApiError | null, unknown?] {
+  const text = raw.toString('utf8');
+  let body: unknown;
+  try {
+    body = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    return [whyNotJson(raw)];
+  }
+  return hasForbiddenKey(body) ? [forbiddenProperty()] : [null, body];
 }
 
 /** True for a JSON content type in any spelling (`Application/JSON; charset=UTF-8`). */
