@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 
 /**
  * Compares a presented secret or signature with the expected one in constant time. Both sides
@@ -9,7 +9,7 @@ export function safeEqual(presented: string, expected: string): boolean {
 }
 
 function digest(value: string): Buffer {
-  return createHash('sha256').update(value, 'utf8').digest();
+  return hash('sha256', value, 'buffer');
 }
 
 /** The one value of a header, or undefined when it is missing or repeated. */

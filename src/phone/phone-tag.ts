@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** Hex digits kept: 16 bits, so a tag narrows a match without naming the number (see docs/events.md). */
 const TAG_LENGTH = 4;
@@ -11,8 +11,5 @@ const TAG_LENGTH = 4;
  */
 export function phoneTag(userId: string, e164: string): string {
   const digits = e164.replace(/\D/g, '');
-  return createHash('sha256')
-    .update(`${userId}\n+${digits}`, 'utf8')
-    .digest('hex')
-    .slice(0, TAG_LENGTH);
+  return hash('sha256', `${userId}\n+${digits}`, 'hex').slice(0, TAG_LENGTH);
 }
