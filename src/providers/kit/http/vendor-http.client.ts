@@ -20,6 +20,20 @@ export interface VendorHttpOptions extends ConnectionOptions {
   baseUrl: string;
 }
 
+/** Where one request goes, as node:http takes it (what it would make of a URL on every call). */
+interface Target {
+  readonly protocol: string;
+  readonly hostname: string;
+  readonly port: string;
+  /** Path and query. */
+  readonly path: string;
+  /** `user:password` of a URL that carries them. */
+  readonly auth?: string;
+}
+
+/** Targets remembered per client: a provider calls a handful of paths, but a few hold ids. */
+const MAX_TARGETS = 256;
+
 /** Why one send failed, and whether sending again cannot make the vendor send twice. */
 class SendFailure extends Error {
   constructor(
@@ -44,6 +58,7 @@ export class VendorHttpClient {
   /** Retries only: a new connection each time, closed after its answer. */
   private readonly fresh: VendorAgents;
   private readonly proxy?: ProxySettings;
+  private readonly targets = new Map<string, Target>();
 
   constructor(options: VendorHttpOptions) {
     this.agents = vendorAgents(options);
@@ -53,7 +68,7 @@ export class VendorHttpClient {
   }
 
   request(req: VendorRequest): Promise<VendorResponse> {
-    const url = new URL(/^https?:\/\//.test(req.path) ? req.path : this.baseUrl + req.path);
+    const url = this.targetOf(req.path);
     const headers: Record<string, string | number> = { ...req.headers };
     if (req.body !== undefined) headers['content-length'] = Buffer.byteLength(req.body);
     const { signal } = req;
@@ -64,10 +79,29 @@ export class VendorHttpClient {
     );
   }
 
+  private targetOf(path: string): Target {
+    const known = this.targets.get(path);
+    if (known) return known;
+    const url = new URL(/^https?:\/\//.test(path) ? path : this.baseUrl + path);
+    const target = {
+      protocol: url.protocol,
+      // node:http wants an IPv6 literal without its brackets, as it makes it of a URL itself.
+      hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+      port: url.port,
+      path: url.pathname + url.search,
+      ...(url.username || url.password
+        ? { auth: `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}` }
+        : {}),
+    };
+    if (this.targets.size >= MAX_TARGETS) this.targets.clear();
+    this.targets.set(path, target);
+    return target;
+  }
+
   /** One more send on a new connection when the first cannot have reached the vendor's answer. */
   private async afterFailure(
     failure: SendFailure,
-    url: URL,
+    url: Target,
     req: VendorRequest,
     headers: Record<string, string | number>,
     proxy: string | undefined,
@@ -91,7 +125,7 @@ export class VendorHttpClient {
   }
 
   private send(
-    url: URL,
+    url: Target,
     req: VendorRequest,
     headers: Record<string, string | number>,
     agents: VendorAgents,
@@ -101,8 +135,12 @@ export class VendorHttpClient {
     return new Promise<VendorResponse>((resolve, reject) => {
       let answered = false;
       const outgoing = send(
-        url,
-        { method: req.method, headers, agent: secure ? agents.https : agents.http },
+        {
+          ...url,
+          method: req.method,
+          headers,
+          agent: secure ? agents.https : agents.http,
+        },
         (res) =>
           void readResponse(res).then(resolve, (e: unknown) => reject(new SendFailure(e, false))),
       );
