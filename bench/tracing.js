@@ -5,13 +5,12 @@
 // req/s CPU-bound (64 connections, 1 ms vendor), p99 at 200 req/s open-loop (50 ms vendor).
 // Usage: npm run bench:tracing   (TRACING_BENCH_ROUNDS=3, BENCH_SCALE=1;
 // BENCH_TRACING_BEFORE=$(git merge-base HEAD main) adds the build before tracing)
-const { execSync } = require('node:child_process');
-const { existsSync, mkdtempSync, rmSync, symlinkSync } = require('node:fs');
-const { tmpdir } = require('node:os');
+const { existsSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
 const { ROOT, cpuSeconds, runLoad, startListener, stop } = require('./processes');
 const { SECRET, startGateway } = require('./targets');
-const { spread, writeResult } = require('./decisions/result');
+const { spread, spreadOf, writeResult } = require('./decisions/result');
+const { buildRef } = require('./build-ref');
 
 const ROUNDS = Number(process.env.TRACING_BENCH_ROUNDS ?? 3);
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -21,19 +20,6 @@ const SCENARIOS = [
 ];
 const WARMUP = { mode: 'closed', connections: 16, durationMs: 3_000 * SCALE, warmupMs: 0 };
 
-/** The build of `ref` in a temporary folder (its dist/ beside a link to our node_modules). */
-function buildRef(ref) {
-  const dir = mkdtempSync(join(tmpdir(), 'otg-bench-ref-'));
-  try {
-    execSync(`git archive ${ref} | tar -x -C ${dir}`, { cwd: ROOT, stdio: 'inherit' });
-    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-    execSync('node_modules/.bin/nest build', { cwd: dir, stdio: 'inherit' });
-    return dir;
-  } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
-    throw error;
-  }
-}
 
 function variants(sinkUrl, before) {
   const on = (ratio) => `tracing: { enabled: true, endpoint: "${sinkUrl}", sampleRatio: ${ratio} }\n`;
@@ -129,14 +115,6 @@ function row(scenario, variant, runs) {
     errors: runs.reduce((n, r) => n + r.errors, 0),
     runs,
   };
-}
-
-/** spread() rounds below 100 to one decimal; CPU ms per request needs three. */
-function spreadOf(values, digits) {
-  const f = 10 ** digits;
-  const scaled = spread(values.map((v) => v * f));
-  const back = (v) => Math.round(v) / f;
-  return { median: back(scaled.median), min: back(scaled.min), max: back(scaled.max), text: `${back(scaled.median)} (${back(scaled.min)}–${back(scaled.max)})` };
 }
 
 main().catch((error) => {

@@ -13,6 +13,14 @@ function spread(values) {
   return { median, min, max, text: `${median} (${min}–${max})` };
 }
 
+/** spread() rounds below 100 to one decimal; CPU ms per request needs three. */
+function spreadOf(values, digits) {
+  const f = 10 ** digits;
+  const scaled = spread(values.map((v) => v * f));
+  const back = (v) => Math.round(v) / f;
+  return { median: back(scaled.median), min: back(scaled.min), max: back(scaled.max), text: `${back(scaled.median)} (${back(scaled.min)}–${back(scaled.max)})` };
+}
+
 /** Writes bench/results/<name>-<time>.json and .md. */
 function writeResult(name, json, markdown) {
   const dir = join(ROOT, 'bench', 'results');
@@ -22,4 +30,4 @@ function writeResult(name, json, markdown) {
   writeFileSync(join(dir, `${name}-${stamp}.md`), `${markdown}\n`);
 }
 
-module.exports = { spread, writeResult };
+module.exports = { spread, spreadOf, writeResult };
