@@ -13,28 +13,42 @@ export class AttemptTimeoutError extends Error {
  * gets an {@link AttemptTimeoutError} at once, even if the provider ignores the signal.
  * Anything a provider throws that is not a ProviderError is treated as transient.
  */
-export async function sendWithin(
+export function sendWithin(
   provider: TelephonyProvider,
   message: OtpMessage,
   ms: number,
 ): Promise<SendResult> {
   const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
+  // One promise settled by whichever comes first, rather than a race of two (fewer promises and
+  // reactions on every attempt); what the loser does later changes nothing.
+  return new Promise<SendResult>((resolve, reject) => {
+    const timer = setTimeout(() => {
       controller.abort();
       reject(new AttemptTimeoutError(ms));
     }, ms);
+    sendingOf(provider, message, controller.signal).then(
+      (result) => {
+        clearTimeout(timer);
+        resolve(result);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(controller.signal.aborted ? new AttemptTimeoutError(ms) : asProviderError(error));
+      },
+    );
   });
-  const sending = provider.send(message, controller.signal).catch((error: unknown) => {
-    if (controller.signal.aborted) throw new AttemptTimeoutError(ms);
-    throw asProviderError(error);
-  });
-  sending.catch(() => undefined);
+}
+
+/** The provider's send; one that throws instead of rejecting is a rejection too. */
+function sendingOf(
+  provider: TelephonyProvider,
+  message: OtpMessage,
+  signal: AbortSignal,
+): Promise<SendResult> {
   try {
-    return await Promise.race([sending, expired]);
-  } finally {
-    clearTimeout(timer);
+    return provider.send(message, signal);
+  } catch (error) {
+    return Promise.reject(asProviderError(error));
   }
 }
 

@@ -66,19 +66,23 @@ function noteOutcome(span: SpanNotes, outcome: DeliveryOutcome): void {
   if (outcome.kind === 'failed') span.fail(outcome.cause);
 }
 
-/** The delivery's outcome, or `late()` if it is not there within `ms`. */
-async function withBackstop(
+/** The delivery's outcome, or `late()` if it is not there within `ms`; a delivery's failure passes through. */
+function withBackstop(
   delivery: Promise<DeliveryOutcome>,
   ms: number,
   late: () => DeliveryOutcome,
 ): Promise<DeliveryOutcome> {
-  let timer: NodeJS.Timeout | undefined;
-  const backstop = new Promise<DeliveryOutcome>((resolve) => {
-    timer = setTimeout(() => resolve(late()), ms);
+  return new Promise<DeliveryOutcome>((resolve, reject) => {
+    const timer = setTimeout(() => resolve(late()), ms);
+    delivery.then(
+      (outcome) => {
+        clearTimeout(timer);
+        resolve(outcome);
+      },
+      (error: Error) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
   });
-  try {
-    return await Promise.race([delivery, backstop]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

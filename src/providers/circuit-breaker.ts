@@ -59,15 +59,18 @@ export class CircuitBreaker {
   }
 
   /** Runs one attempt through the breaker; throws what `attempt` throws. */
-  async execute<T>(attempt: () => Promise<T>): Promise<T> {
-    let result: Guarded<T>;
-    try {
-      result = await this.breaker.policy.execute(() => guard(attempt));
-    } catch (error) {
-      throw error instanceof BrokenCircuitError ? new CircuitOpenError() : error;
-    }
-    if ('notCounted' in result) throw result.notCounted;
-    return result.ok;
+  execute<T>(attempt: () => Promise<T>): Promise<T> {
+    return this.breaker.policy
+      .execute(() => guard(attempt))
+      .then(
+        (result: Guarded<T>) => {
+          if ('notCounted' in result) throw result.notCounted;
+          return result.ok;
+        },
+        (error: unknown) => {
+          throw error instanceof BrokenCircuitError ? new CircuitOpenError() : error;
+        },
+      );
   }
 
   /** For metrics and readiness. */
@@ -80,13 +83,14 @@ function skip(reason: string, reopensAt: number, vendorAsked: boolean): BreakerG
   return { pass: false, reason, reopensAt, vendorAsked };
 }
 
-async function guard<T>(attempt: () => Promise<T>): Promise<Guarded<T>> {
-  try {
-    return { ok: await attempt() };
-  } catch (error) {
-    if (countsAgainstProvider(error)) throw error;
-    return { notCounted: error };
-  }
+function guard<T>(attempt: () => Promise<T>): Promise<Guarded<T>> {
+  return attempt().then(
+    (ok) => ({ ok }),
+    (error: unknown) => {
+      if (countsAgainstProvider(error)) throw error;
+      return { notCounted: error };
+    },
+  );
 }
 
 function stateName(state: CircuitState): BreakerState {
