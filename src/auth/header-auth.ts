@@ -1,4 +1,4 @@
-import { safeEqual, singleHeader } from '../common/safe-equal';
+import { sameDigest, secretDigest, singleHeader } from '../common/safe-equal';
 import { HeaderAuthConfig } from './auth.config';
 import { AuthRefusalReason } from './auth-refusal';
 
@@ -6,13 +6,15 @@ type Headers = Readonly<Record<string, string | string[] | undefined>>;
 
 interface ExpectedHeader {
   readonly name: string;
-  readonly secrets: readonly string[];
+  /** The accepted secrets' digests (the secrets themselves are not kept). */
+  readonly secrets: readonly Buffer[];
 }
 
 /**
- * Okta's HTTP-header authentication. Each comparison is {@link safeEqual} (both sides hashed,
- * then `timingSafeEqual`), so it takes the same time whatever the lengths or characters,
- * never throws, and every configured secret is compared on every call.
+ * Okta's HTTP-header authentication. Each comparison is of SHA-256 digests with
+ * `timingSafeEqual` (the secrets' digests made once, the presented value's once per header), so
+ * it takes the same time whatever the lengths or characters, never throws, and every configured
+ * secret is compared on every call.
  */
 export class HeaderAuthenticator {
   private readonly expected: readonly ExpectedHeader[];
@@ -20,7 +22,7 @@ export class HeaderAuthenticator {
   constructor(headers: readonly HeaderAuthConfig[]) {
     this.expected = headers.map((h) => ({
       name: h.name.toLowerCase(),
-      secrets: h.secrets,
+      secrets: h.secrets.map(secretDigest),
     }));
   }
 
@@ -32,8 +34,8 @@ export class HeaderAuthenticator {
   verify(headers: Headers): boolean {
     let matched = false;
     for (const { name, secrets } of this.expected) {
-      const presented = singleHeader(headers[name]) ?? '';
-      for (const expected of secrets) matched = safeEqual(presented, expected) || matched;
+      const presented = secretDigest(singleHeader(headers[name]) ?? '');
+      for (const expected of secrets) matched = sameDigest(presented, expected) || matched;
     }
     return matched;
   }

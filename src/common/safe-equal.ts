@@ -8,6 +8,19 @@ export function safeEqual(presented: string, expected: string): boolean {
   return timingSafeEqual(digest(presented), digest(expected));
 }
 
+/**
+ * The digest {@link safeEqual} compares, for a secret compared many times: computed once, then
+ * compared with {@link sameDigest}.
+ */
+export function secretDigest(value: string): Buffer {
+  return digest(value);
+}
+
+/** Two digests of {@link secretDigest}, compared in constant time. */
+export function sameDigest(presented: Buffer, expected: Buffer): boolean {
+  return timingSafeEqual(presented, expected);
+}
+
 function digest(value: string): Buffer {
   return hash('sha256', value, 'buffer');
 }

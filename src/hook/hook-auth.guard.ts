@@ -28,10 +28,10 @@ export class HookAuthGuard implements CanActivate, EarlyAuthenticator {
     this.oauth = hook.auth.oauth ? new OAuthVerifier(hook.auth.oauth) : undefined;
   }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    if (!this.passed.has(request)) await this.authenticate(request);
-    return true;
+    if (this.passed.has(request)) return true;
+    return (this.authenticate(request) ?? Promise.resolve()).then(() => true);
   }
 
   /** Synchronous when a header passes (the hot path); a Bearer token is checked asynchronously. */
