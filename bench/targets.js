@@ -85,4 +85,4 @@ const targets = {
   'gateway (image)': (vendorUrl) => startGateway(vendorUrl, { image: true, cgroup: podCgroup() }),
 };
 
-module.exports = { SECRET, gatewayConfig, startGateway, imageNodeFlags, imageNodeOptions, targets };
+module.exports = { SECRET, podCgroup, gatewayConfig, startGateway, imageNodeFlags, imageNodeOptions, targets };
