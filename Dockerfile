@@ -29,11 +29,13 @@ COPY package.json ./
 #   docker run --rm --entrypoint node <image> bin/otg.js config check /config/config.yaml
 #   kubectl exec deploy/<release> -- node bin/otg.js send --to +15551234567
 COPY bin ./bin
-# V8 heap sizing, measured in README (Performance › Memory): a young generation of 2 × 8 MB and an
-# old generation capped at 160 MB, which also makes V8 grow the heap by ~1.3× its live size instead
-# of up to 4× (its factor on a large host): steady RSS ~140 MB instead of ~250 MB under load.
+# V8 heap sizing, measured (docs/performance.md, Memory and Image flags): a young generation of
+# 2 × 16 MB and an old generation capped at 160 MB, which also makes V8 grow the heap by ~1.3× its
+# live size instead of up to 4× (its factor on a large host). Without them Node sizes the heap from
+# the memory it finds: on a large host it grows to ~400 MB under load, in a small pod it picks a
+# young generation so small that scavenges cost twice the CPU per request.
 # Raise --max-old-space-size with store.memoryMaxEntries (extraEnv NODE_OPTIONS in the chart).
-ENV NODE_OPTIONS="--max-semi-space-size=8 --max-old-space-size=160"
+ENV NODE_OPTIONS="--max-semi-space-size=16 --max-old-space-size=160"
 # The embedded default; Kubernetes mounts its own file and points CONFIG_FILE at it.
 COPY config ./config
 # The base image's `node` user, by number so that runAsNonRoot can verify it. The app writes
@@ -43,5 +45,5 @@ EXPOSE 8080
 # node is PID 1 and receives SIGTERM itself (graceful shutdown); no npm, no shell in between.
 # --single-threaded-gc (not allowed in NODE_OPTIONS, hence here): V8 collects on the main thread
 # instead of waking helper threads that compete with it for a pod's one or two cores; it took the
-# open-loop p99 from 4-7 ms to 2-3 ms above the raw-Node baseline's (README, Performance).
+# open-loop p99 from 4-7 ms to 2-3 ms above the raw-Node baseline's (docs/performance.md).
 ENTRYPOINT ["node", "--single-threaded-gc", "dist/main.js"]
