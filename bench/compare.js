@@ -12,9 +12,10 @@
 // Usage: BENCH_COMPARE=<ref> npm run bench:compare   (BENCH_COMPARE_ROUNDS=5, BENCH_SCALE=1)
 const { existsSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
-const { ROOT, cpuSeconds, runLoad, startListener, stop } = require('./processes');
-const { SECRET, podCgroup, startGateway } = require('./targets');
-const { spread, spreadOf, writeResult } = require('./decisions/result');
+const { ROOT } = require('./processes');
+const { podCgroup } = require('./targets');
+const { writeResult } = require('./decisions/result');
+const { alternate } = require('./alternate');
 const { buildRef } = require('./build-ref');
 
 const ROUNDS = Number(process.env.BENCH_COMPARE_ROUNDS ?? 5);
@@ -35,8 +36,8 @@ function variants() {
     const other = buildRef(ref);
     return {
       list: [
-        { name: ref, options: { image, main: join(other, 'dist/main.js') } },
-        { name: 'working tree', options: { image } },
+        { name: ref, options: { image, main: join(other, 'dist/main.js'), cgroup: podCgroup() } },
+        { name: 'working tree', options: { image, cgroup: podCgroup() } },
       ],
       cleanUp: () => rmSync(other, { recursive: true, force: true }),
     };
@@ -44,52 +45,11 @@ function variants() {
   if (flags !== undefined) {
     const list = flags.split('|').map((set) => set.trim()).map((set) => ({
       name: set || 'no flags',
-      options: { nodeFlags: set.split(/\s+/).filter(Boolean) },
+      options: { nodeFlags: set.split(/\s+/).filter(Boolean), cgroup: podCgroup() },
     }));
     return { list, cleanUp: () => undefined };
   }
   throw new Error('set BENCH_COMPARE to a git ref, or BENCH_COMPARE_FLAGS to flag sets separated by |');
-}
-
-async function measure(variant, vendorUrl, load) {
-  const server = await startGateway(vendorUrl, { ...variant.options, cgroup: podCgroup() });
-  try {
-    await runLoad({ ...WARMUP, url: server.url, secret: SECRET, seed: `${variant.name}-warm-${Date.now()}` });
-    const cpu0 = cpuSeconds(server.child.pid);
-    const result = await runLoad({ warmupMs: 0, ...load, url: server.url, secret: SECRET, seed: `${variant.name}-${Date.now()}` });
-    const cpuMs = (cpuSeconds(server.child.pid) - cpu0) * 1000;
-    const { p99, p999 } = result.latencyMs;
-    return { rps: result.rps, p99, p999, errors: result.errors, cpuMsPerRequest: cpuMs / Math.max(1, result.completed) };
-  } finally {
-    await stop(server.child);
-  }
-}
-
-async function compare(scenario, list) {
-  const runs = Object.fromEntries(list.map((v) => [v.name, []]));
-  const vendor = await startListener('bench/fake-vendor.js', [String(scenario.vendorMs)]);
-  try {
-    for (let round = 0; round < ROUNDS; round++) {
-      for (let i = 0; i < list.length; i++) {
-        const variant = list[(i + round) % list.length];
-        const run = await measure(variant, vendor.url, scenario.load);
-        runs[variant.name].push(run);
-        console.error(`${scenario.name} · ${variant.name} · round ${round + 1}: ${JSON.stringify(run)}`);
-      }
-    }
-  } finally {
-    await stop(vendor.child);
-  }
-  return list.map(({ name }) => ({
-    scenario: scenario.name,
-    variant: name,
-    cpu: spreadOf(runs[name].map((r) => r.cpuMsPerRequest), 3),
-    rps: spread(runs[name].map((r) => r.rps)),
-    p99: spread(runs[name].map((r) => r.p99)),
-    p999: spread(runs[name].map((r) => r.p999)),
-    errors: runs[name].reduce((n, r) => n + r.errors, 0),
-    runs: runs[name],
-  }));
 }
 
 async function main() {
@@ -99,7 +59,7 @@ async function main() {
   const { list, cleanUp } = variants();
   const rows = [];
   try {
-    for (const scenario of scenarios) rows.push(...(await compare(scenario, list)));
+    for (const scenario of scenarios) rows.push(...(await alternate(scenario, list, ROUNDS, WARMUP)));
   } finally {
     cleanUp();
   }

@@ -7,9 +7,9 @@
 // BENCH_TRACING_BEFORE=$(git merge-base HEAD main) adds the build before tracing)
 const { existsSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
-const { ROOT, cpuSeconds, runLoad, startListener, stop } = require('./processes');
-const { SECRET, startGateway } = require('./targets');
-const { spread, spreadOf, writeResult } = require('./decisions/result');
+const { ROOT, startListener, stop } = require('./processes');
+const { spread, writeResult } = require('./decisions/result');
+const { alternate } = require('./alternate');
 const { buildRef } = require('./build-ref');
 
 const ROUNDS = Number(process.env.TRACING_BENCH_ROUNDS ?? 3);
@@ -20,29 +20,15 @@ const SCENARIOS = [
 ];
 const WARMUP = { mode: 'closed', connections: 16, durationMs: 3_000 * SCALE, warmupMs: 0 };
 
-
 function variants(sinkUrl, before) {
   const on = (ratio) => `tracing: { enabled: true, endpoint: "${sinkUrl}", sampleRatio: ${ratio} }\n`;
   const list = [
-    { name: 'tracing off', options: {} },
-    { name: 'tracing on, every trace', options: { extraConfig: on(1) } },
-    { name: 'tracing on, sampleRatio 0.1', options: { extraConfig: on(0.1) } },
+    { name: 'tracing off', options: { image: true } },
+    { name: 'tracing on, every trace', options: { image: true, extraConfig: on(1) } },
+    { name: 'tracing on, sampleRatio 0.1', options: { image: true, extraConfig: on(0.1) } },
   ];
-  if (before) list.unshift({ name: `before (${process.env.BENCH_TRACING_BEFORE})`, options: { main: join(before, 'dist/main.js') } });
+  if (before) list.unshift({ name: `before (${process.env.BENCH_TRACING_BEFORE})`, options: { image: true, main: join(before, 'dist/main.js') } });
   return list;
-}
-
-async function measure(variant, vendorUrl, load) {
-  const server = await startGateway(vendorUrl, { image: true, ...variant.options });
-  try {
-    await runLoad({ ...WARMUP, url: server.url, secret: SECRET, seed: `${variant.name}-warm-${Date.now()}` });
-    const cpu0 = cpuSeconds(server.child.pid);
-    const result = await runLoad({ warmupMs: 0, ...load, url: server.url, secret: SECRET, seed: `${variant.name}-${Date.now()}` });
-    const cpuMs = (cpuSeconds(server.child.pid) - cpu0) * 1000;
-    return { rps: result.rps, p99: result.latencyMs.p99, errors: result.errors, cpuMsPerRequest: cpuMs / Math.max(1, result.completed) };
-  } finally {
-    await stop(server.child);
-  }
 }
 
 /** ns per call of a step wrapped in withSpan with tracing off, against the step called directly. */
@@ -70,23 +56,7 @@ async function main() {
   const rows = [];
   try {
     for (const scenario of SCENARIOS) {
-      const vendor = await startListener('bench/fake-vendor.js', [String(scenario.vendorMs)]);
-      const list = variants(sink.url, before);
-      const runs = Object.fromEntries(list.map((v) => [v.name, []]));
-      try {
-        for (let round = 0; round < ROUNDS; round++) {
-          // Rotate the order, so no variant always runs first or last.
-          for (let i = 0; i < list.length; i++) {
-            const variant = list[(i + round) % list.length];
-            const run = await measure(variant, vendor.url, scenario.load);
-            runs[variant.name].push(run);
-            console.error(`${scenario.name} · ${variant.name} · round ${round + 1}: ${JSON.stringify(run)}`);
-          }
-        }
-      } finally {
-        await stop(vendor.child);
-      }
-      for (const variant of list) rows.push(row(scenario.name, variant.name, runs[variant.name]));
+      rows.push(...(await alternate(scenario, variants(sink.url, before), ROUNDS, WARMUP)));
     }
   } finally {
     await stop(sink.child);
@@ -103,18 +73,6 @@ async function main() {
   ].join('\n');
   console.log(table);
   writeResult('tracing', { node: process.version, rows, offPath: micro }, table);
-}
-
-function row(scenario, variant, runs) {
-  return {
-    scenario,
-    variant,
-    cpu: spreadOf(runs.map((r) => r.cpuMsPerRequest), 3),
-    rps: spread(runs.map((r) => r.rps)),
-    p99: spread(runs.map((r) => r.p99)),
-    errors: runs.reduce((n, r) => n + r.errors, 0),
-    runs,
-  };
 }
 
 main().catch((error) => {
