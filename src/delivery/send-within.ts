@@ -1,3 +1,4 @@
+import { settleWithin } from '../common/settle-within';
 import { ProviderError, ProviderErrorCode } from '../providers/provider-error';
 import { OtpMessage, SendResult, TelephonyProvider } from '../providers/telephony-provider';
 
@@ -19,23 +20,12 @@ export function sendWithin(
   ms: number,
 ): Promise<SendResult> {
   const controller = new AbortController();
-  // One promise settled by whichever comes first, rather than a race of two (fewer promises and
-  // reactions on every attempt); what the loser does later changes nothing.
-  return new Promise<SendResult>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      controller.abort();
-      reject(new AttemptTimeoutError(ms));
-    }, ms);
-    sendingOf(provider, message, controller.signal).then(
-      (result) => {
-        clearTimeout(timer);
-        resolve(result);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(controller.signal.aborted ? new AttemptTimeoutError(ms) : asProviderError(error));
-      },
-    );
+  const sending = sendingOf(provider, message, controller.signal).catch((error: unknown) => {
+    throw controller.signal.aborted ? new AttemptTimeoutError(ms) : asProviderError(error);
+  });
+  return settleWithin(sending, ms, () => {
+    controller.abort();
+    throw new AttemptTimeoutError(ms);
   });
 }
 

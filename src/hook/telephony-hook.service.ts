@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { settleWithin } from '../common/settle-within';
 import { DeliveryService } from '../delivery/delivery.service';
 import { transactionIdOf } from '../delivery/delivery-outcome';
 import { DeliveryOutcome, DeliveryRequest } from '../delivery/delivery.types';
@@ -39,7 +40,7 @@ export class TelephonyHookService {
   private async deliver(request: DeliveryRequest, span?: SpanNotes): Promise<OktaHookResponse> {
     const startedAt = performance.now();
     const deadlineAt = startedAt + this.hook.deadlineMs;
-    const outcome = await withBackstop(
+    const outcome = await settleWithin<DeliveryOutcome>(
       this.delivery.deliver(request, { startedAt, deadlineAt }),
       this.hook.deadlineMs - this.hook.answerMarginMs / 2,
       () => ({
@@ -64,25 +65,4 @@ function noteOutcome(span: SpanNotes, outcome: DeliveryOutcome): void {
   span.set({ 'otg.outcome': outcome.kind });
   if (outcome.kind === 'sent') span.set({ 'otg.provider': outcome.providerId });
   if (outcome.kind === 'failed') span.fail(outcome.cause);
-}
-
-/** The delivery's outcome, or `late()` if it is not there within `ms`; a delivery's failure passes through. */
-function withBackstop(
-  delivery: Promise<DeliveryOutcome>,
-  ms: number,
-  late: () => DeliveryOutcome,
-): Promise<DeliveryOutcome> {
-  return new Promise<DeliveryOutcome>((resolve, reject) => {
-    const timer = setTimeout(() => resolve(late()), ms);
-    delivery.then(
-      (outcome) => {
-        clearTimeout(timer);
-        resolve(outcome);
-      },
-      (error: Error) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
 }

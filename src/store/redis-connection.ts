@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import Redis from 'ioredis';
+import { settleWithin } from '../common/settle-within';
 import { createRedisClient, RedisClient } from './redis-client';
 import { describeRedisError } from './redis-error';
 import { SentinelSwitchWatch } from './sentinel-switch';
@@ -66,12 +67,8 @@ export class RedisConnection {
   /** Waits for the first connection, up to `ms`; the service starts either way. */
   async ready(ms: number): Promise<void> {
     if (this.connected) return;
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      new Promise<void>((resolve) => this.client.once('ready', () => resolve())),
-      new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))),
-    ]);
-    clearTimeout(timer);
+    const connected = new Promise<void>((resolve) => this.client.once('ready', () => resolve()));
+    await settleWithin(connected, ms, () => undefined);
   }
 
   async close(): Promise<void> {
