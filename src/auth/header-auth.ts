@@ -1,4 +1,5 @@
-import { sameDigest, secretDigest, singleHeader } from '../common/safe-equal';
+import { timingSafeEqual } from 'node:crypto';
+import { secretDigest, singleHeader } from '../common/safe-equal';
 import { HeaderAuthConfig } from './auth.config';
 import { AuthRefusalReason } from './auth-refusal';
 
@@ -35,7 +36,7 @@ export class HeaderAuthenticator {
     let matched = false;
     for (const { name, secrets } of this.expected) {
       const presented = secretDigest(singleHeader(headers[name]) ?? '');
-      for (const expected of secrets) matched = sameDigest(presented, expected) || matched;
+      for (const expected of secrets) matched = timingSafeEqual(presented, expected) || matched;
     }
     return matched;
   }

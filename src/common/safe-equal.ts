@@ -5,23 +5,14 @@ import { hash, timingSafeEqual } from 'node:crypto';
  * are hashed first, so different lengths neither throw nor leak through timing.
  */
 export function safeEqual(presented: string, expected: string): boolean {
-  return timingSafeEqual(digest(presented), digest(expected));
+  return timingSafeEqual(secretDigest(presented), secretDigest(expected));
 }
 
 /**
- * The digest {@link safeEqual} compares, for a secret compared many times: computed once, then
- * compared with {@link sameDigest}.
+ * The SHA-256 digest {@link safeEqual} compares: for a secret compared many times, made once and
+ * compared with `timingSafeEqual`.
  */
 export function secretDigest(value: string): Buffer {
-  return digest(value);
-}
-
-/** Two digests of {@link secretDigest}, compared in constant time. */
-export function sameDigest(presented: Buffer, expected: Buffer): boolean {
-  return timingSafeEqual(presented, expected);
-}
-
-function digest(value: string): Buffer {
   return hash('sha256', value, 'buffer');
 }
 

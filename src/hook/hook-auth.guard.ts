@@ -30,8 +30,8 @@ export class HookAuthGuard implements CanActivate, EarlyAuthenticator {
 
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    if (this.passed.has(request)) return true;
-    return (this.authenticate(request) ?? Promise.resolve()).then(() => true);
+    const waiting = this.passed.has(request) ? undefined : this.authenticate(request);
+    return waiting ? waiting.then(() => true) : true;
   }
 
   /** Synchronous when a header passes (the hot path); a Bearer token is checked asynchronously. */
