@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { urlToHttpOptions } from 'node:url';
 import { networkFailure } from './network-failure';
 import { readResponse, VendorResponse } from './read-response';
 import { ConnectionOptions, ProxySettings, VendorAgents, vendorAgents } from './vendor-connection';
@@ -20,16 +21,8 @@ export interface VendorHttpOptions extends ConnectionOptions {
   baseUrl: string;
 }
 
-/** Where one request goes, as node:http takes it (what it would make of a URL on every call). */
-interface Target {
-  readonly protocol: string;
-  readonly hostname: string;
-  readonly port: string;
-  /** Path and query. */
-  readonly path: string;
-  /** `user:password` of a URL that carries them. */
-  readonly auth?: string;
-}
+/** Where one request goes, as node:http takes it: what it would make of a URL on every call. */
+type Target = ReturnType<typeof urlToHttpOptions>;
 
 /** Targets remembered per client: a provider calls a handful of paths, but a few hold ids. */
 const MAX_TARGETS = 256;
@@ -82,17 +75,9 @@ export class VendorHttpClient {
   private targetOf(path: string): Target {
     const known = this.targets.get(path);
     if (known) return known;
-    const url = new URL(/^https?:\/\//.test(path) ? path : this.baseUrl + path);
-    const target = {
-      protocol: url.protocol,
-      // node:http wants an IPv6 literal without its brackets, as it makes it of a URL itself.
-      hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
-      port: url.port,
-      path: url.pathname + url.search,
-      ...(url.username || url.password
-        ? { auth: `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}` }
-        : {}),
-    };
+    const target = urlToHttpOptions(
+      new URL(/^https?:\/\//.test(path) ? path : this.baseUrl + path),
+    );
     if (this.targets.size >= MAX_TARGETS) this.targets.clear();
     this.targets.set(path, target);
     return target;
