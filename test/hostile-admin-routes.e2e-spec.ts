@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { ADMIN_TOKEN, eventHookConfig, OktaAndSupport } from './support/event-hook';
-import { Gateway, HOOK_SECRET } from './support/gateway';
-import { startGateway } from './support/gateway';
+import { Gateway, HOOK_SECRET, startGateway } from './support/gateway';
 import {
   contentType,
   domainState,
