@@ -34,12 +34,13 @@ function startListener(script, args = [], env = {}) {
 }
 
 /**
- * Starts a server on `port` and waits until `readyPath` answers 200. Its output is discarded.
- * `cgroup`: a memory cgroup's folder to start it in (bench/memory-limit.js).
+ * Starts a server on `port` and waits until `readyPath` answers 200. Its output is discarded, or
+ * written to the file descriptor `stdout`. `cgroup`: a memory cgroup's folder to start it in
+ * (bench/memory-limit.js).
  */
-async function startServer(args, env, port, readyPath, cgroup) {
+async function startServer(args, env, port, readyPath, cgroup, stdout = 'ignore') {
   const [command, argv] = cgroup ? inCgroup(cgroup, args) : [process.execPath, args];
-  const child = spawn(command, argv, { cwd: ROOT, env: { PATH: process.env.PATH, ...env, PORT: String(port) }, stdio: 'ignore' });
+  const child = spawn(command, argv, { cwd: ROOT, env: { PATH: process.env.PATH, ...env, PORT: String(port) }, stdio: ['ignore', stdout, 'ignore'] });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
     if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`);

@@ -46,13 +46,13 @@ function imageNodeFlags() {
  * `node dist/main.js` on the bench config: with no flags, or (`image: true`) as the image runs it.
  * The memory and allocation benches add node flags (a preloaded sampler), environment and config of
  * their own; the tracing bench runs another build too (`main`); `cgroup` starts it in a memory
- * cgroup (bench/memory-limit.js).
+ * cgroup (bench/memory-limit.js); `stdout`, a file descriptor for its output (bench/gc-trace.js).
  */
-async function startGateway(vendorUrl, { image = false, nodeFlags = [], env = {}, extraConfig = '', main = join(ROOT, 'dist/main.js'), cgroup } = {}) {
+async function startGateway(vendorUrl, { image = false, nodeFlags = [], env = {}, extraConfig = '', main = join(ROOT, 'dist/main.js'), cgroup, stdout } = {}) {
   const port = await freePort();
   const config = writeTempFile('config.yaml', gatewayConfig(vendorUrl) + extraConfig);
   const fullEnv = { NODE_ENV: 'production', CONFIG_FILE: config, ...(image ? { NODE_OPTIONS: imageNodeOptions() } : {}), ...env };
-  return startServer([...(image ? imageNodeFlags() : []), ...nodeFlags, main], fullEnv, port, '/health/ready', cgroup);
+  return startServer([...(image ? imageNodeFlags() : []), ...nodeFlags, main], fullEnv, port, '/health/ready', cgroup, stdout);
 }
 
 /** A comparison program (relay, floors, peer): plain `node <script>`, readiness on /health. */
