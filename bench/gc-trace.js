@@ -10,7 +10,7 @@
 const { openSync, closeSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { startListener, stop, runLoad, tempDir } = require('./processes');
-const { SECRET, startGateway } = require('./targets');
+const { SECRET, startGateway, imageNodeFlags, imageNodeOptions } = require('./targets');
 const { writeResult } = require('./decisions/result');
 
 const ROUNDS = Number(process.env.BENCH_GC_ROUNDS ?? 4);
@@ -64,7 +64,8 @@ async function main() {
   } finally {
     await stop(vendor.child);
   }
-  const variant = [IMAGE ? 'as the image runs it' : 'node dist/main.js', ...FLAGS].join(' ');
+  const node = IMAGE ? `NODE_OPTIONS='${imageNodeOptions()}' node ${imageNodeFlags().join(' ')}` : 'node';
+  const variant = [node, ...FLAGS, 'dist/main.js'].join(' ').replace(/ +/g, ' ');
   const table = [
     `Node ${process.version}, ${variant}, open-loop 200 req/s, 50 ms vendor, ${new Date().toISOString()}`,
     '',
