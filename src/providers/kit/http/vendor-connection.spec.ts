@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { Socket } from 'node:net';
 import { join } from 'node:path';
 import { OutboundConfig } from './outbound.config';
 import { connectionOptions, providerProxy, vendorAgents } from './vendor-connection';
@@ -59,16 +60,21 @@ describe(connectionOptions.name, () => {
 });
 
 describe(vendorAgents.name, () => {
-  it('should size keep-alive pools with the idle timeout as the socket timeout', () => {
+  it('should size keep-alive pools and give a kept connection the idle timeout', () => {
     const sut = vendorAgents({ maxSockets: 5, idleTimeoutMs: 2500 });
+    const kept = new Socket();
 
+    const keep = sut.http.keepSocketAlive(kept) as unknown;
+
+    expect(keep).toBe(true);
+    expect(kept.timeout).toBe(2500);
     expect(sut.https.maxSockets).toBe(5);
-    // Node keeps the options on the agent; its type does not declare them.
-    expect((sut.http as unknown as { options: object }).options).toMatchObject({
-      keepAlive: true,
-      timeout: 2500,
-      proxyEnv: {},
-    });
+    // Node keeps the options on the agent; its type does not declare them. No `timeout` option:
+    // node:http would arm a timeout listener on every request (closeWhenIdle says why not).
+    const options = (sut.http as unknown as { options: Record<string, unknown> }).options;
+    expect(options).toMatchObject({ keepAlive: true, proxyEnv: {} });
+    expect(options.timeout).toBeUndefined();
+    kept.destroy();
     sut.http.destroy();
     sut.https.destroy();
   });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
+import type { Socket } from 'node:net';
 import { getCACertificates } from 'node:tls';
 import { NO_PROXY_VALUES, OutboundConfig } from './outbound.config';
 
@@ -73,18 +74,46 @@ export function providerProxy(
  * never handed to Node.
  */
 export function vendorAgents(options: ConnectionOptions, keepAlive = true): VendorAgents {
-  const { proxy } = options;
+  const { proxy, idleTimeoutMs } = options;
   const pool = {
     keepAlive,
     maxSockets: options.maxSockets,
     scheduling: 'lifo' as const,
-    timeout: options.idleTimeoutMs,
     proxyEnv: proxy
       ? { HTTPS_PROXY: proxy.httpsProxy, HTTP_PROXY: proxy.httpProxy, NO_PROXY: proxy.noProxy }
       : {},
   };
   const ca = options.ca ? [...getCACertificates('default'), options.ca] : undefined;
-  return { http: new HttpAgent(pool), https: new HttpsAgent({ ...pool, ca }) };
+  return {
+    http: closeWhenIdle(new HttpAgent(pool), idleTimeoutMs),
+    https: closeWhenIdle(new HttpsAgent({ ...pool, ca }), idleTimeoutMs),
+  };
+}
+
+/** Node's default interval of TCP keep-alive probes on a kept connection (`keepAliveMsecs`). */
+const KEEP_ALIVE_PROBE_MS = 1000;
+
+/**
+ * A connection kept for the next request is closed once idle for `idleMs`. The timeout is set
+ * on the socket itself, once per socket, and the agent destroys a free socket whose timeout
+ * fires. This does not use the agent's `timeout` option: with it, node:http also arms a timeout
+ * listener on every request, and in about half of the processes V8 then pretenured an object
+ * that kept each request's short-lived objects alive until the next mark-compact (11–12 ms
+ * scavenges instead of 3; docs/performance.md, "two kinds of gateway process"). Node's own
+ * keep-alive steps are documented: TCP keep-alive, unref. The vendor's `Keep-Alive: timeout`
+ * hint is not read. `idleTimeoutMs` is set below the vendor's, and a reused connection the
+ * vendor has closed is retried once (vendor-http.client.ts).
+ */
+function closeWhenIdle<T extends HttpAgent>(agent: T, idleMs: number | undefined): T {
+  if (idleMs === undefined) return agent;
+  agent.keepSocketAlive = (kept) => {
+    const socket = kept as Socket;
+    socket.setKeepAlive(true, KEEP_ALIVE_PROBE_MS);
+    socket.unref();
+    if (socket.timeout !== idleMs) socket.setTimeout(idleMs);
+    return true;
+  };
+  return agent;
 }
 
 function usable(url: string | undefined): string | undefined {
