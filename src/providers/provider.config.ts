@@ -25,7 +25,10 @@ export class ProviderConfig {
   @IsOptional() @IsArray() @IsIn(CHANNELS, { each: true }) channels?: Channel[];
   /** Keep-alive connections kept open to the vendor. */
   @IntRange(1, 1024) maxSockets = 64;
-  /** An idle keep-alive connection is closed after this long: below the vendor's own timeout. */
+  /**
+   * An idle keep-alive connection is closed after this long: below the vendor's own timeout
+   * (the vendor's `Keep-Alive: timeout` hint is not read).
+   */
   @IntRange(100, 600_000) idleTimeoutMs = 4000;
   /** This provider's proxy; wins over `outbound` and the environment. `""` or `none`: direct. */
   @ProxyUrl() proxyUrl?: string;
