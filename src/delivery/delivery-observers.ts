@@ -29,11 +29,8 @@ export class DeliveryObservers {
     (timing === 'before-answer' ? this.before : this.after).push(observer);
   }
 
-  /** Async, so that an observer's failure is always a rejection, which the recorder logs. */
   async notify(record: NewDeliveryRecord, phone?: PhoneNumberInfo): Promise<void> {
     if (this.after.length > 0) setImmediate(() => this.notifyAfterAnswer(record, phone));
-    // One observer (the event hook's index) is the usual case: its promise as it is.
-    if (this.before.length === 1) return this.before[0].delivered(record, phone);
     await Promise.all(this.before.map((observer) => observer.delivered(record, phone)));
   }
 

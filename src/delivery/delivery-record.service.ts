@@ -36,16 +36,16 @@ export class DeliveryRecordService {
     this.ttlMs = config.recordTtlSeconds * 1000;
   }
 
-  /** Async, so that a driver's failure is always a rejection, which the recorder logs. */
   async save(record: NewDeliveryRecord): Promise<void> {
-    const saved = this.store.set(`rec:${record.deliveryId}`, record, this.ttlMs);
-    if (!record.providerId || record.transactionId === record.deliveryId) return saved;
-    const index: TransactionIndex = {
-      deliveryId: record.deliveryId,
-      providerId: record.providerId,
-    };
-    const indexed = this.store.set(`rec-tx:${record.transactionId}`, index, this.ttlMs);
-    await Promise.all([saved, indexed]);
+    const writes = [this.store.set(`rec:${record.deliveryId}`, record, this.ttlMs)];
+    if (record.providerId && record.transactionId !== record.deliveryId) {
+      const index: TransactionIndex = {
+        deliveryId: record.deliveryId,
+        providerId: record.providerId,
+      };
+      writes.push(this.store.set(`rec-tx:${record.transactionId}`, index, this.ttlMs));
+    }
+    await Promise.all(writes);
   }
 
   /** The record by the transaction id Okta got, or by delivery id. */
