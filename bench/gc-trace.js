@@ -11,7 +11,7 @@ const { openSync, closeSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { startListener, stop, runLoad, tempDir } = require('./processes');
 const { SECRET, startGateway, imageNodeFlags, imageNodeOptions } = require('./targets');
-const { writeResult } = require('./decisions/result');
+const { spread, writeResult } = require('./decisions/result');
 
 const ROUNDS = Number(process.env.BENCH_GC_ROUNDS ?? 4);
 const FLAGS = (process.env.BENCH_GC_FLAGS ?? '').split(/\s+/).filter(Boolean);
@@ -21,7 +21,6 @@ const LOAD = { mode: 'open', rate: 200, durationMs: 20_000, warmupMs: 0 };
 
 /** One NVP line's field, as a number. */
 const field = (line, name) => Number(new RegExp(` ${name}=([0-9.]+)`).exec(line)?.[1] ?? NaN);
-const median = (xs) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : NaN);
 const fixed = (x, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : '–');
 
 /** Scavenges and mark-compacts from a --trace-gc-nvp output, the scavenges of its second half. */
@@ -30,12 +29,12 @@ function gcSummary(trace) {
   const scavenges = lines.filter((l) => / gc=s /.test(l));
   const steady = scavenges.slice(Math.floor(scavenges.length / 2));
   const compacts = lines.filter((l) => / gc=mc /.test(l));
-  const pauses = steady.map((l) => field(l, 'pause'));
+  const pauses = spread(steady.map((l) => field(l, 'pause')));
   return {
     scavenges: scavenges.length,
-    pauseMs: median(pauses),
-    maxPauseMs: Math.max(...pauses),
-    survivedMb: median(steady.map((l) => field(l, 'new_space_survived') / 1e6)),
+    pauseMs: pauses.median,
+    maxPauseMs: pauses.max,
+    survivedMb: spread(steady.map((l) => field(l, 'new_space_survived') / 1e6)).median,
     markCompacts: compacts.length,
     maxMarkCompactMs: compacts.length ? Math.max(...compacts.map((l) => field(l, 'pause'))) : NaN,
   };
