@@ -2,7 +2,7 @@
 // Gateway variants measured in alternated rounds against one fake vendor (bench:compare,
 // bench:tracing): the order rotates every round, so no variant always runs first or last, and each
 // figure is the median of its rounds.
-const { cpuSeconds, runLoad, startListener, stop } = require('./processes');
+const { cpuSeconds, runLoad, startListener, stop, machineTicks, stealPercent } = require('./processes');
 const { SECRET, startGateway } = require('./targets');
 const { spread, spreadOf } = require('./decisions/result');
 
@@ -12,10 +12,12 @@ async function measure(variant, vendorUrl, load, warmup) {
   try {
     await runLoad({ ...warmup, url: server.url, secret: SECRET, seed: `${variant.name}-warm-${Date.now()}` });
     const cpu0 = cpuSeconds(server.child.pid);
+    const ticks = machineTicks();
     const result = await runLoad({ warmupMs: 0, ...load, url: server.url, secret: SECRET, seed: `${variant.name}-${Date.now()}` });
     const cpuMs = (cpuSeconds(server.child.pid) - cpu0) * 1000;
     const { p99, p999 } = result.latencyMs;
-    return { rps: result.rps, p99, p999, errors: result.errors, cpuMsPerRequest: cpuMs / Math.max(1, result.completed) };
+    const cpuMsPerRequest = cpuMs / Math.max(1, result.completed);
+    return { rps: result.rps, p99, p999, errors: result.errors, cpuMsPerRequest, stealPct: stealPercent(ticks) };
   } finally {
     await stop(server.child);
   }
@@ -47,6 +49,7 @@ async function alternate(scenario, list, rounds, warmup) {
     rps: spread(runs[name].map((r) => r.rps)),
     p99: spread(runs[name].map((r) => r.p99)),
     p999: spread(runs[name].map((r) => r.p999)),
+    steal: spread(runs[name].map((r) => r.stealPct)),
     errors: runs[name].reduce((n, r) => n + r.errors, 0),
     runs: runs[name],
   }));

@@ -67,9 +67,9 @@ async function main() {
   const table = [
     `Node ${process.version}, ${ROUNDS} rounds alternated${limit}, ${new Date().toISOString()} (median, min–max)`,
     '',
-    '| scenario | variant | CPU ms/request | req/s | p99 ms | p99.9 ms | errors |',
-    '|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.scenario} | ${r.variant} | ${r.cpu.text} | ${r.rps.text} | ${r.p99.text} | ${r.p999.text} | ${r.errors} |`),
+    '| scenario | variant | CPU ms/request | req/s | p99 ms | p99.9 ms | errors | CPU steal % |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.scenario} | ${r.variant} | ${r.cpu.text} | ${r.rps.text} | ${r.p99.text} | ${r.p999.text} | ${r.errors} | ${r.steal.text} |`),
   ].join('\n');
   console.log(table);
   writeResult('compare', { node: process.version, rows }, table);

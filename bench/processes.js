@@ -70,9 +70,41 @@ function cpuSeconds(pid) {
   return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
 }
 
-function rssMb(pid) {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+/** A line of /proc/<pid>/status in MB (VmRSS, RssAnon, RssFile). */
+function statusMb(pid, field) {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
   return Math.round((Number(line.split(/\s+/)[1]) / 1024) * 10) / 10;
+}
+
+function rssMb(pid) {
+  return statusMb(pid, 'VmRSS');
+}
+
+/**
+ * RSS in two parts: anonymous (the heap, V8's and malloc's: what the process costs) and
+ * file-backed (pages of the node binary and libraries: shared with other processes running the
+ * same files, and given back to the kernel under memory pressure).
+ */
+function rssPartsMb(pid) {
+  return { anonMb: statusMb(pid, 'RssAnon'), fileMb: statusMb(pid, 'RssFile') };
+}
+
+/** The machine's CPU time so far, in clock ticks: all of it, and what the hypervisor stole. */
+function machineTicks() {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal (guest time is counted in user already)
+  const total = fields.slice(0, 8).reduce((a, b) => a + b, 0);
+  return { total, steal: fields[7] ?? 0 };
+}
+
+/**
+ * The share of the machine's CPU time the hypervisor gave to other guests since `before`
+ * (machineTicks()), in percent: on a shared VM, a run with 20% steal is a slower machine, not a
+ * slower program.
+ */
+function stealPercent(before, after = machineTicks()) {
+  const total = after.total - before.total;
+  return total > 0 ? Math.round(((after.steal - before.steal) / total) * 1000) / 10 : 0;
 }
 
 /** Runs bench/load.js with these options and returns its JSON result. */
@@ -101,4 +133,4 @@ function writeTempFile(name, content) {
   return file;
 }
 
-module.exports = { ROOT, freePort, startListener, startServer, stop, cpuSeconds, rssMb, runLoad, writeTempFile, tempDir };
+module.exports = { ROOT, freePort, startListener, startServer, stop, cpuSeconds, rssMb, rssPartsMb, machineTicks, stealPercent, runLoad, writeTempFile, tempDir };

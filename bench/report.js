@@ -14,14 +14,14 @@ const find = (results, part) => results.find((r) => r.scenario.includes(part));
 
 function figures(results) {
   const lines = [
-    '| scenario | program | req/s | p50 ms | p99 ms | p99.9 ms | CPU ms/req | RSS start→end MB | errors | load avg |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| scenario | program | req/s | p50 ms | p99 ms | p99.9 ms | CPU ms/req | RSS start→end MB | errors | load avg | steal % |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const row of results) {
     for (const kind of [...PROGRAMS, ...GATEWAYS].filter((k) => row[k])) {
       const r = row[kind];
       const l = r.latencyMs;
-      lines.push(`| ${row.scenario} | ${kind} | ${r.rps} | ${l.p50} | ${l.p99} | ${l.p999} | ${r.cpuMsPerRequest} | ${r.rssStartMb}→${r.rssEndMb} | ${r.errors} | ${r.loadAverage} |`);
+      lines.push(`| ${row.scenario} | ${kind} | ${r.rps} | ${l.p50} | ${l.p99} | ${l.p999} | ${r.cpuMsPerRequest} | ${r.rssStartMb}→${r.rssEndMb} | ${r.errors} | ${r.loadAverage} | ${r.stealPct ?? '–'} |`);
     }
   }
   return lines;
@@ -101,14 +101,20 @@ function checkLines(checks) {
 function markdownReport(run) {
   const checks = targetChecks(run);
   const pod = run.memoryLimitMb ? `, every program in a ${run.memoryLimitMb} MB memory cgroup` : '';
-  const head = `Node ${run.node}, ${run.cores} cores${pod}, ${run.started}; load average (1/5/15 min) ${run.loadAverageAtStart.join(' / ')} at the start, ${run.loadAverageAtEnd.join(' / ')} at the end`;
+  const head = `Node ${run.node}, ${run.cores} cores${pod}, ${run.started}; load average (1/5/15 min) ${run.loadAverageAtStart.join(' / ')} at the start, ${run.loadAverageAtEnd.join(' / ')} at the end${stealNote(run.stealPct)}`;
   const soak = run.soak ? ['', 'Soak:', '', ...soakTable(run.soak)] : [];
   const lines = [head, '', ...figures(run.results), '', ...ratios(run.results), ...soak, '', ...checkLines(checks)];
   return { markdown: lines.join('\n') + '\n', ok: checks.every(([, , , ok]) => ok) };
 }
 
+/** CPU time the hypervisor gave to other guests: figures from a run with much of it are a slower machine's. */
+function stealNote(stealPct) {
+  return stealPct === undefined ? '' : `; CPU steal ${stealPct}% of the machine's time over the run`;
+}
+
 function soakTable({ samples }) {
-  return ['| requests | RSS MB | req/s |', '|---|---|---|', ...samples.map((s) => `| ${s.requests} | ${s.rssMb} | ${s.rps ?? ''} |`)];
+  const head = ['| requests | RSS MB | anonymous MB | file-backed MB | req/s |', '|---|---|---|---|---|'];
+  return [...head, ...samples.map((s) => `| ${s.requests} | ${s.rssMb} | ${s.anonMb ?? '–'} | ${s.fileMb ?? '–'} | ${s.rps ?? ''} |`)];
 }
 
 /** Least-squares slope of RSS over requests, in MB per 10,000 requests. */

@@ -9,7 +9,7 @@
 const { mkdirSync, writeFileSync } = require('node:fs');
 const { loadavg, cpus } = require('node:os');
 const { join } = require('node:path');
-const { ROOT, startListener, stop, cpuSeconds, rssMb, runLoad } = require('./processes');
+const { ROOT, startListener, stop, cpuSeconds, rssMb, runLoad, machineTicks, stealPercent } = require('./processes');
 const { SECRET, targets } = require('./targets');
 const { soak } = require('./soak');
 const { markdownReport, soakReport } = require('./report');
@@ -37,10 +37,12 @@ async function measure(kind, vendorUrl, load) {
     const rssStartMb = rssMb(pid);
     await runLoad({ ...WARMUP, url: server.url, secret: SECRET, seed: `${kind}-warm-${Date.now()}` });
     const cpu0 = cpuSeconds(pid);
+    const ticks = machineTicks();
     const result = await runLoad({ warmupMs: 0, ...load, url: server.url, secret: SECRET, seed: `${kind}-${Date.now()}` });
     const cpuMs = (cpuSeconds(pid) - cpu0) * 1000;
     const cpuMsPerRequest = Math.round((cpuMs / Math.max(1, result.completed)) * 1000) / 1000;
-    return { ...result, cpuMsPerRequest, rssStartMb, rssEndMb: rssMb(pid), loadAverage: round2(loadavg()[0]) };
+    const stealPct = stealPercent(ticks);
+    return { ...result, cpuMsPerRequest, rssStartMb, rssEndMb: rssMb(pid), loadAverage: round2(loadavg()[0]), stealPct };
   } finally {
     await stop(server.child);
   }
@@ -84,11 +86,12 @@ function save(name, json, markdown) {
 async function main() {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const memoryLimitMb = process.env.BENCH_MEMORY_LIMIT_MB ? Number(process.env.BENCH_MEMORY_LIMIT_MB) : undefined;
+  const ticks = machineTicks();
   const machine = { node: process.version, cores: cpus().length, memoryLimitMb, loadAverageAtStart: loadavg().map(round2), started: new Date().toISOString() };
   if (process.argv.includes('--soak')) {
     const result = await soak();
     const { markdown, ok } = soakReport(result);
-    save(`soak-${stamp}`, { ...machine, ...result }, markdown);
+    save(`soak-${stamp}`, { ...machine, stealPct: stealPercent(ticks), ...result }, markdown);
     console.log(markdown);
     process.exitCode = ok ? 0 : 1;
     return;
@@ -96,7 +99,7 @@ async function main() {
   const results = await bench();
   const withSoak = process.env.BENCH_SOAK !== '0' && !process.env.BENCH_ONLY;
   const soaked = withSoak ? await soak() : undefined;
-  const run = { ...machine, loadAverageAtEnd: loadavg().map(round2), results, soak: soaked };
+  const run = { ...machine, loadAverageAtEnd: loadavg().map(round2), stealPct: stealPercent(ticks), results, soak: soaked };
   const { markdown, ok } = markdownReport(run);
   save(`bench-${stamp}`, run, markdown);
   console.log(markdown);

@@ -2,7 +2,7 @@
 // The memory soak: 100,000 requests (64 connections, 1 ms vendor) through `node dist/main.js` with
 // the bench config, no flags (the image's with BENCH_IMAGE=1), RSS sampled every 10,000;
 // BENCH_MEMORY_LIMIT_MB=320 runs the gateway in a memory cgroup, as a pod with that limit.
-const { startListener, stop, rssMb, runLoad } = require('./processes');
+const { startListener, stop, rssMb, rssPartsMb, runLoad } = require('./processes');
 const { SECRET, startGateway } = require('./targets');
 const { memoryLimit } = require('./memory-limit');
 
@@ -13,14 +13,15 @@ async function soak() {
   const vendor = await startListener('bench/fake-vendor.js', ['1']);
   const limit = memoryLimit();
   const server = await startGateway(vendor.url, { image: process.env.BENCH_IMAGE === '1', cgroup: limit?.dir });
-  const samples = [{ requests: 0, rssMb: rssMb(server.child.pid) }];
+  const sample = (requests) => ({ requests, rssMb: rssMb(server.child.pid), ...rssPartsMb(server.child.pid) });
+  const samples = [sample(0)];
   let errors = 0;
   try {
     for (let done = 0; done < TOTAL; done += CHUNK) {
       const load = { mode: 'closed', connections: 64, durationMs: 600_000, warmupMs: 0, maxRequests: CHUNK };
       const r = await runLoad({ ...load, url: server.url, secret: SECRET, seed: `soak-${Date.now()}-${done}` });
       errors += r.errors;
-      samples.push({ requests: done + CHUNK, rssMb: rssMb(server.child.pid), rps: r.rps });
+      samples.push({ ...sample(done + CHUNK), rps: r.rps });
       console.error(`soak ${done + CHUNK}: ${JSON.stringify(samples.at(-1))}`);
     }
   } finally {
