@@ -39,7 +39,7 @@ describe('health and lifecycle (e2e)', () => {
   it('should start on the embedded default as the image runs node, no other environment, and deliver to the console', async () => {
     // As the image runs it: its ENTRYPOINT's node flags and its NODE_OPTIONS.
     const image = imageNode();
-    expect(image.flags).toEqual(['--single-threaded-gc']);
+    expect(image.flags).toEqual([]);
     const proc = runMain({ PORT: '0', NODE_OPTIONS: image.nodeOptions }, image.flags);
     try {
       const url = await listeningUrl(proc);
