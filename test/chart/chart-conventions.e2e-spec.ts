@@ -47,7 +47,11 @@ describeChart('okta-telephony-gateway chart: Helm ecosystem conventions', () => 
   it('should run the given command (here with --single-threaded-gc) and its args', () => {
     const args = containerOf(render(withSecrets({ set: { args: '{--max-old-space-size=200}' } })));
 
-    expect(containerOf(manifests).command).toEqual(['node', '--single-threaded-gc', 'dist/main.js']);
+    expect(containerOf(manifests).command).toEqual([
+      'node',
+      '--single-threaded-gc',
+      'dist/main.js',
+    ]);
     expect(containerOf(manifests).args).toBeUndefined();
     expect(args.command).toBeUndefined();
     expect(args.args).toEqual(['--max-old-space-size=200']);
