@@ -55,7 +55,7 @@ describe('docs/running.md', () => {
 
     expect(scripts['start:prod']).toBe('node dist/main.js');
     expect(settings.get('ExecStart')).toEqual([
-      `/usr/bin/node ${image.flags.join(' ')} dist/main.js`,
+      ['/usr/bin/node', ...image.flags, 'dist/main.js'].join(' '),
     ]);
     expect(settings.get('Environment')).toEqual([
       'NODE_ENV=production',
