@@ -2,7 +2,7 @@ import Redis from 'ioredis';
 import type { ConnectionOptions } from 'node:tls';
 import { eventually } from './eventually';
 import { ClientAccess, withClient } from './redis-probe';
-import { freePort, RedisServer } from './redis-server';
+import { freePort, portTaken, RedisServer } from './redis-server';
 
 const SLOTS = 16384;
 
@@ -32,19 +32,29 @@ export class RedisCluster {
   static async start(tls?: ClusterTls): Promise<RedisCluster> {
     const cluster = new RedisCluster([], tls);
     try {
-      for (let i = 0; i < 3; i++) {
-        // Explicit: the default (port + 10000) may be taken, or above 65535.
-        const bus = await freePort();
-        cluster.busPorts.push(bus);
-        const args = (port: number) => [...clusterArgs(bus), ...(tls?.args(port) ?? [])];
-        cluster.nodes.push(await RedisServer.start({ args, probeTls: tls?.client }));
-      }
+      for (let i = 0; i < 3; i++) cluster.nodes.push(await cluster.startNode(tls));
       await cluster.join();
     } catch (error) {
       await cluster.close();
       throw error;
     }
     return cluster;
+  }
+
+  /** One node with a bus port of its own; another bus port if that one is taken meanwhile. */
+  private async startNode(tls?: ClusterTls): Promise<RedisServer> {
+    for (let attempt = 1; ; attempt++) {
+      // Explicit: the default (port + 10000) may be taken, or above 65535.
+      const bus = await freePort();
+      const args = (port: number) => [...clusterArgs(bus), ...(tls?.args(port) ?? [])];
+      try {
+        const node = await RedisServer.start({ args, probeTls: tls?.client });
+        this.busPorts.push(bus);
+        return node;
+      } catch (error) {
+        if (!portTaken(error) || attempt === 3) throw error;
+      }
+    }
   }
 
   /** `127.0.0.1:<port>` of each node, as `store.redis.cluster.nodes` takes them. */

@@ -58,6 +58,8 @@ process.once('exit', () => open.forEach((server) => server.abandon()));
  */
 export class RedisServer {
   private child?: ChildProcess;
+  /** The end of what the program printed, for the error when it exits at start. */
+  private output = '';
 
   private constructor(
     readonly port: number,
@@ -65,17 +67,23 @@ export class RedisServer {
     private readonly options: RedisServerOptions,
   ) {}
 
+  /**
+   * Starts on a free port. The port is free when picked but may be taken before the server binds
+   * it (another test's server, an outgoing connection's local port): then it tries another.
+   */
   static async start(options: RedisServerOptions = {}): Promise<RedisServer> {
-    const dir = mkdtempSync(join(tmpdir(), 'otg-redis-'));
-    const server = new RedisServer(await freePort(), dir, options);
-    open.add(server);
-    try {
-      await server.resume();
-    } catch (error) {
-      await server.close();
-      throw error;
+    for (let attempt = 1; ; attempt++) {
+      const dir = mkdtempSync(join(tmpdir(), 'otg-redis-'));
+      const server = new RedisServer(await freePort(), dir, options);
+      open.add(server);
+      try {
+        await server.resume();
+        return server;
+      } catch (error) {
+        await server.close();
+        if (!portTaken(error) || attempt === PORT_ATTEMPTS) throw error;
+      }
     }
-    return server;
   }
 
   get url(): string {
@@ -92,10 +100,19 @@ export class RedisServer {
     const program = this.options.program ?? 'redis-server';
     const binary = findBinary(program);
     if (!binary) throw new Error(`${program} is not installed`);
-    this.child = spawn(binary, this.arguments(program), { stdio: 'ignore' });
+    const child = spawn(binary, this.arguments(program), { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = child;
+    this.output = '';
+    for (const stream of [child.stdout, child.stderr]) {
+      stream.setEncoding('utf8');
+      stream.on('data', (text: string) => (this.output = (this.output + text).slice(-2_000)));
+    }
     const until = Date.now() + 10_000;
     while (!(await answersPing(this.port, this.options.probeTls))) {
-      if (this.child.exitCode !== null) throw new Error(`${program} exited at start`);
+      if (child.exitCode !== null) {
+        const said = this.output.trim().split('\n').slice(-3).join(' | ');
+        throw new Error(`${program} exited at start: ${said || 'it printed nothing'}`);
+      }
       if (Date.now() > until) throw new Error(`${program} did not start in time`);
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -136,6 +153,13 @@ export class RedisServer {
     const extra = this.options.args?.(this.port) ?? [];
     return [...config, ...place, ...quiet, '--loglevel', 'warning', ...extra];
   }
+}
+
+const PORT_ATTEMPTS = 3;
+
+/** Whether a server could not start because a port it was given was taken meanwhile. */
+export function portTaken(error: unknown): boolean {
+  return error instanceof Error && /exited at start: .*Address already in use/.test(error.message);
 }
 
 /** A port nobody listens on now, on 127.0.0.1. */
