@@ -81,15 +81,20 @@ export class SentinelGroup {
 
   /**
    * Waits until a replica has every write made so far on the primary (one write of our own,
-   * then WAIT): what was acknowledged before survives a failover.
+   * then WAIT): what was acknowledged before survives a failover. A replica the sentinels have
+   * just reconfigured (after an earlier test's failover) may still be resyncing, and its INFO
+   * seen by the sentinels may be 10 s old, so WAIT is asked again until one acknowledges.
    */
   async syncReplica(): Promise<void> {
     const primary = await this.primary();
-    const synced = await this.onServer(primary, async (c) => {
-      await c.set('otg-test:sync', String(Date.now()));
-      return c.call('WAIT', '1', '5000');
+    const acknowledge = () =>
+      this.onServer(primary, async (c) => {
+        await c.set('otg-test:sync', String(Date.now()));
+        return Number(await c.call('WAIT', '1', '2000'));
+      });
+    await eventually(acknowledge, (replicas) => replicas >= 1, SETTLE_MS).catch(() => {
+      throw new Error(`no replica acknowledged the writes within ${SETTLE_MS} ms`);
     });
-    if (Number(synced) < 1) throw new Error('no replica acknowledged the writes');
   }
 
   /** Waits until the sentinels name a primary other than `old`, and it says it is one. */
