@@ -2,7 +2,7 @@ import Redis from 'ioredis';
 import type { ConnectionOptions } from 'node:tls';
 import { eventually } from './eventually';
 import { ClientAccess, withClient } from './redis-probe';
-import { freePort, portTaken, RedisServer } from './redis-server';
+import { freePort, onFreshPorts, RedisServer } from './redis-server';
 
 const SLOTS = 16384;
 
@@ -41,20 +41,16 @@ export class RedisCluster {
     return cluster;
   }
 
-  /** One node with a bus port of its own; another bus port if that one is taken meanwhile. */
-  private async startNode(tls?: ClusterTls): Promise<RedisServer> {
-    for (let attempt = 1; ; attempt++) {
+  /** One node with a bus port of its own; both picked again if one is taken meanwhile. */
+  private startNode(tls?: ClusterTls): Promise<RedisServer> {
+    return onFreshPorts(async () => {
       // Explicit: the default (port + 10000) may be taken, or above 65535.
       const bus = await freePort();
       const args = (port: number) => [...clusterArgs(bus), ...(tls?.args(port) ?? [])];
-      try {
-        const node = await RedisServer.start({ args, probeTls: tls?.client });
-        this.busPorts.push(bus);
-        return node;
-      } catch (error) {
-        if (!portTaken(error) || attempt === 3) throw error;
-      }
-    }
+      const node = await RedisServer.startOnce({ args, probeTls: tls?.client });
+      this.busPorts.push(bus);
+      return node;
+    });
   }
 
   /** `127.0.0.1:<port>` of each node, as `store.redis.cluster.nodes` takes them. */

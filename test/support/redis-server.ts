@@ -67,23 +67,23 @@ export class RedisServer {
     private readonly options: RedisServerOptions,
   ) {}
 
-  /**
-   * Starts on a free port. The port is free when picked but may be taken before the server binds
-   * it (another test's server, an outgoing connection's local port): then it tries another.
-   */
-  static async start(options: RedisServerOptions = {}): Promise<RedisServer> {
-    for (let attempt = 1; ; attempt++) {
-      const dir = mkdtempSync(join(tmpdir(), 'otg-redis-'));
-      const server = new RedisServer(await freePort(), dir, options);
-      open.add(server);
-      try {
-        await server.resume();
-        return server;
-      } catch (error) {
-        await server.close();
-        if (!portTaken(error) || attempt === PORT_ATTEMPTS) throw error;
-      }
+  /** Starts on a free port, and on another if that one is taken meanwhile (onFreshPorts). */
+  static start(options: RedisServerOptions = {}): Promise<RedisServer> {
+    return onFreshPorts(() => RedisServer.startOnce(options));
+  }
+
+  /** One try on a free port: a failure if it was taken before the server bound it. */
+  static async startOnce(options: RedisServerOptions = {}): Promise<RedisServer> {
+    const dir = mkdtempSync(join(tmpdir(), 'otg-redis-'));
+    const server = new RedisServer(await freePort(), dir, options);
+    open.add(server);
+    try {
+      await server.resume();
+    } catch (error) {
+      await server.close();
+      throw error;
     }
+    return server;
   }
 
   get url(): string {
@@ -157,8 +157,21 @@ export class RedisServer {
 
 const PORT_ATTEMPTS = 3;
 
-/** Whether a server could not start because a port it was given was taken meanwhile. */
-export function portTaken(error: unknown): boolean {
+/**
+ * Runs `start`, which picks free ports and starts a server on them, again when a port was taken
+ * between picking and binding (another test's server, an outgoing connection's local port).
+ */
+export async function onFreshPorts<T>(start: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (error) {
+      if (!portTaken(error) || attempt === PORT_ATTEMPTS) throw error;
+    }
+  }
+}
+
+function portTaken(error: unknown): boolean {
   return error instanceof Error && /exited at start: .*Address already in use/.test(error.message);
 }
 
