@@ -4,7 +4,7 @@
 // process, and each round prints its p99 / p99.9 beside the steady-state scavenges (the second
 // half of the run): how long each paused, how many MB survived each, and the mark-compacts.
 // A fresh process per round because V8's pretenuring decisions, taken during the first requests,
-// differ from one process to the next (docs/performance.md, "Two kinds of process").
+// differ from one process to the next (docs/performance.md, "two kinds of gateway process").
 // Usage: npm run bench:gc   (BENCH_GC_ROUNDS=4; BENCH_GC_FLAGS='<node flags>'; BENCH_IMAGE=1:
 // as the image runs it)
 const { openSync, closeSync, readFileSync } = require('node:fs');

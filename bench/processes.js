@@ -70,23 +70,23 @@ function cpuSeconds(pid) {
   return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
 }
 
-/** A line of /proc/<pid>/status in MB (VmRSS, RssAnon, RssFile). */
-function statusMb(pid, field) {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
-  return Math.round((Number(line.split(/\s+/)[1]) / 1024) * 10) / 10;
+/**
+ * RSS in MB, and its two parts: anonymous (the heap, V8's and malloc's: what the process costs)
+ * and file-backed (pages of the node binary and libraries: shared with other processes running
+ * the same files, and given back to the kernel under memory pressure). One read of
+ * /proc/<pid>/status.
+ */
+function memoryMb(pid) {
+  const lines = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n');
+  const mb = (field) => {
+    const line = lines.find((l) => l.startsWith(`${field}:`));
+    return Math.round((Number(line.split(/\s+/)[1]) / 1024) * 10) / 10;
+  };
+  return { rssMb: mb('VmRSS'), anonMb: mb('RssAnon'), fileMb: mb('RssFile') };
 }
 
 function rssMb(pid) {
-  return statusMb(pid, 'VmRSS');
-}
-
-/**
- * RSS in two parts: anonymous (the heap, V8's and malloc's: what the process costs) and
- * file-backed (pages of the node binary and libraries: shared with other processes running the
- * same files, and given back to the kernel under memory pressure).
- */
-function rssPartsMb(pid) {
-  return { anonMb: statusMb(pid, 'RssAnon'), fileMb: statusMb(pid, 'RssFile') };
+  return memoryMb(pid).rssMb;
 }
 
 /** The machine's CPU time so far, in clock ticks: all of it, and what the hypervisor stole. */
@@ -102,7 +102,8 @@ function machineTicks() {
  * (machineTicks()), in percent: on a shared VM, a run with 20% steal is a slower machine, not a
  * slower program.
  */
-function stealPercent(before, after = machineTicks()) {
+function stealPercent(before) {
+  const after = machineTicks();
   const total = after.total - before.total;
   return total > 0 ? Math.round(((after.steal - before.steal) / total) * 1000) / 10 : 0;
 }
@@ -133,4 +134,4 @@ function writeTempFile(name, content) {
   return file;
 }
 
-module.exports = { ROOT, freePort, startListener, startServer, stop, cpuSeconds, rssMb, rssPartsMb, machineTicks, stealPercent, runLoad, writeTempFile, tempDir };
+module.exports = { ROOT, freePort, startListener, startServer, stop, cpuSeconds, rssMb, memoryMb, machineTicks, stealPercent, runLoad, writeTempFile, tempDir };

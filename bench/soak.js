@@ -2,7 +2,7 @@
 // The memory soak: 100,000 requests (64 connections, 1 ms vendor) through `node dist/main.js` with
 // the bench config, no flags (the image's with BENCH_IMAGE=1), RSS sampled every 10,000;
 // BENCH_MEMORY_LIMIT_MB=320 runs the gateway in a memory cgroup, as a pod with that limit.
-const { startListener, stop, rssMb, rssPartsMb, runLoad } = require('./processes');
+const { startListener, stop, memoryMb, runLoad } = require('./processes');
 const { SECRET, startGateway } = require('./targets');
 const { memoryLimit } = require('./memory-limit');
 
@@ -13,7 +13,7 @@ async function soak() {
   const vendor = await startListener('bench/fake-vendor.js', ['1']);
   const limit = memoryLimit();
   const server = await startGateway(vendor.url, { image: process.env.BENCH_IMAGE === '1', cgroup: limit?.dir });
-  const sample = (requests) => ({ requests, rssMb: rssMb(server.child.pid), ...rssPartsMb(server.child.pid) });
+  const sample = (requests) => ({ requests, ...memoryMb(server.child.pid) });
   const samples = [sample(0)];
   let errors = 0;
   try {
